@@ -1,0 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildRegistry, type ScenarioRegistry, type ScenarioSource } from '../../src/scenarios/registry';
+
+/** The repository's root folder. */
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Reads the built-in scenario files from disk (Node's counterpart of Vite's glob import). */
+export function builtinSourcesFromDisk(): ScenarioSource[] {
+  const dir = join(repoRoot, 'src', 'scenarios');
+  return readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f) => ({ file: relative(repoRoot, join(dir, f)), text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+/** The registry of built-in scenarios, loaded from disk. */
+export function builtinRegistry(): ScenarioRegistry {
+  return buildRegistry(builtinSourcesFromDisk());
+}

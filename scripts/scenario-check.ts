@@ -1,0 +1,34 @@
+// Validates scenario files: prints `OK <file>` for each valid one and one line per problem otherwise.
+// Usage: npm run -s scenario:check -- <file>...   (no files: every built-in scenario)
+import { readFileSync, statSync } from 'node:fs';
+import { formatProblems, loadScenario, maxScenarioChars } from '../src/scenarios/load-scenario';
+import { builtinSourcesFromDisk } from './lib/builtin-scenarios';
+
+function readSource(file: string): { text: string } | { error: string } {
+  try {
+    const size = statSync(file).size;
+    if (size > maxScenarioChars * 4) return { error: `is ${size} bytes; the limit is ${maxScenarioChars} characters` };
+    return { text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})` };
+  }
+}
+
+const files = process.argv.slice(2);
+const sources = files.length > 0 ? files.map((file) => ({ file, ...readSource(file) })) : builtinSourcesFromDisk();
+let failed = false;
+for (const source of sources) {
+  if ('error' in source) {
+    console.log(`${source.file}: ${source.error}`);
+    failed = true;
+    continue;
+  }
+  const result = loadScenario(source.text);
+  if (result.ok) console.log(`OK ${source.file}`);
+  else {
+    failed = true;
+    for (const line of formatProblems(source.file, result.problems)) console.log(line);
+  }
+}
+process.exit(failed ? 1 : 0);

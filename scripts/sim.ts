@@ -1,0 +1,75 @@
+// Headless runner: plays a scenario with a bot policy and prints the result.
+// Usage: npm run -s sim -- --list [--json]
+//        npm run -s sim -- (--scenario <id> | --file <path>) --policy <model|idle|random> --seed <n> [--json]
+import { readFileSync } from 'node:fs';
+import { formatDuration, playBot, policies, summarizeRun, type PolicyName } from '../src/engine';
+import { formatProblems, loadScenario } from '../src/scenarios/load-scenario';
+import type { Scenario } from '../src/scenarios/schema';
+import { builtinRegistry } from './lib/builtin-scenarios';
+import { parseArgs, UsageError } from './lib/cli-args';
+
+function loadTarget(args: Map<string, string | true>): Scenario {
+  const id = args.get('scenario');
+  const file = args.get('file');
+  if (id !== undefined && file !== undefined) throw new UsageError('give --scenario or --file, not both');
+  if (typeof file === 'string') {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read ${file}`);
+    }
+    const result = loadScenario(text);
+    if (!result.ok) throw new UsageError(`${file} is not a valid scenario: ${formatProblems(file, result.problems)[0] ?? ''}${result.problems.length > 1 ? ` (and ${result.problems.length - 1} more; run scenario:check)` : ''}`);
+    return result.scenario;
+  }
+  if (typeof id !== 'string') throw new UsageError('missing --scenario <id> or --file <path> (or --list)');
+  const scenario = builtinRegistry().byId(id);
+  if (!scenario) throw new UsageError(`no scenario "${id}"; try --list`);
+  return scenario;
+}
+
+function main(argv: string[]): void {
+  const args = parseArgs(argv, ['scenario', 'file', 'policy', 'seed'], ['list', 'json']);
+  const json = args.get('json') === true;
+  if (args.get('list')) {
+    const { scenarios } = builtinRegistry();
+    const list = scenarios.map((s) => ({ id: s.id, version: s.version, title: s.title, difficulty: s.difficulty }));
+    console.log(json ? JSON.stringify(list) : list.map((s) => `${s.id.padEnd(28)} v${s.version}  ${s.difficulty.padEnd(7)} ${s.title}`).join('\n'));
+    return;
+  }
+  const scenario = loadTarget(args);
+  const policy = args.get('policy');
+  if (typeof policy !== 'string' || !(policies as readonly string[]).includes(policy)) throw new UsageError(`--policy must be one of ${policies.join(', ')}`);
+  const seedText = args.get('seed');
+  if (typeof seedText !== 'string' || !/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) throw new UsageError('--seed must be an integer');
+  const run = playBot(scenario, policy as PolicyName, Number(seedText));
+  const { summary, report } = summarizeRun(scenario, run.state, policy);
+  if (json) {
+    console.log(JSON.stringify(summary));
+    return;
+  }
+  const t = (x: number | null) => (x === null ? 'never' : formatDuration(x));
+  console.log(
+    [
+      `${scenario.title} (${scenario.id} v${scenario.version}), policy ${policy}, seed ${summary.seed}`,
+      `Result: ${summary.resolved ? 'resolved' : 'NOT resolved'}, score ${summary.score}/${summary.maxScore}, grade ${summary.grade}`,
+      `MTTD ${t(summary.mttdS)}  MTTA ${t(summary.mttaS)}  MTTM ${t(summary.mttmS)}  MTTR ${t(summary.mttrS)}`,
+      `Records: ${summary.records.produced} produced, ${summary.records.delivered} delivered, ${summary.records.pending} pending, ${summary.records.dlq} in DLQ, ${summary.records.lost} lost, ${summary.records.duplicates} duplicates`,
+      '',
+      ...report.parts.map((p) => `  ${p.label.padEnd(28)} ${String(p.points).padStart(5)} / ${p.max}   ${p.detail}`),
+      '',
+      `State hash ${summary.stateHash}`,
+    ].join('\n'),
+  );
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`sim: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,18 @@
+import type { Scenario } from '../../scenarios/schema';
+import { BotTable, type BotRun } from './play';
+
+/**
+ * Plays the scenario's model walkthrough. Step times count from the first page, so the
+ * model stays on script whatever the seed does to the fault timeline.
+ */
+export function playModel(s: Scenario, seed: number): BotRun {
+  const table = new BotTable(s, seed);
+  table.act(s.clock.playerStartS, { type: 'session.start' });
+  while (table.state.milestones.detected === null && table.state.t < s.clock.endS) table.wait(table.state.t + s.clock.tickS);
+  const pagedAt = table.state.milestones.detected ?? table.state.t;
+  for (const step of s.walkthrough) {
+    if (table.state.ended) break;
+    table.act(pagedAt + step.atS, step.command);
+  }
+  return table.finish();
+}

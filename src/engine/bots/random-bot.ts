@@ -1,0 +1,48 @@
+import type { Command, Scenario } from '../../scenarios/schema';
+import { stageOf } from '../flow/session-machine';
+import { nextFloat, nextInt, seedRng, type RngHolder } from '../rng';
+import { BotTable, type BotRun } from './play';
+
+function pick<T>(rng: RngHolder, items: readonly T[]): T | undefined {
+  return items.length === 0 ? undefined : items[nextInt(rng, 0, items.length - 1)];
+}
+
+function randomCommand(s: Scenario, rng: RngHolder, inPrevent: boolean): Command | undefined {
+  if (inPrevent) {
+    const followUps = s.prevention.filter(() => nextFloat(rng) < 0.5).map((p) => p.id);
+    return { type: 'postmortem.submit', rootCause: 'Something broke upstream.', followUps };
+  }
+  const r = nextFloat(rng);
+  if (r < 0.5) {
+    const action = pick(rng, s.actions);
+    return action && { type: 'action.start', action: action.id };
+  }
+  if (r < 0.65) {
+    const alert = pick(rng, s.alerts);
+    return alert && { type: 'alert.acknowledge', alert: alert.id };
+  }
+  if (r < 0.73) {
+    const cause = pick(rng, s.rootCause.candidates);
+    return cause && { type: 'incident.declare-cause', cause: cause.id };
+  }
+  if (r < 0.8) return { type: 'incident.resolve' };
+  if (r < 0.9) return { type: 'comms.post', text: 'Looking into it.', etaS: nextInt(rng, 300, 3600) };
+  if (r < 0.94) return { type: 'incident.set-severity', severity: pick(rng, ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const) ?? 'SEV2' };
+  if (r < 0.97) return { type: 'hint.reveal' };
+  return { type: 'note.add', text: 'Random observation.' };
+}
+
+/** Plays random commands at random moments: a baseline that must score clearly below the model. */
+export function playRandom(s: Scenario, seed: number, botSeed = seed): BotRun {
+  const rng = { rng: seedRng(botSeed ^ 0x5bd1e995) };
+  const table = new BotTable(s, seed);
+  table.act(s.clock.playerStartS, { type: 'session.start' });
+  let t = s.clock.playerStartS;
+  while (!table.state.ended) {
+    t += nextInt(rng, 10, 240);
+    if (t >= s.clock.endS) break;
+    const command = randomCommand(s, rng, stageOf(table.state.flow) === 'prevent');
+    if (command) table.act(t, command);
+  }
+  return table.finish();
+}

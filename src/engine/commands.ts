@@ -1,0 +1,120 @@
+import type { LogEntry, Scenario } from '../scenarios/schema';
+import { actionBlocker, startAction } from './actions';
+import { advanceFlow, stageOf } from './flow/session-machine';
+import { holds } from './metrics/conditions';
+import { lookup } from './scenario-lookup';
+import type { SimState } from './state';
+import { applyEffect } from './world/apply-effect';
+import { deliverMessage } from './messages';
+
+/**
+ * Applies one command at `state.t` (the caller has advanced time to `entry.at`). A command
+ * that makes no sense now is recorded as rejected with a reason, never thrown.
+ */
+export function applyCommand(s: Scenario, state: SimState, entry: LogEntry): void {
+  const reason = execute(s, state, entry);
+  if (reason) state.rejected.push({ at: state.t, command: entry.command, reason });
+}
+
+function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
+  const c = entry.command;
+  const stage = stageOf(state.flow);
+  const t = state.t;
+  if (c.type === 'session.start') {
+    if (stage !== 'briefing') return 'the session has already started';
+    state.flow = advanceFlow(state.flow, { type: 'session.start' });
+    state.timeline.push({ at: t, kind: 'system', text: 'You are on call.' });
+    // The world may have paged during the briefing; the flow learns it now.
+    if (state.milestones.detected !== null) state.flow = advanceFlow(state.flow, { type: 'world.paged' });
+    return null;
+  }
+  if (c.type === 'note.add') {
+    state.notes.push({ at: t, text: c.text });
+    return null;
+  }
+  if (stage === 'briefing') return 'the session has not started yet';
+  if (stage === 'debrief') return 'the session is over';
+  if (c.type === 'postmortem.submit') {
+    if (stage !== 'prevent') return 'the postmortem comes after the incident is resolved';
+    const known = new Set(s.prevention.map((p) => p.id));
+    state.postmortem = { at: t, rootCause: c.rootCause, followUps: [...new Set(c.followUps.filter((f) => known.has(f)))] };
+    state.flow = advanceFlow(state.flow, { type: 'postmortem.submitted' });
+    state.ended = { at: t, reason: 'completed' };
+    state.timeline.push({ at: t, kind: 'system', text: 'Postmortem submitted.' });
+    return null;
+  }
+  if (c.type === 'comms.post') {
+    state.messages.push({ at: t, from: 'you', text: c.text, kind: 'status-update', ...(c.etaS !== undefined && { etaS: c.etaS }), ...(c.nextUpdateS !== undefined && { nextUpdateS: c.nextUpdateS }), ...(c.impact !== undefined && { impact: c.impact }) });
+    state.timeline.push({ at: t, kind: 'message', text: `Status update: ${c.text}` });
+    return null;
+  }
+  if (c.type === 'facilitator.inject') {
+    const inject = s.injects.find((i) => i.id === c.inject);
+    if (!inject) return `there is no inject "${c.inject}"`;
+    state.injects.push({ at: t, inject: inject.id });
+    state.timeline.push({ at: t, kind: 'inject', text: inject.label });
+    for (const effect of inject.effects) applyEffect(s, state, effect, (id) => deliverMessage(s, state, id));
+    return null;
+  }
+  if (stage !== 'running') return 'the incident is closed; write the postmortem';
+  switch (c.type) {
+    case 'alert.acknowledge': {
+      const alert = state.alerts[c.alert];
+      if (!alert) return `there is no alert "${c.alert}"`;
+      if (alert.status !== 'firing') return `alert "${c.alert}" is not firing`;
+      if (alert.ackedAt !== null) return `alert "${c.alert}" is already acknowledged`;
+      alert.ackedAt = t;
+      const rule = lookup(s).alert.get(c.alert);
+      state.timeline.push({ at: t, kind: 'declaration', text: `Acknowledged: ${rule?.title ?? c.alert}` });
+      if (rule?.severity === 'page' && state.milestones.detected !== null && state.milestones.acknowledged === null) {
+        state.milestones.acknowledged = t;
+        state.flow = advanceFlow(state.flow, { type: 'incident.acknowledged' });
+      }
+      return null;
+    }
+    case 'action.start': {
+      const spec = lookup(s).action.get(c.action);
+      if (!spec) return `there is no action "${c.action}"`;
+      const blocker = actionBlocker(s, state, spec);
+      if (blocker) return blocker;
+      startAction(s, state, spec);
+      return null;
+    }
+    case 'incident.set-severity':
+      state.severity = c.severity;
+      state.timeline.push({ at: t, kind: 'declaration', text: `Severity set to ${c.severity}` });
+      return null;
+    case 'incident.declare-cause': {
+      const candidate = s.rootCause.candidates.find((x) => x.id === c.cause);
+      if (!candidate) return `there is no candidate cause "${c.cause}"`;
+      if (state.milestones.diagnosed !== null) return 'the root cause has already been declared';
+      const correct = c.cause === s.rootCause.correct;
+      state.causeDeclarations.push({ at: t, cause: c.cause, correct });
+      state.timeline.push({ at: t, kind: 'declaration', text: `Root cause declared: ${candidate.label}` });
+      if (correct) {
+        state.milestones.diagnosed = t;
+        state.flow = advanceFlow(state.flow, { type: 'incident.diagnosed' });
+      }
+      return null;
+    }
+    case 'incident.resolve': {
+      const failures = s.resolvedWhen.filter((check) => !holds(state, check.when)).map((check) => check.failText);
+      state.resolveAttempts.push({ at: t, failures });
+      if (failures.length > 0) {
+        state.timeline.push({ at: t, kind: 'declaration', text: `Resolution checks failed: ${failures.join('; ')}` });
+        return null;
+      }
+      state.milestones.resolved = t;
+      state.flow = advanceFlow(state.flow, { type: 'incident.resolved' });
+      state.timeline.push({ at: t, kind: 'declaration', text: 'Incident resolved: every verification check passed.' });
+      return null;
+    }
+    case 'hint.reveal': {
+      const hint = s.hints[state.hintsUsed];
+      if (!hint) return 'there are no more hints';
+      state.hintsUsed += 1;
+      state.timeline.push({ at: t, kind: 'hint', text: hint.text });
+      return null;
+    }
+  }
+}

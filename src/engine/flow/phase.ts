@@ -1,0 +1,21 @@
+import type { PhaseName } from '../../scenarios/schema';
+import type { SimState } from '../state';
+import { regionIs, stageOf } from './session-machine';
+
+/** Where the incident stands, for the phase tracker. */
+export type PhaseOrStage = PhaseName | 'briefing' | 'debrief';
+
+/**
+ * The phase the player is in: detect until a page is acknowledged, triage until the cause is
+ * declared or the impact stops, mitigate until it stops, verify until resolved, then prevent.
+ */
+export function currentPhase(state: SimState): PhaseOrStage {
+  const stage = stageOf(state.flow);
+  if (stage === 'briefing') return 'briefing';
+  if (stage === 'prevent') return 'prevent';
+  if (stage === 'debrief') return 'debrief';
+  if (!regionIs(state.flow, 'detection', 'acknowledged')) return 'detect';
+  const mitigated = regionIs(state.flow, 'impact', 'mitigated');
+  if (mitigated) return 'verify';
+  return regionIs(state.flow, 'diagnosis', 'diagnosed') ? 'mitigate' : 'triage';
+}

@@ -1,0 +1,43 @@
+import type { Scenario } from '../../scenarios/schema';
+import { lookup } from '../scenario-lookup';
+import type { SimState } from '../state';
+import { logTimestamp } from '../wall-clock';
+import type { Printed } from './render-reveal';
+
+const shownLines = 60;
+
+/** The job's recent log lines, timestamped as log4j prints them. */
+export function jobLogsOutput(s: Scenario, state: SimState, jobId: string): Printed {
+  const job = state.world.jobs[jobId];
+  const command = `kubectl logs deploy/${jobId}-taskmanager --since=3h | tail -${shownLines}`;
+  if (!job) return { title: 'Job logs', command, body: `Error from server (NotFound): deployments.apps "${jobId}-taskmanager" not found` };
+  const lines = job.logs.slice(-shownLines).map((line, i) => {
+    if (line.text.startsWith('Caused by:') || line.text.startsWith('org.apache.kafka')) return line.text;
+    return `${logTimestamp(s.clock, line.t, (line.t * 7 + i * 131) % 1000)} ${line.level.padEnd(5)} ${line.text}`;
+  });
+  return { title: `Logs: ${jobId}`, command, body: lines.length > 0 ? lines.join('\n') : '(no log lines in the last 3 hours)' };
+}
+
+/** The job's status as the Flink REST API reports it. */
+export function jobStatusOutput(s: Scenario, state: SimState, jobId: string): Printed {
+  const spec = lookup(s).job.get(jobId);
+  const job = state.world.jobs[jobId];
+  const command = `curl -s http://flink-jobmanager:8081/jobs/${jobId} | jq '{name, state, numRestarts, parallelism, checkpoint}'`;
+  if (!spec || !job) return { title: 'Job status', command, body: '{"errors":["Job not found."]}' };
+  const body = JSON.stringify(
+    {
+      name: jobId,
+      state: job.status,
+      numRestarts: job.numRestarts,
+      parallelism: job.instances,
+      restartStrategy: spec.restart.strategy === 'none' ? 'none' : `fixed-delay (attempts=${spec.restart.attempts}, delay=${spec.restart.delayS}s)`,
+      readerSchema: job.readerMode === 'pinned' ? `pinned: ${spec.subject} v${spec.pinnedVersion}` : 'writer schema from registry',
+      errorHandling: job.onError === 'fail' ? 'fail' : job.onError === 'dlq' ? `dead-letter queue (${spec.dlqTopic})` : 'skip and log',
+      checkpoint: { latest_completed_id: job.checkpointId },
+      sink: { table: spec.sink.table, mode: spec.sink.idempotent ? 'merge on key' : 'append' },
+    },
+    null,
+    2,
+  );
+  return { title: `Job ${jobId}`, command, body };
+}

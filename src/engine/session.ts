@@ -1,0 +1,163 @@
+import type { LogEntry, Scenario } from '../scenarios/schema';
+import { quietAlert } from './alerts';
+import { applyCommand } from './commands';
+import { advanceFlow, initialFlow, stageOf } from './flow/session-machine';
+import { emptySeries } from './metrics/series';
+import { nextInt, seedRng } from './rng';
+import type { SimState } from './state';
+import { refreshMetrics, tick } from './tick';
+import { createWorld } from './world/create-world';
+
+/** A session: everything needed to reproduce a game exactly. */
+export interface Session {
+  scenarioId: string;
+  scenarioVersion: number;
+  seed: number;
+  log: LogEntry[];
+}
+
+const preRollCache = new WeakMap<Scenario, Map<number, string>>();
+const preRollCacheSize = 16;
+
+/**
+ * The state at the player's start: the world has been simulated from its start up to the
+ * moment the player takes the console, with the seed's draws for fault times and offsets.
+ * A pure function of scenario and seed, so recent results are kept (as JSON) and reused:
+ * scrubbing a debrief replays the same seed many times.
+ */
+export function createInitialState(s: Scenario, seed: number): SimState {
+  let bySeed = preRollCache.get(s);
+  if (!bySeed) {
+    bySeed = new Map();
+    preRollCache.set(s, bySeed);
+  }
+  let json = bySeed.get(seed);
+  if (json === undefined) {
+    json = JSON.stringify(preRoll(s, seed));
+    if (bySeed.size >= preRollCacheSize) bySeed.delete(bySeed.keys().next().value as number);
+    bySeed.set(seed, json);
+  }
+  return JSON.parse(json) as SimState;
+}
+
+function preRoll(s: Scenario, seed: number): SimState {
+  const holder = { rng: seedRng(seed) };
+  const faultTimes: Record<string, number> = {};
+  for (const fault of s.faults) faultTimes[fault.id] = fault.atS + (fault.jitterS > 0 ? nextInt(holder, -fault.jitterS, fault.jitterS) : 0);
+  const world = createWorld(s, holder);
+  const impactFault = s.faults.find((f) => f.startsImpact);
+  const state: SimState = {
+    scenarioId: s.id,
+    scenarioVersion: s.version,
+    seed,
+    rng: holder.rng,
+    t: s.clock.worldStartS,
+    nextTickAt: s.clock.worldStartS,
+    flow: initialFlow(),
+    world,
+    metrics: {},
+    series: emptySeries(),
+    alerts: Object.fromEntries(s.alerts.map((a) => [a.id, quietAlert()])),
+    running: [],
+    decisions: [],
+    outputs: [],
+    messages: [],
+    sentMessages: [],
+    timeline: [],
+    notes: [],
+    hintsUsed: 0,
+    severity: null,
+    causeDeclarations: [],
+    resolveAttempts: [],
+    postmortem: null,
+    injects: [],
+    milestones: {
+      impactStart: impactFault ? (faultTimes[impactFault.id] ?? null) : null,
+      detected: null,
+      acknowledged: null,
+      diagnosed: null,
+      mitigated: null,
+      resolved: null,
+    },
+    faultTimes,
+    faultsApplied: [],
+    impactObserved: false,
+    impactS: 0,
+    ended: null,
+    rejected: [],
+    log: [],
+  };
+  advanceInPlace(s, state, s.clock.playerStartS);
+  return state;
+}
+
+/** Moves time forward to `until`, ticking the world; stops at the session's end. */
+export function advanceInPlace(s: Scenario, state: SimState, until: number): void {
+  const target = Math.min(until, s.clock.endS);
+  while (state.nextTickAt <= target && stageOf(state.flow) !== 'debrief') {
+    state.t = state.nextTickAt;
+    tick(s, state);
+    state.nextTickAt += s.clock.tickS;
+  }
+  if (stageOf(state.flow) !== 'debrief' && target > state.t) state.t = target;
+  if (state.t >= s.clock.endS && stageOf(state.flow) !== 'debrief') {
+    state.flow = advanceFlow(state.flow, { type: 'session.time-up' });
+    state.ended = { at: state.t, reason: 'timed-out' };
+    state.timeline.push({ at: state.t, kind: 'system', text: 'Time is up: the session has ended.' });
+  }
+}
+
+/** Applies one log entry in place: time moves to its stamp, then the command runs. */
+export function applyEntryInPlace(s: Scenario, state: SimState, entry: LogEntry): void {
+  state.log.push(entry);
+  if (entry.at < state.t) {
+    state.rejected.push({ at: state.t, command: entry.command, reason: `it is stamped ${entry.at}s, before the current time ${state.t}s` });
+    return;
+  }
+  if (entry.at > s.clock.endS) {
+    state.rejected.push({ at: state.t, command: entry.command, reason: `it is stamped ${entry.at}s, after the session's end at ${s.clock.endS}s` });
+    return;
+  }
+  advanceInPlace(s, state, entry.at);
+  if (stageOf(state.flow) === 'debrief' && entry.command.type !== 'note.add') {
+    state.rejected.push({ at: state.t, command: entry.command, reason: 'the session is over' });
+    return;
+  }
+  applyCommand(s, state, entry);
+  refreshMetrics(s, state, false);
+}
+
+/** Copies a state so that callers never see a state change under them (it is plain JSON data). */
+function copy(state: SimState): SimState {
+  return JSON.parse(JSON.stringify(state)) as SimState;
+}
+
+/** Returns the state after one more log entry (pure: the input state is untouched). */
+export function applyEntry(s: Scenario, state: SimState, entry: LogEntry): SimState {
+  const next = copy(state);
+  applyEntryInPlace(s, next, entry);
+  return next;
+}
+
+/** Returns the state at a later time with no new commands (pure). */
+export function advance(s: Scenario, state: SimState, until: number): SimState {
+  const next = copy(state);
+  advanceInPlace(s, next, until);
+  return next;
+}
+
+/**
+ * The heart of the game: the state is a pure function of scenario, seed and log. Time runs to
+ * the last command (or to `until`, when given and later).
+ */
+export function replay(s: Scenario, seed: number, log: readonly LogEntry[], until?: number): SimState {
+  const state = createInitialState(s, seed);
+  for (const entry of log) applyEntryInPlace(s, state, entry);
+  if (until !== undefined) advanceInPlace(s, state, until);
+  return state;
+}
+
+/** Plays the session to its end: to the debrief, or to the time limit. */
+export function finish(s: Scenario, state: SimState): SimState {
+  return advance(s, state, s.clock.endS);
+}

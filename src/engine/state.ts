@@ -1,0 +1,251 @@
+import type { Command, LogEntry, MilestoneName, RevealKind, VerdictKind } from '../scenarios/schema';
+
+/** How a range of offsets was (last) processed; the status of each record follows from it. */
+export interface LedgerRun {
+  from: number;
+  to: number;
+  readerMode: 'pinned' | 'registry';
+  onError: 'fail' | 'dlq' | 'skip';
+  /** Skipped by an offset reset or expired by retention: every record in it is lost. */
+  skipped: boolean;
+  /** Its dead-letter records were replayed and delivered. */
+  dlqReplayed: boolean;
+}
+
+/** A stretch of a partition written with one schema version and one poison pattern. */
+export interface Segment {
+  from: number;
+  writerVersion: number;
+  /** Every `poisonEvery`-th record (at `phase`) is a poison record; 0 means none. */
+  poisonEvery: number;
+  poisonKind: 'pinned-reader' | 'any-reader';
+  phase: number;
+}
+
+/** One Kafka partition. */
+export interface PartitionState {
+  base: number;
+  logStart: number;
+  logEnd: number;
+  segments: Segment[];
+  /** Log-end offset sampled every `offsetIndexStepS` from the world's start. */
+  index: number[];
+}
+
+/** A topic and its partitions. */
+export interface TopicState {
+  partitions: PartitionState[];
+}
+
+/** A producer's current behaviour. */
+export interface ProducerState {
+  ratePerSec: number;
+  writerVersion: number;
+  poisonEvery: number;
+  poisonKind: 'pinned-reader' | 'any-reader';
+  lastRate: number;
+}
+
+/** A streaming job's runtime status, as Flink names them. */
+export type JobStatus = 'RUNNING' | 'RESTARTING' | 'FAILED' | 'STOPPED';
+
+/** One log line of a job. */
+export interface JobLogLine {
+  t: number;
+  level: 'INFO' | 'WARN' | 'ERROR';
+  text: string;
+}
+
+/** A streaming job's state: configuration, offsets and the ledger of what it did with each record. */
+export interface JobState {
+  status: JobStatus;
+  readerMode: 'pinned' | 'registry';
+  onError: 'fail' | 'dlq' | 'skip';
+  instances: number;
+  ratePerInstance: number;
+  restartsUsed: number;
+  numRestarts: number;
+  restartAt: number | null;
+  committed: number[];
+  highWater: number[];
+  /** Below this offset, re-delivery overwrites the sink's partitions instead of duplicating. */
+  overwriteUntil: number[];
+  ledger: LedgerRun[][];
+  duplicates: number;
+  /** The record the job failed on last, if any. */
+  lastFailure: { partition: number; offset: number; schemaId: number; error: string } | null;
+  consumedLastTick: number;
+  errorsLastTick: number;
+  logs: JobLogLine[];
+  checkpointId: number;
+  /** A bounded backfill running beside the live job, if any. */
+  backfill: BackfillState | null;
+}
+
+/** A bounded re-read of a range of offsets, per partition. */
+export interface BackfillState {
+  cursor: number[];
+  end: number[];
+  ratePerSec: number;
+  overwrite: boolean;
+  startedAt: number;
+}
+
+/** The state of one Airflow task instance. */
+export type TaskState = 'none' | 'scheduled' | 'queued' | 'running' | 'up_for_reschedule' | 'success' | 'failed' | 'upstream_failed';
+
+/** One DAG run. */
+export interface DagRun {
+  logicalTime: number;
+  state: 'queued' | 'running' | 'success' | 'failed';
+  sensor: TaskState;
+  build: TaskState;
+  sensorStartedAt: number | null;
+  buildStartedAt: number | null;
+  /** When each waiting task joined the slot queue (first come, first served). */
+  queuedAt: number;
+  endedAt: number | null;
+  /** The sensor table's data watermark when the build started: what the build will publish. */
+  sourceThrough: number | null;
+}
+
+/** A DAG's runs and whether it is paused. */
+export interface DagState {
+  paused: boolean;
+  nextRunAt: number;
+  runs: DagRun[];
+  failedRuns: number;
+}
+
+/** A lake table's load state. */
+export interface TableState {
+  /** Event time up to which the table holds data. */
+  loadedThrough: number;
+  lastLoadAt: number;
+  rows: number;
+}
+
+/** A registry subject's runtime state. */
+export interface SubjectState {
+  compatibility: string;
+  registered: { version: number; at: number }[];
+}
+
+/** The simulated platform. */
+export interface WorldState {
+  producers: Record<string, ProducerState>;
+  topics: Record<string, TopicState>;
+  jobs: Record<string, JobState>;
+  tables: Record<string, TableState>;
+  dags: Record<string, DagState>;
+  subjects: Record<string, SubjectState>;
+  flags: Record<string, boolean>;
+}
+
+/** An alert rule's runtime state. */
+export interface AlertState {
+  status: 'ok' | 'pending' | 'firing';
+  pendingSince: number | null;
+  firedAt: number | null;
+  lastFiredAt: number | null;
+  ackedAt: number | null;
+  resolvedAt: number | null;
+  fireCount: number;
+}
+
+/** An action the player started that has not finished. */
+export interface RunningAction {
+  action: string;
+  startedAt: number;
+  endsAt: number;
+}
+
+/** An action the player started and how it was judged. */
+export interface Decision {
+  action: string;
+  startedAt: number;
+  completedAt: number | null;
+  verdict: VerdictKind;
+}
+
+/** What a tool printed when an investigation completed. */
+export interface ToolOutput {
+  at: number;
+  action: string;
+  kind: RevealKind;
+  title: string;
+  command: string;
+  body: string;
+}
+
+/** A line in the incident's chat: from a stakeholder or the player's status update. */
+export interface ChatMessage {
+  at: number;
+  from: string;
+  text: string;
+  kind: 'stakeholder' | 'status-update';
+  etaS?: number;
+  nextUpdateS?: number;
+  impact?: string;
+}
+
+/** An entry of the player-visible incident timeline. */
+export interface TimelineEntry {
+  at: number;
+  kind: 'alert' | 'action-started' | 'action-completed' | 'message' | 'declaration' | 'note' | 'hint' | 'system' | 'inject';
+  text: string;
+}
+
+/** A command the engine refused, and why. */
+export interface RejectedCommand {
+  at: number;
+  command: Command;
+  reason: string;
+}
+
+/** Sampled metric values for charts, bounded in length. */
+export interface SeriesState {
+  stepS: number;
+  times: number[];
+  values: Record<string, number[]>;
+}
+
+/** The incident's flow, as the XState machine's state value. */
+export type FlowValue = string | { [region: string]: FlowValue };
+
+/** Everything about a session at one moment. A pure function of scenario, seed and log. */
+export interface SimState {
+  scenarioId: string;
+  scenarioVersion: number;
+  seed: number;
+  rng: number;
+  t: number;
+  nextTickAt: number;
+  flow: FlowValue;
+  world: WorldState;
+  metrics: Record<string, number>;
+  series: SeriesState;
+  alerts: Record<string, AlertState>;
+  running: RunningAction[];
+  decisions: Decision[];
+  outputs: ToolOutput[];
+  messages: ChatMessage[];
+  sentMessages: string[];
+  timeline: TimelineEntry[];
+  notes: { at: number; text: string }[];
+  hintsUsed: number;
+  severity: string | null;
+  causeDeclarations: { at: number; cause: string; correct: boolean }[];
+  resolveAttempts: { at: number; failures: string[] }[];
+  postmortem: { at: number; rootCause: string; followUps: string[] } | null;
+  injects: { at: number; inject: string }[];
+  milestones: Record<MilestoneName, number | null>;
+  faultTimes: Record<string, number>;
+  faultsApplied: string[];
+  impactObserved: boolean;
+  /** Seconds since impact start during which the mitigation conditions did not hold (SLA breach). */
+  impactS: number;
+  ended: { at: number; reason: 'completed' | 'timed-out' } | null;
+  rejected: RejectedCommand[];
+  log: LogEntry[];
+}

@@ -1,0 +1,90 @@
+import type { Scenario } from '../scenarios/schema';
+import { currentPhase, type PhaseOrStage } from './flow/phase';
+import type { SimState } from './state';
+
+/** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
+export function publicScenario(s: Scenario) {
+  return {
+    id: s.id,
+    version: s.version,
+    title: s.title,
+    hook: s.hook,
+    difficulty: s.difficulty,
+    tags: s.tags,
+    systems: s.systems,
+    expectedMinutes: s.expectedMinutes,
+    briefing: s.briefing,
+    clock: s.clock,
+    topology: {
+      producers: s.world.producers.map((p) => ({ id: p.id, topic: p.topic })),
+      topics: s.world.topics.map((t) => ({ id: t.id, partitions: t.partitions })),
+      jobs: s.world.jobs.map((j) => ({ id: j.id, engine: j.engine, topic: j.topic, table: j.sink.table, critical: j.critical })),
+      tables: s.world.tables.map((t) => ({ id: t.id, description: t.description, freshnessSlaS: t.freshnessSlaS })),
+      dags: s.world.dags.map((d) => ({ id: d.id, reads: d.sensor.table, writes: d.build.writes, critical: d.critical })),
+      dashboards: s.world.dashboards.map((d) => ({ id: d.id, title: d.title, table: d.table, audience: d.audience })),
+      subjects: s.world.subjects.map((x) => x.name),
+      flags: s.world.flags.map((f) => ({ id: f.id, description: f.description })),
+    },
+    alerts: s.alerts.map((a) => ({ id: a.id, title: a.title, severity: a.severity, summary: a.summary, runbook: a.runbook })),
+    actions: s.actions.map((a) => ({ id: a.id, label: a.label, category: a.category, command: a.command, durationS: a.durationS, repeatable: a.repeatable })),
+    stakeholders: s.stakeholders,
+    causeCandidates: s.rootCause.candidates,
+    prevention: s.prevention.map((p) => ({ id: p.id, label: p.label })),
+    hintCount: s.hints.length,
+    communication: s.communication,
+  };
+}
+
+/** The player's projection of a session. */
+export type PlayerView = ReturnType<typeof playerView>;
+
+/**
+ * The player's projection: the world as the tools show it, the incident's record, and no
+ * hidden truth (root cause, verdicts, walkthrough, rubric, fault times, impact start).
+ */
+export function playerView(s: Scenario, state: SimState) {
+  const { impactStart: _hidden, ...milestones } = state.milestones;
+  return {
+    scenario: publicScenario(s),
+    t: state.t,
+    phase: currentPhase(state) as PhaseOrStage,
+    metrics: state.metrics,
+    series: state.series,
+    alerts: state.alerts,
+    running: state.running,
+    actionsTaken: state.decisions.map(({ action, startedAt, completedAt }) => ({ action, startedAt, completedAt })),
+    outputs: state.outputs,
+    messages: state.messages,
+    timeline: state.timeline,
+    notes: state.notes,
+    hintsShown: state.timeline.filter((e) => e.kind === 'hint').map((e) => e.text),
+    severity: state.severity,
+    causeDeclarations: state.causeDeclarations.map(({ at, cause }) => ({ at, cause })),
+    resolveAttempts: state.resolveAttempts,
+    milestones,
+    postmortem: state.postmortem,
+    ended: state.ended,
+    rejected: state.rejected,
+  };
+}
+
+/** The facilitator's or interviewer's projection: everything, hidden truth included. */
+export function facilitatorView(s: Scenario, state: SimState) {
+  return {
+    ...playerView(s, state),
+    hidden: {
+      rootCause: s.rootCause,
+      walkthrough: s.walkthrough,
+      rubric: s.rubric,
+      verdicts: Object.fromEntries(s.actions.map((a) => [a.id, a.verdict])),
+      prevention: s.prevention,
+      faults: s.faults.map((f) => ({ id: f.id, description: f.description, at: state.faultTimes[f.id] ?? null, applied: state.faultsApplied.includes(f.id) })),
+      impactStart: state.milestones.impactStart,
+      decisions: state.decisions,
+      causeDeclarations: state.causeDeclarations,
+    },
+  };
+}
+
+/** The facilitator's projection type. */
+export type FacilitatorView = ReturnType<typeof facilitatorView>;

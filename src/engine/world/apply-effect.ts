@@ -1,0 +1,163 @@
+import type { Effect, Scenario } from '../../scenarios/schema';
+import { nextInt } from '../rng';
+import { lookup } from '../scenario-lookup';
+import type { JobState, LedgerRun, SimState } from '../state';
+import { appendJobLog } from './job-log';
+import { markDlqReplayed, writeRun } from './ledger';
+import { offsetAt } from './offset-index';
+import { currentRegime } from './step-jobs';
+import { timeOfDay } from '../wall-clock';
+
+/** Applies one effect to the world. Effects naming something missing do nothing. */
+export function applyEffect(s: Scenario, state: SimState, effect: Effect, deliverMessage: (id: string) => void): void {
+  const w = state.world;
+  const t = state.t;
+  switch (effect.op) {
+    case 'producer.set': {
+      const producer = w.producers[effect.producer];
+      const spec = lookup(s).producer.get(effect.producer);
+      const topic = spec && w.topics[spec.topic];
+      if (!producer || !topic) return;
+      if (effect.ratePerSec !== undefined) producer.ratePerSec = effect.ratePerSec;
+      const changesRecords = effect.writerVersion !== undefined || effect.poisonEvery !== undefined || effect.poisonKind !== undefined;
+      if (effect.writerVersion !== undefined) producer.writerVersion = effect.writerVersion;
+      if (effect.poisonEvery !== undefined) producer.poisonEvery = effect.poisonEvery;
+      if (effect.poisonKind !== undefined) producer.poisonKind = effect.poisonKind;
+      if (!changesRecords) return;
+      for (const p of topic.partitions) {
+        const segment = {
+          from: p.logEnd,
+          writerVersion: producer.writerVersion,
+          poisonEvery: producer.poisonEvery,
+          poisonKind: producer.poisonKind,
+          phase: producer.poisonEvery > 0 ? nextInt(state, 0, producer.poisonEvery - 1) : 0,
+        };
+        const last = p.segments[p.segments.length - 1];
+        if (last && last.from === p.logEnd) p.segments[p.segments.length - 1] = segment;
+        else p.segments.push(segment);
+      }
+      return;
+    }
+    case 'registry.register': {
+      const subject = w.subjects[effect.subject];
+      if (subject && !subject.registered.some((r) => r.version === effect.version)) subject.registered.push({ version: effect.version, at: t });
+      return;
+    }
+    case 'registry.set-compatibility': {
+      const subject = w.subjects[effect.subject];
+      if (subject) subject.compatibility = effect.compatibility;
+      return;
+    }
+    case 'job.restart':
+      return withJob(effect.job, (job) => {
+        job.status = 'RUNNING';
+        job.restartsUsed = 0;
+        job.restartAt = null;
+        appendJobLog(job, t, 'INFO', `Submitting job ${effect.job}: restored from checkpoint ${job.checkpointId}. Job ${effect.job} switched from state CREATED to RUNNING.`);
+      });
+    case 'job.stop':
+      return withJob(effect.job, (job) => {
+        job.status = 'STOPPED';
+        job.restartAt = null;
+        appendJobLog(job, t, 'INFO', `Job ${effect.job} was stopped with a savepoint (checkpoint ${job.checkpointId}). Switched to state CANCELED.`);
+      });
+    case 'job.set':
+      return withJob(effect.job, (job) => {
+        const changes: string[] = [];
+        if (effect.readerMode !== undefined) {
+          job.readerMode = effect.readerMode;
+          changes.push(effect.readerMode === 'registry' ? 'value.deserializer.use.latest.version=false, specific.avro.reader=false (writer schema fetched from the registry)' : 'reader schema pinned');
+        }
+        if (effect.onError !== undefined) {
+          job.onError = effect.onError;
+          changes.push(`errors.tolerance=${effect.onError === 'fail' ? 'none' : 'all'}${effect.onError === 'dlq' ? `, errors.deadletterqueue.topic.name=${lookup(s).job.get(effect.job)?.dlqTopic ?? 'dlq'}` : ''}`);
+        }
+        if (effect.instances !== undefined) {
+          job.instances = effect.instances;
+          changes.push(`parallelism=${effect.instances}`);
+        }
+        if (effect.ratePerInstance !== undefined) job.ratePerInstance = effect.ratePerInstance;
+        if (changes.length > 0) appendJobLog(job, t, 'INFO', `Configuration updated: ${changes.join('; ')}`);
+      });
+    case 'job.reset-offsets':
+      return withJob(effect.job, (job, jobId) => resetOffsets(s, state, jobId, job, effect));
+    case 'job.backfill':
+      return withJob(effect.job, (job, jobId) => {
+        const spec = lookup(s).job.get(jobId);
+        const topic = spec && w.topics[spec.topic];
+        if (!spec || !topic) return;
+        const cursor = topic.partitions.map((p) => Math.max(p.logStart, offsetAt(p, s.clock.worldStartS, t, effect.atS)));
+        const end = topic.partitions.map((_, i) => job.committed[i] as number);
+        job.backfill = { cursor, end, ratePerSec: effect.parallelism * job.ratePerInstance, overwrite: effect.overwrite, startedAt: t };
+        const records = end.reduce((sum, e, i) => sum + Math.max(0, e - (cursor[i] as number)), 0);
+        appendJobLog(job, t, 'INFO', `Backfill job ${jobId}-backfill submitted: ${records} records from ${timeOfDay(s.clock, effect.atS)} on ${topic.partitions.length} partitions, parallelism ${effect.parallelism}, sink mode ${effect.overwrite ? 'INSERT OVERWRITE' : 'append'}.`);
+      });
+    case 'job.replay-dlq':
+      return withJob(effect.job, (job) => {
+        const changed = job.ledger.map((runs) => markDlqReplayed(runs, job.readerMode)).some(Boolean);
+        appendJobLog(job, t, 'INFO', changed ? 'DLQ replay: re-delivered dead-lettered records that the current reader can decode.' : 'DLQ replay: nothing the current reader can decode.');
+      });
+    case 'flag.set':
+      if (effect.flag in w.flags) w.flags[effect.flag] = effect.value;
+      return;
+    case 'dag.pause': {
+      const dag = w.dags[effect.dag];
+      if (!dag) return;
+      dag.paused = true;
+      if (effect.failRunning) {
+        for (const run of dag.runs) {
+          if (run.state !== 'running' && run.state !== 'queued') continue;
+          run.state = 'failed';
+          run.endedAt = t;
+          if (run.sensor !== 'success') run.sensor = 'failed';
+          run.build = run.sensor === 'failed' ? 'upstream_failed' : 'failed';
+        }
+      }
+      return;
+    }
+    case 'dag.unpause': {
+      const dag = w.dags[effect.dag];
+      if (dag) dag.paused = false;
+      return;
+    }
+    case 'message.send':
+      return deliverMessage(effect.message);
+  }
+
+  function withJob(jobId: string, fn: (job: JobState, jobId: string) => void): void {
+    const job = w.jobs[jobId];
+    if (job) fn(job, jobId);
+  }
+}
+
+function resetOffsets(s: Scenario, state: SimState, jobId: string, job: JobState, effect: Extract<Effect, { op: 'job.reset-offsets' }>): void {
+  const spec = lookup(s).job.get(jobId);
+  const topic = spec && state.world.topics[spec.topic];
+  if (!spec || !topic) return;
+  topic.partitions.forEach((p, i) => {
+    const committed = job.committed[i] as number;
+    const highWater = job.highWater[i] as number;
+    let target = p.logEnd;
+    if (effect.to === 'earliest') target = p.logStart;
+    if (effect.to === 'ago') target = Math.max(p.logStart, offsetAt(p, s.clock.worldStartS, state.t, state.t - (effect.agoS ?? 0)));
+    if (effect.to === 'time') target = Math.max(p.logStart, offsetAt(p, s.clock.worldStartS, state.t, effect.atS ?? state.t));
+    if (target > committed) {
+      // Skipping ahead: records never read are lost (already-read ones keep their verdict).
+      const from = Math.max(committed, highWater);
+      if (target > from) {
+        const skipped: LedgerRun = { ...currentRegime(job, from, target), skipped: true };
+        writeRun(job.ledger[i] as LedgerRun[], skipped, p.segments, p.logEnd, Infinity);
+      }
+      job.highWater[i] = Math.max(highWater, target);
+    }
+    job.committed[i] = target;
+    if (effect.overwrite) job.overwriteUntil[i] = Math.max(job.overwriteUntil[i] as number, job.highWater[i] as number);
+  });
+  const where =
+    effect.to === 'ago'
+      ? `--by-duration PT${Math.round((effect.agoS ?? 0) / 60)}M`
+      : effect.to === 'time'
+        ? `--to-datetime ${s.clock.dateAtZero}T${timeOfDay(s.clock, effect.atS ?? state.t)}.000`
+        : `--to-${effect.to}`;
+  appendJobLog(job, state.t, 'INFO', `Consumer group '${spec.group}' offsets reset (${where}) on all ${topic.partitions.length} partitions of ${spec.topic}.`);
+}

@@ -1,0 +1,127 @@
+import type { DagSpec, Scenario } from '../../scenarios/schema';
+import type { DagRun, DagState, SimState } from '../state';
+
+/** How many runs a DAG keeps for its grid. */
+export const dagRunHistory = 24;
+
+interface Waiting {
+  dag: DagSpec;
+  run: DagRun;
+  task: 'sensor' | 'build';
+  order: number;
+}
+
+/**
+ * Advances every DAG by one tick: schedules runs, hands free worker slots to queued tasks
+ * first come first served, pokes sensors and finishes builds. Poke-mode sensors hold their
+ * slot while they wait, so stuck sensors starve other DAGs of workers.
+ */
+export function stepDags(s: Scenario, state: SimState): void {
+  const t = state.t;
+  s.world.dags.forEach((spec) => {
+    const dag = state.world.dags[spec.id];
+    if (!dag) return;
+    schedule(spec, dag, t);
+    finishTasks(s, state, spec, dag);
+  });
+  assignSlots(s, state);
+}
+
+function schedule(spec: DagSpec, dag: DagState, t: number): void {
+  while (!dag.paused && dag.nextRunAt <= t) {
+    dag.runs.push({ logicalTime: dag.nextRunAt, state: 'queued', sensor: 'none', build: 'none', sensorStartedAt: null, buildStartedAt: null, queuedAt: dag.nextRunAt, endedAt: null, sourceThrough: null });
+    dag.nextRunAt += spec.everyS;
+  }
+  if (dag.paused) dag.nextRunAt = Math.max(dag.nextRunAt, Math.ceil(t / spec.everyS) * spec.everyS);
+  let active = dag.runs.filter((r) => r.state === 'running').length;
+  for (const run of dag.runs) {
+    if (active >= spec.maxActiveRuns) break;
+    if (run.state === 'queued' && !dag.paused) {
+      run.state = 'running';
+      run.sensor = 'queued';
+      run.queuedAt = t;
+      active += 1;
+    }
+  }
+  const finished = dag.runs.filter((r) => r.state === 'success' || r.state === 'failed');
+  if (finished.length > dagRunHistory) {
+    const drop = new Set(finished.slice(0, finished.length - dagRunHistory));
+    dag.runs = dag.runs.filter((r) => !drop.has(r));
+  }
+}
+
+function finishTasks(s: Scenario, state: SimState, spec: DagSpec, dag: DagState): void {
+  const t = state.t;
+  const source = state.world.tables[spec.sensor.table];
+  for (const run of dag.runs) {
+    if (run.state !== 'running') continue;
+    if (run.sensor === 'running' || run.sensor === 'up_for_reschedule') {
+      const started = run.sensorStartedAt ?? t;
+      const pokeDue = (t - started) % spec.sensor.pokeS < s.clock.tickS;
+      if (source && pokeDue && source.loadedThrough >= run.logicalTime) {
+        run.sensor = 'success';
+        run.build = 'queued';
+        run.queuedAt = t;
+      } else if (t - started >= spec.sensor.timeoutS) {
+        run.sensor = 'failed';
+        run.build = 'upstream_failed';
+        run.state = 'failed';
+        run.endedAt = t;
+        dag.failedRuns += 1;
+      } else if (spec.sensor.mode === 'reschedule') {
+        run.sensor = 'up_for_reschedule';
+      }
+    } else if (run.build === 'running' && run.buildStartedAt !== null && t - run.buildStartedAt >= spec.build.durationS) {
+      run.build = 'success';
+      run.state = 'success';
+      run.endedAt = t;
+      const target = state.world.tables[spec.build.writes];
+      if (target && run.sourceThrough !== null) {
+        target.loadedThrough = Math.max(target.loadedThrough, run.sourceThrough);
+        target.lastLoadAt = t;
+        target.rows = source?.rows ?? target.rows;
+      }
+    }
+  }
+}
+
+function assignSlots(s: Scenario, state: SimState): void {
+  let busy = 0;
+  const waiting: Waiting[] = [];
+  s.world.dags.forEach((spec, order) => {
+    const dag = state.world.dags[spec.id];
+    if (!dag) return;
+    for (const run of dag.runs) {
+      if (run.state !== 'running') continue;
+      if (run.sensor === 'running' && spec.sensor.mode === 'poke') busy += 1;
+      if (run.build === 'running') busy += 1;
+      if (run.sensor === 'queued') waiting.push({ dag: spec, run, task: 'sensor', order });
+      if (run.build === 'queued') waiting.push({ dag: spec, run, task: 'build', order });
+    }
+  });
+  waiting.sort((a, b) => a.run.queuedAt - b.run.queuedAt || a.order - b.order || a.run.logicalTime - b.run.logicalTime);
+  for (const w of waiting) {
+    const holdsSlot = w.task === 'build' || w.dag.sensor.mode === 'poke';
+    if (holdsSlot && busy >= s.world.workerSlots) break;
+    if (holdsSlot) busy += 1;
+    if (w.task === 'sensor') {
+      w.run.sensor = 'running';
+      w.run.sensorStartedAt = state.t;
+    } else {
+      w.run.build = 'running';
+      w.run.buildStartedAt = state.t;
+      w.run.sourceThrough = state.world.tables[w.dag.sensor.table]?.loadedThrough ?? null;
+    }
+  }
+}
+
+/** Counts a DAG's tasks in a state, over its active runs. */
+export function countTasks(dag: DagState, taskState: 'queued' | 'running'): number {
+  let n = 0;
+  for (const run of dag.runs) {
+    if (run.state !== 'running') continue;
+    if (run.sensor === taskState || (taskState === 'running' && run.sensor === 'up_for_reschedule')) n += 1;
+    if (run.build === taskState) n += 1;
+  }
+  return n;
+}

@@ -1,0 +1,121 @@
+import type { JobSpec, Scenario } from '../../scenarios/schema';
+import { lookup } from '../scenario-lookup';
+import type { JobState, LedgerRun, PartitionState, Segment, SimState } from '../state';
+import { appendJobLog, jobFailureLines } from './job-log';
+import { writeRun } from './ledger';
+import { stepBackfill } from './step-backfill';
+import { countPoison, decodesPoison, firstPoisonAtOrAfter, segmentEnd } from './record-math';
+
+/** Advances every streaming job by one tick: restarts, consumption, failures. */
+export function stepJobs(s: Scenario, state: SimState): void {
+  for (const spec of s.world.jobs) {
+    const job = state.world.jobs[spec.id];
+    const topic = state.world.topics[spec.topic];
+    if (!job || !topic) continue;
+    job.consumedLastTick = 0;
+    job.errorsLastTick = 0;
+    if (job.status === 'RESTARTING' && job.restartAt !== null && state.t >= job.restartAt) {
+      job.status = 'RUNNING';
+      job.restartAt = null;
+      appendJobLog(job, state.t, 'INFO', `Job ${spec.id} switched from state RESTARTING to RUNNING.`);
+    }
+    stepBackfill(s, state, spec, job, topic.partitions);
+    if (job.status !== 'RUNNING') continue;
+    consume(s, state, spec, job, topic.partitions);
+    if ((state.t - s.clock.worldStartS) % 60 === 0 && job.status === 'RUNNING') job.checkpointId += 1;
+  }
+}
+
+/** The run describing how the job processes records right now. */
+export function currentRegime(job: JobState, from: number, to: number): LedgerRun {
+  return { from, to, readerMode: job.readerMode, onError: job.onError, skipped: false, dlqReplayed: false };
+}
+
+function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, partitions: PartitionState[]): void {
+  const effective = Math.min(job.instances, partitions.length);
+  const perPartition = Math.floor((effective * job.ratePerInstance * s.clock.tickS) / partitions.length);
+  for (let i = 0; i < partitions.length; i++) {
+    const p = partitions[i] as PartitionState;
+    let c = job.committed[i] as number;
+    if (c < p.logStart) {
+      // Retention deleted records the job never read.
+      const expired: LedgerRun = { ...currentRegime(job, c, p.logStart), skipped: true };
+      writeRun(job.ledger[i] as LedgerRun[], expired, p.segments, p.logEnd, Infinity);
+      job.highWater[i] = Math.max(job.highWater[i] as number, p.logStart);
+      c = p.logStart;
+    }
+    const hi = Math.min(p.logEnd, c + perPartition);
+    if (hi <= c) continue;
+    const stop = job.onError === 'fail' ? firstUndecodable(p, c, hi, job.readerMode) : hi;
+    processRange(spec, job, p, i, c, stop);
+    if (job.onError !== 'fail') job.errorsLastTick += undecodableIn(p, c, hi, job.readerMode);
+    if (stop < hi) {
+      fail(s, state, spec, job, i, stop, p);
+      return;
+    }
+  }
+}
+
+function processRange(spec: JobSpec, job: JobState, p: PartitionState, i: number, from: number, to: number): void {
+  if (to <= from) return;
+  const overwriteUntil = spec.sink.idempotent ? Infinity : (job.overwriteUntil[i] as number);
+  const dup = writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, from, to), p.segments, p.logEnd, overwriteUntil);
+  job.duplicates += dup;
+  job.committed[i] = to;
+  job.highWater[i] = Math.max(job.highWater[i] as number, to);
+  job.consumedLastTick += to - from;
+}
+
+/** The first offset in [lo, hi) the reader cannot decode, or `hi`. */
+export function firstUndecodable(p: PartitionState, lo: number, hi: number, readerMode: 'pinned' | 'registry'): number {
+  const segs = p.segments;
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i] as Segment;
+    if (seg.poisonEvery <= 0 || decodesPoison(readerMode, seg.poisonKind)) continue;
+    const a = Math.max(lo, seg.from);
+    const b = Math.min(hi, segmentEnd(segs, i, p.logEnd));
+    if (a >= b) continue;
+    const first = firstPoisonAtOrAfter(seg, a);
+    if (first < b) return first;
+  }
+  return hi;
+}
+
+function undecodableIn(p: PartitionState, lo: number, hi: number, readerMode: 'pinned' | 'registry'): number {
+  let n = 0;
+  const segs = p.segments;
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i] as Segment;
+    if (seg.poisonEvery <= 0 || decodesPoison(readerMode, seg.poisonKind)) continue;
+    n += countPoison(seg, Math.max(lo, seg.from), Math.min(hi, segmentEnd(segs, i, p.logEnd)));
+  }
+  return n;
+}
+
+function fail(s: Scenario, state: SimState, spec: JobSpec, job: JobState, partition: number, offset: number, p: PartitionState): void {
+  const seg = [...p.segments].reverse().find((x) => x.from <= offset) ?? p.segments[0];
+  const version = lookup(s).schemaVersion(spec.subject, seg?.writerVersion ?? spec.pinnedVersion);
+  const anyReader = seg?.poisonKind === 'any-reader';
+  const schemaId = anyReader ? -1 : (version?.id ?? -1);
+  const error = anyReader ? 'Unknown magic byte!' : (version?.pinnedReaderImpact?.error ?? 'org.apache.avro.AvroTypeException: Found unexpected data');
+  job.lastFailure = { partition, offset, schemaId, error };
+  job.errorsLastTick += 1;
+  for (const line of jobFailureLines(spec, job, partition, offset, schemaId, error)) appendJobLog(job, state.t, line.level, line.text);
+  const budget = spec.restart.strategy === 'none' ? 0 : spec.restart.attempts;
+  if (job.restartsUsed < budget) {
+    job.status = 'RESTARTING';
+    job.restartsUsed += 1;
+    job.numRestarts += 1;
+    job.restartAt = state.t + spec.restart.delayS;
+    appendJobLog(job, state.t, 'INFO', `Job ${spec.id} switched from state RUNNING to RESTARTING.`);
+  } else {
+    job.status = 'FAILED';
+    job.restartAt = null;
+    appendJobLog(
+      job,
+      state.t,
+      'ERROR',
+      `Job ${spec.id} switched from state RUNNING to FAILED. org.apache.flink.runtime.JobException: Recovery is suppressed by FixedDelayRestartBackoffTimeStrategy(maxNumberRestartAttempts=${spec.restart.attempts}, backoffTimeMS=${spec.restart.delayS * 1000})`,
+    );
+  }
+}

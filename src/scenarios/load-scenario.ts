@@ -1,0 +1,93 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { checkCrossReferences, type ScenarioProblem } from './cross-references';
+import { scenarioSchema, type Scenario } from './schema';
+
+/** The largest scenario file accepted, in characters. */
+export const maxScenarioChars = 2_000_000;
+const maxDepth = 64;
+
+/** The outcome of loading a scenario file: the scenario, or every problem found in it. */
+export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+/**
+ * Parses and validates one scenario file (YAML or JSON). Built-in scenarios and files a user
+ * brings go through this same function. Never throws: every failure becomes a problem with a
+ * path inside the file and a plain-words message.
+ */
+export function loadScenario(text: string): LoadResult {
+  const data = parseText(text);
+  if ('problems' in data) return { ok: false, problems: data.problems };
+  const parsed = scenarioSchema.safeParse(data.value);
+  if (!parsed.success) return { ok: false, problems: flattenIssues(parsed.error.issues) };
+  const problems = checkCrossReferences(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: parsed.data };
+}
+
+/** Formats problems one per line, each naming the file and the path inside it. */
+export function formatProblems(file: string, problems: ScenarioProblem[]): string[] {
+  return problems.map((p) => `${file}: ${p.path || '(top level)'}: ${p.message}`);
+}
+
+function parseText(text: string): { value: unknown } | { problems: ScenarioProblem[] } {
+  const fail = (message: string) => ({ problems: [{ path: '', message }] });
+  if (text.length > maxScenarioChars) return fail(`is ${text.length} characters long; the limit is ${maxScenarioChars}`);
+  if (text.includes('\u0000')) return fail('is not a text file (it contains NUL bytes)');
+  if (text.trim() === '') return fail('is empty');
+  let value: unknown;
+  try {
+    value = parseYaml(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: true });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const where = error.linePos?.[0] ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
+      return fail(`is not valid YAML or JSON: ${where}${firstLine(error.message)}`);
+    }
+    if (error instanceof RangeError) return fail('is nested too deeply to read');
+    return fail(`could not be read: ${error instanceof Error ? firstLine(error.message) : String(error)}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail('should be a mapping of scenario fields (id, version, title, ...) at the top level');
+  }
+  if (depthExceeds(value, maxDepth)) return fail(`is nested more than ${maxDepth} levels deep`);
+  return { value };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+function depthExceeds(root: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function flattenIssues(issues: z.core.$ZodIssue[], prefix: PropertyKey[] = []): ScenarioProblem[] {
+  const out: ScenarioProblem[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // Report the alternative that got furthest, which is nearly always the one the author meant.
+      const best = [...issue.errors].sort((a, b) => depthOf(b) - depthOf(a) || a.length - b.length)[0] ?? [];
+      out.push(...flattenIssues(best, path));
+      continue;
+    }
+    out.push({ path: path.map(String).join('.'), message: plainMessage(issue) });
+  }
+  return out;
+}
+
+function depthOf(issues: z.core.$ZodIssue[]): number {
+  return Math.max(0, ...issues.map((i) => i.path.length));
+}
+
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) return `is missing (expected ${issue.expected})`;
+  return issue.message;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const id = z.string().min(1).max(200);
+const text = z.string().max(4000);
+
+/** Severity levels an incident commander can declare. */
+export const severitySchema = z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']);
+
+/**
+ * Everything a player (or a bot, or a facilitator) can do. A session's log is a list of these,
+ * each stamped with the sim time it was issued at; the game state is a pure function of that log.
+ */
+export const commandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('session.start') }),
+  z.strictObject({ type: z.literal('alert.acknowledge'), alert: id }),
+  z.strictObject({ type: z.literal('action.start'), action: id }),
+  z.strictObject({ type: z.literal('incident.set-severity'), severity: severitySchema }),
+  z.strictObject({ type: z.literal('incident.declare-cause'), cause: id }),
+  z.strictObject({ type: z.literal('incident.resolve') }),
+  z.strictObject({
+    type: z.literal('comms.post'),
+    text: text.min(1),
+    /** Structured parts of a status update, when the composer filled them. */
+    impact: text.optional(),
+    etaS: z.number().int().nonnegative().max(604800).optional(),
+    nextUpdateS: z.number().int().positive().max(86400).optional(),
+  }),
+  z.strictObject({ type: z.literal('note.add'), text: text.min(1) }),
+  z.strictObject({ type: z.literal('hint.reveal') }),
+  z.strictObject({
+    type: z.literal('postmortem.submit'),
+    rootCause: text,
+    followUps: z.array(id).max(50),
+  }),
+  z.strictObject({ type: z.literal('facilitator.inject'), inject: id }),
+]);
+/** A command to the engine. */
+export type Command = z.infer<typeof commandSchema>;
+/** The discriminant of a command. */
+export type CommandType = Command['type'];
+
+/** A command stamped with the sim time (seconds) it was issued at. */
+export const logEntrySchema = z.strictObject({
+  at: z.number().int().min(-1_000_000).max(1_000_000),
+  command: commandSchema,
+});
+/** One entry of a session's log. */
+export type LogEntry = z.infer<typeof logEntrySchema>;

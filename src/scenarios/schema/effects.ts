@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+const id = z.string().min(1);
+
+/**
+ * The engine's vocabulary of changes to the world. Faults, actions and injects all use it,
+ * so a scenario needs no code: a new behaviour is a new effect, for every scenario.
+ */
+export const effectSchema = z.discriminatedUnion('op', [
+  /** Change what a producer writes: schema version, records the pinned reader cannot decode, rate. */
+  z.strictObject({
+    op: z.literal('producer.set'),
+    producer: id,
+    writerVersion: z.number().int().positive().optional(),
+    /** One record in `poisonEvery` is a poison record; 0 stops them. */
+    poisonEvery: z.number().int().nonnegative().optional(),
+    /** `pinned-reader`: fails only readers pinned to an older schema; `any-reader`: not Avro at all (unknown magic byte). */
+    poisonKind: z.enum(['pinned-reader', 'any-reader']).optional(),
+    ratePerSec: z.number().nonnegative().optional(),
+  }),
+  /** Register a schema version (it must be declared in the subject's versions). */
+  z.strictObject({ op: z.literal('registry.register'), subject: id, version: z.number().int().positive() }),
+  /** Change a subject's compatibility mode. */
+  z.strictObject({
+    op: z.literal('registry.set-compatibility'),
+    subject: id,
+    compatibility: z.enum(['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE']),
+  }),
+  /** Restart a streaming job from its committed offsets, with a fresh restart budget. */
+  z.strictObject({ op: z.literal('job.restart'), job: id }),
+  /** Stop a streaming job (its consumer group becomes inactive). */
+  z.strictObject({ op: z.literal('job.stop'), job: id }),
+  /** Change a streaming job's configuration; it takes effect immediately. */
+  z.strictObject({
+    op: z.literal('job.set'),
+    job: id,
+    readerMode: z.enum(['pinned', 'registry']).optional(),
+    onError: z.enum(['fail', 'dlq', 'skip']).optional(),
+    instances: z.number().int().positive().optional(),
+    ratePerInstance: z.number().positive().optional(),
+  }),
+  /**
+   * Move a job's committed offsets: to the log end (skipping the backlog), to the earliest
+   * retained offset, to where the log was `agoS` seconds ago, or to where it was at `atS`. `overwrite` replays into the
+   * sink with partition overwrite, so re-delivered records are not duplicated.
+   */
+  z.strictObject({
+    op: z.literal('job.reset-offsets'),
+    job: id,
+    to: z.enum(['latest', 'earliest', 'ago', 'time']),
+    agoS: z.number().int().positive().optional(),
+    /** With `to: time`: the sim time to rewind to (`--to-datetime`). */
+    atS: z.number().int().optional(),
+    overwrite: z.boolean().optional(),
+  }),
+  /**
+   * Start a bounded backfill job beside the live one: it re-reads from where the log was at
+   * `atS` up to the live job's current offsets, with the live job's reader settings, at
+   * `parallelism` times the per-instance rate. `overwrite` replaces sink partitions instead
+   * of appending, so re-delivered records are not duplicated.
+   */
+  z.strictObject({
+    op: z.literal('job.backfill'),
+    job: id,
+    atS: z.number().int(),
+    parallelism: z.number().int().positive().max(64),
+    overwrite: z.boolean(),
+  }),
+  /** Re-deliver the records parked in a job's dead-letter queue that the job can now decode. */
+  z.strictObject({ op: z.literal('job.replay-dlq'), job: id }),
+  /** Turn a feature flag on or off. */
+  z.strictObject({ op: z.literal('flag.set'), flag: id, value: z.boolean() }),
+  /** Pause a DAG; `failRunning` also marks its running and queued tasks failed, freeing worker slots. */
+  z.strictObject({ op: z.literal('dag.pause'), dag: id, failRunning: z.boolean().optional() }),
+  /** Unpause a DAG. */
+  z.strictObject({ op: z.literal('dag.unpause'), dag: id }),
+  /** Deliver one of the scenario's stakeholder messages now. */
+  z.strictObject({ op: z.literal('message.send'), message: id }),
+]);
+/** One change to the world. */
+export type Effect = z.infer<typeof effectSchema>;

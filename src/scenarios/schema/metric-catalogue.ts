@@ -1,0 +1,48 @@
+/**
+ * Every metric the engine computes, by entity kind. A metric reference is
+ * `kind.entity.metric` (`job.orders-enricher.lag`), `records.<bucket>` for the data accounting,
+ * or `table.<id>.nullRatio:<column>` for one column's null ratio.
+ */
+export const metricCatalogue = {
+  producer: ['rate'],
+  job: ['lag', 'consumeRate', 'running', 'restarts', 'errorRate', 'dlqDepth', 'instances', 'backfillRemaining'],
+  table: ['freshnessS', 'rows', 'duplicates', 'nullRatio'],
+  dashboard: ['freshnessS', 'blank'],
+  dag: ['queuedTasks', 'runningTasks', 'failedRuns', 'paused'],
+  flag: ['on'],
+  records: ['produced', 'pending', 'delivered', 'dlq', 'lost', 'duplicates'],
+} as const;
+
+/** An entity kind that has metrics. */
+export type MetricKind = keyof typeof metricCatalogue;
+
+/** A metric reference split into its parts. */
+export interface ParsedMetricRef {
+  kind: MetricKind;
+  entity: string;
+  metric: string;
+  column?: string;
+}
+
+/** Splits a metric reference, or says in plain words why it is not one. */
+export function parseMetricRef(ref: string): ParsedMetricRef | { error: string } {
+  const [path = '', column] = ref.split(':');
+  const parts = path.split('.');
+  const kind = parts[0] as MetricKind;
+  if (!(kind in metricCatalogue)) {
+    return { error: `"${ref}" starts with "${parts[0]}", which is not a metric kind (${Object.keys(metricCatalogue).join(', ')})` };
+  }
+  const known: readonly string[] = metricCatalogue[kind];
+  if (kind === 'records') {
+    const metric = parts[1] ?? '';
+    if (parts.length !== 2 || !known.includes(metric)) return { error: `"${ref}" should be records.<${known.join('|')}>` };
+    return { kind, entity: 'all', metric };
+  }
+  const [, entity = '', metric = ''] = parts;
+  if (parts.length !== 3 || !known.includes(metric)) {
+    return { error: `"${ref}" should be ${kind}.<id>.<${known.join('|')}>` };
+  }
+  if (metric === 'nullRatio' && !column) return { error: `"${ref}" needs a column, like ${kind}.${entity}.nullRatio:<column>` };
+  if (metric !== 'nullRatio' && column) return { error: `"${ref}" takes no ":${column}"` };
+  return column ? { kind, entity, metric, column } : { kind, entity, metric };
+}

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { checkSchema, conditionSchema } from './conditions';
+import { effectSchema } from './effects';
+import { commandSchema } from './commands';
+import { revealSchema } from './reveals';
+import { worldSchema } from './world';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"');
+const seconds = z.number().int().min(-1_000_000).max(1_000_000);
+const positiveSeconds = z.number().int().positive().max(1_000_000);
+const text = z.string().min(1).max(20_000);
+
+/** How the player's decisions are judged. */
+export const verdictKinds = ['key', 'helpful', 'neutral', 'red-herring', 'harmful'] as const;
+export const verdictSchema = z.strictObject({ kind: z.enum(verdictKinds), why: text });
+/** A verdict on one action. */
+export type Verdict = z.infer<typeof verdictSchema>;
+
+/** The incident phases the player moves through; they may overlap. */
+export const phaseNames = ['detect', 'triage', 'mitigate', 'verify', 'prevent'] as const;
+
+const clockSchema = z
+  .strictObject({
+    /** When the world simulation begins (before the incident, so history exists). */
+    worldStartS: seconds,
+    /** When the player takes the console. */
+    playerStartS: seconds,
+    /** When the session times out if it has not ended. */
+    endS: seconds,
+    /** Length of one simulation step. */
+    tickS: z.number().int().min(1).max(60),
+    /** Wall-clock time of day at sim time 0, in seconds after midnight (09:00 is 32400). */
+    timeOfDayAtZeroS: z.number().int().min(0).max(86_399).default(32_400),
+    /** The calendar date at sim time 0, for log timestamps. */
+    dateAtZero: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-03-11').default('2024-03-11'),
+  })
+  .refine((c) => c.worldStartS <= c.playerStartS && c.playerStartS < c.endS, {
+    message: 'needs worldStartS ≤ playerStartS < endS',
+  })
+  .refine((c) => (c.endS - c.worldStartS) / c.tickS <= 50_000, { message: 'has more than 50,000 ticks' });
+
+const faultSchema = z.strictObject({
+  id,
+  atS: seconds,
+  /** The seed moves the fault by up to this many seconds either way. */
+  jitterS: z.number().int().nonnegative().max(3600).default(0),
+  description: text,
+  effects: z.array(effectSchema).min(1),
+  /** The fault whose time is the incident's impact start. */
+  startsImpact: z.boolean().default(false),
+});
+
+const alertSchema = z.strictObject({
+  id,
+  title: text,
+  severity: z.enum(['page', 'warning']),
+  when: conditionSchema,
+  /** How long the condition must hold before the alert fires. */
+  forS: z.number().int().nonnegative().default(0),
+  summary: text,
+  runbook: z.string().optional(),
+});
+
+const actionSchema = z.strictObject({
+  id,
+  label: text,
+  category: z.enum(['investigate', 'mitigate', 'communicate']),
+  /** The command line or UI path this stands for, shown with the result. */
+  command: z.string().optional(),
+  durationS: z.number().int().nonnegative().max(86_400),
+  requires: z.array(conditionSchema).default([]),
+  /** Shown when a precondition fails. */
+  requiresText: z.string().optional(),
+  effects: z.array(effectSchema).default([]),
+  reveals: z.array(revealSchema).default([]),
+  /** Sentence added to the incident timeline when the action completes. */
+  outcome: z.string().optional(),
+  repeatable: z.boolean().default(false),
+  verdict: verdictSchema,
+});
+
+const stakeholderSchema = z.strictObject({ id, name: text, role: text });
+
+const messageTriggerSchema = z.union([
+  z.strictObject({ atS: seconds }),
+  z.strictObject({ afterMilestone: z.enum(['detected', 'acknowledged', 'diagnosed', 'mitigated', 'resolved']), delayS: z.number().int().nonnegative().default(0) }),
+  /** Sent when the player has posted no status update for this long since acknowledging. */
+  z.strictObject({ silenceS: positiveSeconds }),
+  /** Sent only by an effect (an action, a fault or an inject). */
+  z.strictObject({ manual: z.literal(true) }),
+]);
+
+const messageSchema = z.strictObject({ id, from: id, text, trigger: messageTriggerSchema });
+
+const injectSchema = z.strictObject({
+  id,
+  label: text,
+  description: text,
+  effects: z.array(effectSchema).default([]),
+});
+
+const walkthroughStepSchema = z.strictObject({
+  /** Seconds after the first page (the seed moves the page; the model keeps pace with it). */
+  atS: z.number().int().nonnegative().max(1_000_000),
+  phase: z.enum(phaseNames),
+  command: commandSchema,
+  why: text,
+});
+
+const preventionSchema = z.strictObject({ id, label: text, correct: z.boolean(), why: text });
+
+/** One scenario file: a complete, self-contained incident. */
+export const scenarioSchema = z.strictObject({
+  id,
+  version: z.number().int().positive(),
+  title: z.string().min(1).max(120),
+  hook: z.string().min(1).max(300),
+  difficulty: z.enum(['easy', 'normal', 'hard']),
+  tags: z.array(z.string().min(1).max(40)).max(20).default([]),
+  systems: z.array(z.string().min(1).max(40)).min(1).max(20),
+  expectedMinutes: z.number().int().positive().max(600),
+  briefing: z.strictObject({
+    role: text,
+    platform: text,
+    slas: z.array(z.strictObject({ name: text, target: text })).default([]),
+    stakes: z.array(text).default([]),
+    /** The moment that matters: a review, a launch, a report. */
+    deadline: z.strictObject({ atS: seconds, label: text }),
+  }),
+  clock: clockSchema,
+  world: worldSchema,
+  faults: z.array(faultSchema).min(1),
+  alerts: z.array(alertSchema).min(1),
+  actions: z.array(actionSchema).min(1),
+  stakeholders: z.array(stakeholderSchema).default([]),
+  messages: z.array(messageSchema).default([]),
+  injects: z.array(injectSchema).default([]),
+  hints: z.array(z.strictObject({ text, cost: z.number().int().nonnegative().max(20).default(2) })).default([]),
+  rootCause: z.strictObject({
+    candidates: z.array(z.strictObject({ id, label: text })).min(2),
+    correct: id,
+    statement: text,
+  }),
+  /** World conditions meaning the impact has stopped (the mitigated milestone). */
+  mitigatedWhen: z.array(conditionSchema).min(1),
+  /** Checks that must all pass when the player declares the incident resolved. */
+  resolvedWhen: z.array(checkSchema).min(1),
+  communication: z.strictObject({
+    firstUpdateWithinS: positiveSeconds,
+    cadenceS: positiveSeconds,
+  }),
+  walkthrough: z.array(walkthroughStepSchema).min(1),
+  prevention: z.array(preventionSchema).min(2),
+  rubric: z.array(z.strictObject({ criterion: text, strong: text, weak: text })).default([]),
+});
+
+/** A validated scenario. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+/** An action from a scenario's catalogue. */
+export type ActionSpec = Scenario['actions'][number];
+/** An alert rule. */
+export type AlertSpec = Scenario['alerts'][number];
+/** A scheduled fault. */
+export type FaultSpec = Scenario['faults'][number];
+/** A stakeholder message. */
+export type MessageSpec = Scenario['messages'][number];
+/** A step of the model walkthrough. */
+export type WalkthroughStep = Scenario['walkthrough'][number];
+/** A phase of the incident. */
+export type PhaseName = (typeof phaseNames)[number];
+/** The kind of a verdict. */
+export type VerdictKind = (typeof verdictKinds)[number];

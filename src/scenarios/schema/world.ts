@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"');
+const seconds = z.number().int();
+const positiveSeconds = z.number().int().positive();
+
+/** A service writing records to a topic. */
+export const producerSchema = z.strictObject({
+  id,
+  topic: id,
+  subject: id,
+  /** Baseline records per second, before the daily rhythm and noise. */
+  ratePerSec: z.number().positive().max(100_000),
+  /** Relative size of the per-tick random wobble (0.05 = ±5%). */
+  noise: z.number().min(0).max(0.5).default(0.05),
+  writerVersion: z.number().int().positive(),
+});
+
+/** A Kafka topic. */
+export const topicSchema = z.strictObject({
+  id,
+  partitions: z.number().int().min(1).max(64),
+  retentionS: positiveSeconds,
+});
+
+/** What happens when a reader pinned to an older version reads records of this version. */
+export const pinnedReaderImpactSchema = z.strictObject({
+  /** Columns the old reader fills with null, and for what share of records. */
+  nullColumns: z.array(z.strictObject({ column: id, fraction: z.number().min(0).max(1) })).default([]),
+  /** The Avro resolution error a poison record raises in the pinned reader. */
+  error: z.string().min(1).optional(),
+});
+
+/** One version of a registry subject. */
+export const schemaVersionSchema = z.strictObject({
+  version: z.number().int().positive(),
+  id: z.number().int().positive(),
+  /** When it was registered; absent when a fault registers it during the scenario. */
+  registeredAtS: seconds.optional(),
+  /** The Avro schema, as the registry returns it. */
+  schema: z.record(z.string(), z.unknown()),
+  pinnedReaderImpact: pinnedReaderImpactSchema.optional(),
+});
+
+/** A schema-registry subject. */
+export const subjectSchema = z.strictObject({
+  name: id,
+  compatibility: z.enum(['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE']),
+  versions: z.array(schemaVersionSchema).min(1),
+});
+
+/** A streaming job reading a topic through a consumer group and writing a table. */
+export const jobSchema = z.strictObject({
+  id,
+  engine: z.enum(['flink', 'spark', 'kafka-connect', 'consumer']),
+  group: id,
+  topic: id,
+  subject: id,
+  readerMode: z.enum(['pinned', 'registry']),
+  pinnedVersion: z.number().int().positive(),
+  instances: z.number().int().positive().max(64),
+  ratePerInstance: z.number().positive(),
+  onError: z.enum(['fail', 'dlq', 'skip']),
+  dlqTopic: id,
+  restart: z.strictObject({
+    strategy: z.enum(['fixed-delay', 'none']),
+    attempts: z.number().int().nonnegative().max(1000),
+    delayS: positiveSeconds,
+  }),
+  sink: z.strictObject({ table: id, idempotent: z.boolean() }),
+  /** Whether the job's health matters for the incident (others form the healthy background). */
+  critical: z.boolean().default(true),
+});
+
+/** A lake table. */
+export const tableSchema = z.strictObject({
+  id,
+  description: z.string().default(''),
+  columns: z.array(id).min(1),
+  /** Share of nulls per column in healthy data. */
+  nullBaseline: z.record(z.string(), z.number().min(0).max(1)).default({}),
+  freshnessSlaS: positiveSeconds,
+});
+
+/** An orchestrated DAG: a sensor waiting for fresh upstream data, then a build task. */
+export const dagSchema = z.strictObject({
+  id,
+  everyS: positiveSeconds,
+  critical: z.boolean(),
+  maxActiveRuns: z.number().int().min(1).max(16).default(1),
+  sensor: z.strictObject({
+    task: id,
+    table: id,
+    mode: z.enum(['poke', 'reschedule']),
+    pokeS: positiveSeconds,
+    timeoutS: positiveSeconds,
+  }),
+  build: z.strictObject({ task: id, durationS: positiveSeconds, writes: id }),
+});
+
+/** A BI dashboard fed by a table. */
+export const dashboardSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  table: id,
+  /** Freshness past which the dashboard shows nothing for today. */
+  blankAfterS: positiveSeconds,
+  audience: z.string().default(''),
+  /** The tiles it shows, named as the audience knows them. */
+  tiles: z.array(z.string().min(1)).default([]),
+});
+
+/** A feature flag. */
+export const flagSchema = z.strictObject({ id, description: z.string().min(1), initial: z.boolean() });
+
+/** The simulated platform's topology and starting parameters. */
+export const worldSchema = z.strictObject({
+  producers: z.array(producerSchema).min(1),
+  topics: z.array(topicSchema).min(1),
+  subjects: z.array(subjectSchema).default([]),
+  jobs: z.array(jobSchema).default([]),
+  tables: z.array(tableSchema).default([]),
+  dags: z.array(dagSchema).default([]),
+  workerSlots: z.number().int().min(1).max(256).default(8),
+  dashboards: z.array(dashboardSchema).default([]),
+  flags: z.array(flagSchema).default([]),
+});
+
+/** The world section of a scenario file. */
+export type WorldSpec = z.infer<typeof worldSchema>;
+/** A producer as the scenario declares it. */
+export type ProducerSpec = z.infer<typeof producerSchema>;
+/** A job as the scenario declares it. */
+export type JobSpec = z.infer<typeof jobSchema>;
+/** A DAG as the scenario declares it. */
+export type DagSpec = z.infer<typeof dagSchema>;
+/** A schema version as the scenario declares it. */
+export type SchemaVersionSpec = z.infer<typeof schemaVersionSchema>;
+/** A registry subject as the scenario declares it. */
+export type SubjectSpec = z.infer<typeof subjectSchema>;

@@ -1,0 +1,84 @@
+import { expect } from 'vitest';
+import { applyEntry, advance, createInitialState, currentPhase, type PhaseOrStage, type SimState } from '../../src/engine';
+import type { Command, LogEntry, Scenario } from '../../src/scenarios/schema';
+import { builtinRegistry } from '../../scripts/lib/builtin-scenarios';
+
+/** A built-in scenario by id, failing the test if it does not load. */
+export function scenario(id: string): Scenario {
+  const found = builtinRegistry().byId(id);
+  if (!found) throw new Error(`built-in scenario "${id}" did not load`);
+  return found;
+}
+
+/**
+ * A test harness that reads like the incident: `sim.start().waitForPage().ack().act('read-job-logs').advance(60)`.
+ * Every step goes through the engine's public, pure API.
+ */
+export class Sim {
+  state: SimState;
+  readonly log: LogEntry[] = [];
+
+  constructor(readonly scenario: Scenario, seed = 1) {
+    this.state = createInitialState(scenario, seed);
+  }
+
+  /** Issues a command now. */
+  send(command: Command): this {
+    const entry = { at: this.state.t, command };
+    this.log.push(entry);
+    this.state = applyEntry(this.scenario, this.state, entry);
+    return this;
+  }
+
+  start(): this {
+    return this.send({ type: 'session.start' });
+  }
+
+  /** Starts an action from the catalogue. */
+  act(action: string): this {
+    return this.send({ type: 'action.start', action });
+  }
+
+  /** Starts an action and waits until it has completed. */
+  complete(action: string): this {
+    this.act(action);
+    const spec = this.scenario.actions.find((a) => a.id === action);
+    return this.advance((spec?.durationS ?? 0) + this.scenario.clock.tickS);
+  }
+
+  advance(seconds: number): this {
+    this.state = advance(this.scenario, this.state, this.state.t + seconds);
+    return this;
+  }
+
+  /** Advances tick by tick until the first page fires (or the session ends). */
+  waitForPage(): this {
+    while (this.state.milestones.detected === null && !this.state.ended) this.advance(this.scenario.clock.tickS);
+    return this;
+  }
+
+  /** Acknowledges the first firing page. */
+  ack(): this {
+    const page = this.scenario.alerts.find((a) => a.severity === 'page' && this.state.alerts[a.id]?.status === 'firing');
+    if (!page) throw new Error('no page is firing');
+    return this.send({ type: 'alert.acknowledge', alert: page.id });
+  }
+
+  metric(key: string): number {
+    const value = this.state.metrics[key];
+    if (value === undefined) throw new Error(`no metric ${key}`);
+    return value;
+  }
+
+  expectPhase(phase: PhaseOrStage): this {
+    expect(currentPhase(this.state)).toBe(phase);
+    return this;
+  }
+
+  /** Asserts the data-accounting invariant over the critical pipeline. */
+  expectBalanced(): this {
+    const m = this.state.metrics;
+    expect(m['records.pending']! + m['records.delivered']! + m['records.dlq']! + m['records.lost']!).toBe(m['records.produced']);
+    return this;
+  }
+}
