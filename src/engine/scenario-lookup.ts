@@ -23,7 +23,8 @@ export interface ScenarioLookup {
   action: Map<string, ActionSpec>;
   alert: Map<string, AlertSpec>;
   schemaVersion: (subject: string, version: number) => SchemaVersionSpec | undefined;
-  impactOf: (subject: string) => (writerVersion: number) => PinnedReaderImpact | undefined;
+  /** Per subject: what a pinned reader does with each newer version, by version number. */
+  pinnedImpacts: (subject: string) => ReadonlyMap<number, PinnedReaderImpact>;
 }
 
 const cache = new WeakMap<Scenario, ScenarioLookup>();
@@ -35,7 +36,11 @@ export function lookup(s: Scenario): ScenarioLookup {
   const w = s.world;
   const versions = new Map<string, SchemaVersionSpec>();
   for (const subject of w.subjects) for (const v of subject.versions) versions.set(`${subject.name}@${v.version}`, v);
-  const impactFns = new Map<string, (v: number) => PinnedReaderImpact | undefined>();
+  const impacts = new Map<string, Map<number, PinnedReaderImpact>>();
+  for (const subject of w.subjects) {
+    impacts.set(subject.name, new Map(subject.versions.flatMap((v) => (v.pinnedReaderImpact ? [[v.version, v.pinnedReaderImpact] as const] : []))));
+  }
+  const none = new Map<number, PinnedReaderImpact>();
   const built: ScenarioLookup = {
     producer: new Map(w.producers.map((p) => [p.id, p])),
     producerOfTopic: new Map(w.producers.map((p) => [p.topic, p])),
@@ -47,14 +52,7 @@ export function lookup(s: Scenario): ScenarioLookup {
     action: new Map(s.actions.map((a) => [a.id, a])),
     alert: new Map(s.alerts.map((a) => [a.id, a])),
     schemaVersion: (subject, version) => versions.get(`${subject}@${version}`),
-    impactOf: (subject) => {
-      let fn = impactFns.get(subject);
-      if (!fn) {
-        fn = (v: number) => versions.get(`${subject}@${v}`)?.pinnedReaderImpact;
-        impactFns.set(subject, fn);
-      }
-      return fn;
-    },
+    pinnedImpacts: (subject) => impacts.get(subject) ?? none,
   };
   cache.set(s, built);
   return built;

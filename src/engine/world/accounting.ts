@@ -26,12 +26,12 @@ export function accountJob(s: Scenario, state: SimState, jobId: string): Account
   const topic = spec && state.world.topics[spec.topic];
   const totals: Accounting = { produced: 0, pending: 0, delivered: 0, dlq: 0, lost: 0, duplicates: job?.duplicates ?? 0, nulls: {} };
   if (!spec || !job || !topic) return totals;
-  const impactOf = lookup(s).impactOf(spec.subject);
+  const impacts = lookup(s).pinnedImpacts(spec.subject);
   const counts: RangeCounts = { delivered: 0, dlq: 0, lost: 0, nulls: totals.nulls };
   topic.partitions.forEach((p: PartitionState, i: number) => {
     totals.produced += p.logEnd - p.base;
     const highWater = job.highWater[i] as number;
-    countLedger(job.ledger[i] as LedgerRun[], p.segments, p.logEnd, impactOf, spec.pinnedVersion, counts);
+    countLedger(job.ledger[i] as LedgerRun[], p.segments, p.logEnd, impacts, spec.pinnedVersion, counts);
     const unread = p.logEnd - highWater;
     const expired = Math.max(0, Math.min(p.logStart, p.logEnd) - highWater);
     totals.pending += unread - expired;

@@ -71,11 +71,11 @@ export function countLedger(
   ledger: LedgerRun[],
   segments: Segment[],
   logEnd: number,
-  impactOf: (writerVersion: number) => PinnedReaderImpact | undefined,
+  impacts: ReadonlyMap<number, PinnedReaderImpact>,
   pinnedVersion: number,
   into: RangeCounts,
 ): void {
-  for (const run of ledger) countRange(run, segments, run.from, run.to, logEnd, impactOf, pinnedVersion, into);
+  for (const run of ledger) countRange(run, segments, run.from, run.to, logEnd, impacts, pinnedVersion, into);
 }
 
 /** Marks every dead-lettered record the current reader can decode as delivered. */

@@ -4,11 +4,12 @@ import type { LedgerRun, Segment } from '../state';
 /** How many records of a segment in [lo, hi) are poison records. */
 export function countPoison(seg: Segment, lo: number, hi: number): number {
   if (seg.poisonEvery <= 0 || hi <= lo) return 0;
-  const below = (n: number) => {
-    const rel = n - seg.from;
-    return rel <= seg.phase ? 0 : Math.floor((rel - seg.phase - 1) / seg.poisonEvery) + 1;
-  };
-  return below(hi) - below(lo);
+  return poisonBelow(seg, hi) - poisonBelow(seg, lo);
+}
+
+function poisonBelow(seg: Segment, n: number): number {
+  const rel = n - seg.from;
+  return rel <= seg.phase ? 0 : Math.floor((rel - seg.phase - 1) / seg.poisonEvery) + 1;
 }
 
 /** The first poison offset at or after `lo` in a segment. */
@@ -49,7 +50,7 @@ export function countRange(
   lo: number,
   hi: number,
   end: number,
-  impactOf: (writerVersion: number) => PinnedReaderImpact | undefined,
+  impacts: ReadonlyMap<number, PinnedReaderImpact>,
   pinnedVersion: number,
   into: RangeCounts,
 ): void {
@@ -72,7 +73,7 @@ export function countRange(
     else into.dlq += undecodable;
     into.dlq += stuckInDlq;
     if (run.readerMode === 'pinned' && seg.writerVersion > pinnedVersion) {
-      for (const { column, fraction } of impactOf(seg.writerVersion)?.nullColumns ?? []) {
+      for (const { column, fraction } of impacts.get(seg.writerVersion)?.nullColumns ?? []) {
         into.nulls[column] = (into.nulls[column] ?? 0) + Math.floor(delivered * fraction);
       }
     }

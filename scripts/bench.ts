@@ -1,0 +1,49 @@
+// Engine benchmarks: prints figures, asserts nothing (targets live here, not in timed tests).
+// Usage: npm run bench
+import { performance } from 'node:perf_hooks';
+import { playBot, replay } from '../src/engine';
+import type { LogEntry, Scenario } from '../src/scenarios/schema';
+import { builtinRegistry } from './lib/builtin-scenarios';
+
+const targetMs = 5;
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function time(fn: () => void, runs: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+/** A fresh copy of the scenario object, so no cached pre-roll applies (a cold replay). */
+function cold(s: Scenario): Scenario {
+  return structuredClone(s);
+}
+
+const rows: string[][] = [['scenario', 'model replay (warm)', 'model replay (cold)', 'idle 60 min (warm)', 'idle 60 min (cold)', 'ticks', 'target']];
+for (const s of builtinRegistry().scenarios) {
+  const seed = 1;
+  const model = playBot(s, 'model', seed);
+  const idleLog: LogEntry[] = [{ at: s.clock.playerStartS, command: { type: 'session.start' } }];
+  const idleUntil = s.clock.playerStartS + 3600;
+  for (let i = 0; i < 20; i++) replay(s, seed, model.log); // warm up the JIT
+  const warm = time(() => replay(s, seed, model.log), 100);
+  const coldMs = time(() => replay(cold(s), seed, model.log), 15);
+  const idleWarm = time(() => replay(s, seed, idleLog, idleUntil), 50);
+  const idleCold = time(() => replay(cold(s), seed, idleLog, idleUntil), 15);
+  const ticks = Math.round((model.state.t - s.clock.playerStartS) / s.clock.tickS);
+  rows.push([s.id, `${warm.toFixed(2)} ms`, `${coldMs.toFixed(2)} ms`, `${idleWarm.toFixed(2)} ms`, `${idleCold.toFixed(2)} ms`, String(ticks), warm <= targetMs ? `≤ ${targetMs} ms ✓` : `> ${targetMs} ms ✗`]);
+}
+
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+console.log('Replay benchmarks (median). Warm: the pre-roll to the player\'s start is cached per seed, as when scrubbing a debrief.');
+console.log('Cold: a first replay for a seed, simulating the world from its start. Ticks: player-time ticks in the model run.\n');
+for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
