@@ -13,7 +13,7 @@ export function jobLogsOutput(s: Scenario, state: SimState, jobId: string): Prin
   if (!job) return { title: 'Job logs', command, body: `Error from server (NotFound): deployments.apps "${jobId}-taskmanager" not found` };
   const lines = job.logs.slice(-shownLines).map((line, i) => {
     if (line.text.startsWith('Caused by:') || line.text.startsWith('org.apache.kafka')) return line.text;
-    return `${logTimestamp(s.clock, line.t, (line.t * 7 + i * 131) % 1000)} ${line.level.padEnd(5)} ${line.text}`;
+    return `${logTimestamp(s.clock, line.t, (((line.t * 7 + i * 131) % 1000) + 1000) % 1000)} ${line.level.padEnd(5)} ${line.text}`;
   });
   return { title: `Logs: ${jobId}`, command, body: lines.length > 0 ? lines.join('\n') : '(no log lines in the last 3 hours)' };
 }

@@ -28,7 +28,9 @@ function upstream(s: Scenario, state: SimState, dashboardId: string): Node[] {
   const m = state.metrics;
   const dash = s.world.dashboards.find((d) => d.id === dashboardId);
   if (!dash) return nodes;
-  nodes.push({ label: `dashboard ${dash.id}`, health: m[`dashboard.${dash.id}.blank`] ? 'BLANK' : 'ok' });
+  const dashFresh = m[`dashboard.${dash.id}.freshnessS`] ?? 0;
+  const dashSla = s.world.tables.find((t) => t.id === dash.table)?.freshnessSlaS ?? Infinity;
+  nodes.push({ label: `dashboard ${dash.id}`, health: m[`dashboard.${dash.id}.blank`] ? 'BLANK' : dashFresh > dashSla ? 'STALE' : 'ok' });
   let table: string | undefined = dash.table;
   for (let guard = 0; table && guard < 10; guard++) {
     const fresh = m[`table.${table}.freshnessS`] ?? 0;
@@ -37,7 +39,10 @@ function upstream(s: Scenario, state: SimState, dashboardId: string): Node[] {
     const dag = s.world.dags.find((d) => d.build.writes === table);
     if (dag) {
       const queued = m[`dag.${dag.id}.queuedTasks`] ?? 0;
-      nodes.push({ label: `dag ${dag.id}`, health: state.world.dags[dag.id]?.paused ? 'paused' : queued > 0 ? `${queued} task(s) queued` : 'ok' });
+      const dagState = state.world.dags[dag.id];
+      const waiting = dagState?.runs.some((r) => r.state === 'running' && (r.sensor === 'running' || r.sensor === 'up_for_reschedule'));
+      const health = dagState?.paused ? 'paused' : queued > 0 ? `${queued} task(s) queued` : waiting ? `${dag.sensor.task} waiting` : 'ok';
+      nodes.push({ label: `dag ${dag.id}`, health });
       table = dag.sensor.table;
       continue;
     }

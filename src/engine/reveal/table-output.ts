@@ -32,10 +32,15 @@ export function dashboardOutput(s: Scenario, state: SimState, dashboardId: strin
   const command = `open https://bi.internal/dashboards/${dashboardId}`;
   if (!spec) return { title: 'Dashboard', command, body: 'Dashboard not found.' };
   const freshness = state.metrics[`dashboard.${dashboardId}.freshnessS`] ?? 0;
-  const blank = freshness > spec.blankAfterS;
+  const sla = s.world.tables.find((t) => t.id === spec.table)?.freshnessSlaS ?? spec.blankAfterS;
   const table = state.world.tables[spec.table];
-  const body = blank
-    ? `${spec.title}\n\n  No data for today.\n  Tiles: ${spec.tiles.map((x) => `"${x}"`).join(', ') || 'all'} — empty.\n  Data as of ${timeOfDay(s.clock, table?.loadedThrough ?? 0)} (${formatDuration(freshness)} ago).`
-    : `${spec.title}\n\n  Tiles rendering normally.\n  Data as of ${timeOfDay(s.clock, table?.loadedThrough ?? 0)} (${formatDuration(freshness)} ago).`;
+  const asOf = `Data as of ${timeOfDay(s.clock, table?.loadedThrough ?? 0)} (${formatDuration(freshness)} ago).`;
+  const tiles = spec.tiles.map((x) => `"${x}"`).join(', ') || 'every tile';
+  const body =
+    freshness > spec.blankAfterS
+      ? `${spec.title}\n\n  No data for today.\n  ${tiles}: empty.\n  ${asOf}`
+      : freshness > sla
+        ? `${spec.title}\n\n  ⚠ Stale: ${tiles} show figures that stopped updating.\n  ${asOf}`
+        : `${spec.title}\n\n  ${tiles}: updating normally.\n  ${asOf}`;
   return { title: `Dashboard ${spec.title}`, command, body };
 }

@@ -34,7 +34,10 @@ export function currentRegime(job: JobState, from: number, to: number): LedgerRu
 function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, partitions: PartitionState[]): void {
   const effective = Math.min(job.instances, partitions.length);
   const perPartition = Math.floor((effective * job.ratePerInstance * s.clock.tickS) / partitions.length);
-  for (let i = 0; i < partitions.length; i++) {
+  // Partitions are polled in a rotating order, so the one that fails first varies.
+  const rotate = Math.floor((state.t - s.clock.worldStartS) / s.clock.tickS) % partitions.length;
+  for (let k = 0; k < partitions.length; k++) {
+    const i = (k + rotate) % partitions.length;
     const p = partitions[i] as PartitionState;
     let c = job.committed[i] as number;
     if (c < p.logStart) {
