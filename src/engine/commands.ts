@@ -59,7 +59,7 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
   if (stage !== 'running') return 'the incident is closed; write the postmortem';
   switch (c.type) {
     case 'alert.acknowledge': {
-      const alert = state.alerts[c.alert];
+      const alert = Object.hasOwn(state.alerts, c.alert) ? state.alerts[c.alert] : undefined;
       if (!alert) return `there is no alert "${c.alert}"`;
       if (alert.status !== 'firing') return `alert "${c.alert}" is not firing`;
       if (alert.ackedAt !== null) return `alert "${c.alert}" is already acknowledged`;
@@ -87,14 +87,20 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
     case 'incident.declare-cause': {
       const candidate = s.rootCause.candidates.find((x) => x.id === c.cause);
       if (!candidate) return `there is no candidate cause "${c.cause}"`;
-      if (state.milestones.diagnosed !== null) return 'the root cause has already been declared';
       const correct = c.cause === s.rootCause.correct;
       state.causeDeclarations.push({ at: t, cause: c.cause, correct });
       state.timeline.push({ at: t, kind: 'declaration', text: `Root cause declared: ${candidate.label}` });
-      if (correct) {
+      if (correct && state.milestones.diagnosed === null) {
         state.milestones.diagnosed = t;
         state.flow = advanceFlow(state.flow, { type: 'incident.diagnosed' });
       }
+      return null;
+    }
+    case 'incident.declare-mitigated': {
+      if (state.mitigationDeclaredAt !== null) return 'mitigation has already been declared';
+      state.mitigationDeclaredAt = t;
+      const stopped = state.milestones.mitigated !== null;
+      state.timeline.push({ at: t, kind: 'declaration', text: stopped ? 'Declared mitigated: the impact has stopped.' : 'Declared mitigated, but the dashboards are still stale.' });
       return null;
     }
     case 'incident.resolve': {
@@ -117,4 +123,5 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
       return null;
     }
   }
+  return `there is no command "${String((c as { type?: unknown }).type)}"`;
 }

@@ -69,6 +69,7 @@ function preRoll(s: Scenario, seed: number): SimState {
     severity: null,
     causeDeclarations: [],
     resolveAttempts: [],
+    mitigationDeclaredAt: null,
     postmortem: null,
     injects: [],
     milestones: {

@@ -10,6 +10,8 @@ export interface LedgerRun {
   skipped: boolean;
   /** Its dead-letter records were replayed and delivered. */
   dlqReplayed: boolean;
+  /** Extra rows the sink holds for records in this range (re-deliveries into an appending sink). */
+  duplicates: number;
 }
 
 /** A stretch of a partition written with one schema version and one poison pattern. */
@@ -71,7 +73,6 @@ export interface JobState {
   /** Below this offset, re-delivery overwrites the sink's partitions instead of duplicating. */
   overwriteUntil: number[];
   ledger: LedgerRun[][];
-  duplicates: number;
   /** The record the job failed on last, if any. */
   lastFailure: { partition: number; offset: number; schemaId: number; error: string } | null;
   consumedLastTick: number;
@@ -237,6 +238,8 @@ export interface SimState {
   severity: string | null;
   causeDeclarations: { at: number; cause: string; correct: boolean }[];
   resolveAttempts: { at: number; failures: string[] }[];
+  /** When the player declared the impact mitigated (their claim; the world decides the milestone). */
+  mitigationDeclaredAt: number | null;
   postmortem: { at: number; rootCause: string; followUps: string[] } | null;
   injects: { at: number; inject: string }[];
   milestones: Record<MilestoneName, number | null>;

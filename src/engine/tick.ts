@@ -20,7 +20,10 @@ export function tick(s: Scenario, state: SimState): void {
   stepProducers(s, state);
   stepJobs(s, state);
   refreshMetrics(s, state, true);
+  const runningBefore = state.running.length;
   completeActions(s, state);
+  // Finished actions change the world; alerts, milestones and the views must see that this tick, not the next.
+  if (state.running.length < runningBefore) refreshMetrics(s, state, false);
   evaluateAlerts(s, state);
   trackImpact(s, state);
   deliverDueMessages(s, state);

@@ -1,5 +1,7 @@
 import type { Scenario } from '../scenarios/schema';
 import { currentPhase, type PhaseOrStage } from './flow/phase';
+import { summarizeRun } from './run-summary';
+import { timeDefinitions } from './scoring/incident-times';
 import type { SimState } from './state';
 
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
@@ -31,6 +33,7 @@ export function publicScenario(s: Scenario) {
     causeCandidates: s.rootCause.candidates,
     prevention: s.prevention.map((p) => ({ id: p.id, label: p.label })),
     hintCount: s.hints.length,
+    hintCosts: s.hints.map((h) => h.cost),
     communication: s.communication,
   };
 }
@@ -43,7 +46,9 @@ export type PlayerView = ReturnType<typeof playerView>;
  * hidden truth (root cause, verdicts, walkthrough, rubric, fault times, impact start).
  */
 export function playerView(s: Scenario, state: SimState) {
-  const { impactStart: _hidden, ...milestones } = state.milestones;
+  // Impact start is hidden truth; whether a declared cause was right stays hidden until the end.
+  const { impactStart: _hidden, ...known } = state.milestones;
+  const milestones = { ...known, diagnosed: state.ended ? known.diagnosed : null };
   return {
     scenario: publicScenario(s),
     t: state.t,
@@ -61,6 +66,7 @@ export function playerView(s: Scenario, state: SimState) {
     severity: state.severity,
     causeDeclarations: state.causeDeclarations.map(({ at, cause }) => ({ at, cause })),
     resolveAttempts: state.resolveAttempts,
+    mitigationDeclaredAt: state.mitigationDeclaredAt,
     milestones,
     postmortem: state.postmortem,
     ended: state.ended,
@@ -88,3 +94,16 @@ export function facilitatorView(s: Scenario, state: SimState) {
 
 /** The facilitator's projection type. */
 export type FacilitatorView = ReturnType<typeof facilitatorView>;
+
+/**
+ * What the result screen shows once the session is over: the score report against par and
+ * the run's headline figures. Null while the incident is still being played.
+ */
+export function resultView(s: Scenario, state: SimState) {
+  if (!state.ended) return null;
+  const { summary, report } = summarizeRun(s, state, 'player');
+  return { summary, report, timeDefinitions };
+}
+
+/** The result screen's data. */
+export type ResultView = NonNullable<ReturnType<typeof resultView>>;

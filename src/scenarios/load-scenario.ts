@@ -26,7 +26,19 @@ export function loadScenario(text: string): LoadResult {
 
 /** Formats problems one per line, each naming the file and the path inside it. */
 export function formatProblems(file: string, problems: ScenarioProblem[]): string[] {
-  return problems.map((p) => `${file}: ${p.path || '(top level)'}: ${p.message}`);
+  return problems.map((p) => oneLine(`${file}: ${p.path || '(top level)'}: ${p.message}`));
+}
+
+// Keys and ids from the file end up in messages; a line break in one must not split the line.
+function oneLine(text: string): string {
+  const escapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  return [...text]
+    .map((c) => {
+      const code = c.charCodeAt(0);
+      const control = code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029;
+      return control ? (escapes[c] ?? `\\u${code.toString(16).padStart(4, '0')}`) : c;
+    })
+    .join('');
 }
 
 function parseText(text: string): { value: unknown } | { problems: ScenarioProblem[] } {
@@ -38,17 +50,22 @@ function parseText(text: string): { value: unknown } | { problems: ScenarioProbl
   try {
     value = parseYaml(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: true });
   } catch (error) {
+    // The parser recurses per nesting level, and reports running out of stack as a parse error.
+    const stackOverflow = error instanceof RangeError || (error instanceof Error && error.message.includes('call stack'));
+    if (stackOverflow) return fail('is nested too deeply to read');
     if (error instanceof YAMLParseError) {
       const where = error.linePos?.[0] ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
-      return fail(`is not valid YAML or JSON: ${where}${firstLine(error.message)}`);
+      return fail(`is not valid YAML or JSON: ${where}${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`);
     }
-    if (error instanceof RangeError) return fail('is nested too deeply to read');
     return fail(`could not be read: ${error instanceof Error ? firstLine(error.message) : String(error)}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail('should be a mapping of scenario fields (id, version, title, ...) at the top level');
   }
   if (depthExceeds(value, maxDepth)) return fail(`is nested more than ${maxDepth} levels deep`);
+  const protoPath = protoKeyPath(value);
+  // Validation would silently drop such a key from a free-form mapping, so say so instead.
+  if (protoPath !== null) return { problems: [{ path: protoPath, message: 'uses the reserved key "__proto__"' }] };
   return { value };
 }
 
@@ -65,6 +82,17 @@ function depthExceeds(root: unknown, limit: number): boolean {
     for (const child of Object.values(node)) stack.push([child, depth + 1]);
   }
   return false;
+}
+
+// Runs after depthExceeds, so the tree is known to be shallow (and free of alias cycles).
+function protoKeyPath(root: unknown, path: string[] = []): string | null {
+  if (root === null || typeof root !== 'object') return null;
+  for (const [key, child] of Object.entries(root)) {
+    if (key === '__proto__') return [...path, key].join('.');
+    const found = protoKeyPath(child, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function flattenIssues(issues: z.core.$ZodIssue[], prefix: PropertyKey[] = []): ScenarioProblem[] {

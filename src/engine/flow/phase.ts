@@ -6,7 +6,7 @@ import { regionIs, stageOf } from './session-machine';
 export type PhaseOrStage = PhaseName | 'briefing' | 'debrief';
 
 /**
- * The phase the player is in: detect until a page is acknowledged, triage until the cause is
+ * The phase the player is in: detect until a page is acknowledged, triage until a cause is
  * declared or the impact stops, mitigate until it stops, verify until resolved, then prevent.
  */
 export function currentPhase(state: SimState): PhaseOrStage {
@@ -17,5 +17,6 @@ export function currentPhase(state: SimState): PhaseOrStage {
   if (!regionIs(state.flow, 'detection', 'acknowledged')) return 'detect';
   const mitigated = regionIs(state.flow, 'impact', 'mitigated');
   if (mitigated) return 'verify';
-  return regionIs(state.flow, 'diagnosis', 'diagnosed') ? 'mitigate' : 'triage';
+  // Any declared cause moves the player on; whether it was right stays hidden until the debrief.
+  return state.causeDeclarations.length > 0 ? 'mitigate' : 'triage';
 }

@@ -24,10 +24,10 @@ export function accountJob(s: Scenario, state: SimState, jobId: string): Account
   const spec = lookup(s).job.get(jobId);
   const job = state.world.jobs[jobId];
   const topic = spec && state.world.topics[spec.topic];
-  const totals: Accounting = { produced: 0, pending: 0, delivered: 0, dlq: 0, lost: 0, duplicates: job?.duplicates ?? 0, nulls: {} };
+  const totals: Accounting = { produced: 0, pending: 0, delivered: 0, dlq: 0, lost: 0, duplicates: 0, nulls: {} };
   if (!spec || !job || !topic) return totals;
   const impacts = lookup(s).pinnedImpacts(spec.subject);
-  const counts: RangeCounts = { delivered: 0, dlq: 0, lost: 0, nulls: totals.nulls };
+  const counts: RangeCounts = { delivered: 0, duplicates: 0, dlq: 0, lost: 0, nulls: totals.nulls };
   topic.partitions.forEach((p: PartitionState, i: number) => {
     totals.produced += p.logEnd - p.base;
     const highWater = job.highWater[i] as number;
@@ -40,5 +40,6 @@ export function accountJob(s: Scenario, state: SimState, jobId: string): Account
   totals.delivered = counts.delivered;
   totals.dlq = counts.dlq;
   totals.lost = counts.lost;
+  totals.duplicates = counts.duplicates;
   return totals;
 }

@@ -38,7 +38,6 @@ export function createWorld(s: Scenario, rng: RngHolder): WorldState {
       highWater: parts.map((p) => p.base),
       overwriteUntil: parts.map((p) => p.base),
       ledger: parts.map(() => []),
-      duplicates: 0,
       lastFailure: null,
       consumedLastTick: 0,
       errorsLastTick: 0,

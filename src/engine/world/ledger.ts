@@ -9,58 +9,69 @@ function sameRegime(a: LedgerRun, b: LedgerRun): boolean {
 
 /**
  * Records that [run.from, run.to) was processed under `run`, replacing whatever the ledger
- * said about those offsets. Returns how many records were delivered a second time into an
- * appending sink (duplicates); re-deliveries below `overwriteUntil` overwrite and do not count.
+ * said about those offsets. A re-delivery into an appending sink adds duplicate rows to the
+ * range; below `overwriteUntil` the sink's partitions are overwritten, which also removes any
+ * duplicates that range held.
  */
-export function writeRun(
-  ledger: LedgerRun[],
-  run: LedgerRun,
-  segments: Segment[],
-  logEnd: number,
-  overwriteUntil: number,
-): number {
-  if (run.to <= run.from) return 0;
+export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[], logEnd: number, overwriteUntil: number): void {
+  if (run.to <= run.from) return;
   const last = ledger[ledger.length - 1];
   if (!last || last.to <= run.from) {
     // The common case: new offsets past everything processed so far.
-    if (last && last.to === run.from && sameRegime(last, run)) last.to = run.to;
-    else ledger.push({ ...run });
-    return 0;
+    pushMerged(ledger, { ...run, duplicates: 0 });
+    return;
   }
-  let duplicates = 0;
   const out: LedgerRun[] = [];
-  let inserted = false;
+  let cursor = run.from;
+  const fresh = (from: number, to: number) => {
+    if (to > from) pushMerged(out, { ...run, from, to, duplicates: 0 });
+  };
   for (const old of ledger) {
     if (old.to <= run.from || old.from >= run.to) {
-      if (!inserted && old.from >= run.to) {
-        pushMerged(out, run);
-        inserted = true;
+      if (old.from >= run.to && cursor < run.to) {
+        fresh(cursor, run.to);
+        cursor = run.to;
       }
       pushMerged(out, old);
       continue;
     }
     const lo = Math.max(old.from, run.from);
     const hi = Math.min(old.to, run.to);
-    // Re-deliveries below overwriteUntil replace sink partitions; above it they append.
-    const appendLo = Math.max(lo, overwriteUntil);
-    if (appendLo < hi) duplicates += countRedelivered(old, run, segments, appendLo, hi, logEnd);
-    if (old.from < run.from) pushMerged(out, { ...old, to: run.from });
-    if (!inserted) {
-      pushMerged(out, run);
-      inserted = true;
+    const left = old.from < lo ? share(old, old.from, lo) : 0;
+    const right = old.to > hi ? share(old, hi, old.to) : 0;
+    const middle = old.duplicates - left - right;
+    if (old.from < lo) pushMerged(out, { ...old, to: lo, duplicates: left });
+    fresh(cursor, lo);
+    const split = Math.min(hi, Math.max(lo, overwriteUntil));
+    // [lo, split) overwrites the sink's partitions; [split, hi) appends on top of what is there.
+    if (split > lo) pushMerged(out, { ...run, from: lo, to: split, duplicates: 0 });
+    if (hi > split) {
+      const kept = Math.round((middle * (hi - split)) / (hi - lo));
+      pushMerged(out, { ...run, from: split, to: hi, duplicates: kept + countRedelivered(old, run, segments, split, hi, logEnd) });
     }
-    if (old.to > run.to) pushMerged(out, { ...old, from: run.to });
+    cursor = hi;
+    if (old.to > hi) pushMerged(out, { ...old, from: hi, duplicates: right });
   }
-  if (!inserted) pushMerged(out, run);
+  fresh(cursor, run.to);
   ledger.length = 0;
   ledger.push(...out);
-  return duplicates;
+}
+
+// A run's duplicates are spread evenly over its offsets, so a part holds its share of them.
+function share(run: LedgerRun, from: number, to: number): number {
+  return Math.round((run.duplicates * (to - from)) / Math.max(1, run.to - run.from));
+}
+
+// Runs merge only when their duplicates are spread equally thick, so that where the duplicates sit is never blurred.
+function sameDensity(a: LedgerRun, b: LedgerRun): boolean {
+  return a.duplicates * (b.to - b.from) === b.duplicates * (a.to - a.from);
 }
 
 function pushMerged(out: LedgerRun[], run: LedgerRun): void {
   const last = out[out.length - 1];
-  if (last && last.to === run.from && sameRegime(last, run)) {
+  if (last && last.to === run.from && sameRegime(last, run) && sameDensity(last, run)) {
     last.to = run.to;
+    last.duplicates += run.duplicates;
   } else {
     out.push({ ...run });
   }
@@ -75,7 +86,10 @@ export function countLedger(
   pinnedVersion: number,
   into: RangeCounts,
 ): void {
-  for (const run of ledger) countRange(run, segments, run.from, run.to, logEnd, impacts, pinnedVersion, into);
+  for (const run of ledger) {
+    countRange(run, segments, run.from, run.to, logEnd, impacts, pinnedVersion, into);
+    into.duplicates += run.duplicates;
+  }
 }
 
 /** Marks every dead-lettered record the current reader can decode as delivered. */

@@ -28,6 +28,7 @@ export function decodesPoison(readerMode: 'pinned' | 'registry', kind: Segment['
 /** What processing a range under a ledger run produced. */
 export interface RangeCounts {
   delivered: number;
+  duplicates: number;
   dlq: number;
   lost: number;
   /** Delivered rows with a null column, by column, from pinned readers of newer schemas. */

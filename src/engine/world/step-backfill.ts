@@ -27,7 +27,7 @@ export function stepBackfill(s: Scenario, state: SimState, spec: JobSpec, job: J
         return;
       }
       const overwriteUntil = backfill.overwrite || spec.sink.idempotent ? Infinity : (job.overwriteUntil[i] as number);
-      job.duplicates += writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, cursor, hi), p.segments, p.logEnd, overwriteUntil);
+      writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, cursor, hi), p.segments, p.logEnd, overwriteUntil);
       backfill.cursor[i] = hi;
     }
     remaining += end - (backfill.cursor[i] as number);

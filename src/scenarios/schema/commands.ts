@@ -16,6 +16,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('action.start'), action: id }),
   z.strictObject({ type: z.literal('incident.set-severity'), severity: severitySchema }),
   z.strictObject({ type: z.literal('incident.declare-cause'), cause: id }),
+  z.strictObject({ type: z.literal('incident.declare-mitigated') }),
   z.strictObject({ type: z.literal('incident.resolve') }),
   z.strictObject({
     type: z.literal('comms.post'),

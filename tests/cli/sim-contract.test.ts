@@ -1,0 +1,150 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playBot, summarizeRun, type RunSummary } from '../../src/engine';
+import { scenario } from '../support/sim-harness';
+import { authorMistakes, validFile } from '../scenarios/malformed-cases';
+import { linesOf, runScript, stackFrame, type ScriptRun } from './run-script';
+
+const id = 'avro-schema-break';
+const tmp = mkdtempSync(join(tmpdir(), 'firedrill-sim-'));
+const invalidFile = join(tmp, 'missing-title.yaml');
+
+const runs = {
+  list: ['--list', '--json'],
+  model: ['--scenario', id, '--policy', 'model', '--seed', '1', '--json'],
+  modelFromFile: ['--file', validFile, '--policy', 'model', '--seed', '1', '--json'],
+  modelOtherSeed: ['--scenario', id, '--policy', 'model', '--seed', '2', '--json'],
+  idle: ['--scenario', id, '--policy', 'idle', '--seed', '1', '--json'],
+  readable: ['--scenario', id, '--policy', 'model', '--seed', '1'],
+} satisfies Record<string, string[]>;
+
+const badArguments: [string, string[]][] = [
+  ['an unknown option', ['--scenario', id, '--policy', 'model', '--seed', '1', '--verbose']],
+  ['a missing --policy', ['--scenario', id, '--seed', '1']],
+  ['--policy bogus', ['--scenario', id, '--policy', 'bogus', '--seed', '1']],
+  ['--seed abc', ['--scenario', id, '--policy', 'model', '--seed', 'abc']],
+  ['an unknown scenario id', ['--scenario', 'no-such-scenario', '--policy', 'model', '--seed', '1']],
+  ['--file of a path that does not exist', ['--file', join(tmp, 'nope.yaml'), '--policy', 'model', '--seed', '1']],
+  ['--file of an invalid scenario', ['--file', invalidFile, '--policy', 'model', '--seed', '1']],
+];
+
+const out = new Map<string, ScriptRun>();
+
+beforeAll(async () => {
+  const missingTitle = authorMistakes().find((c) => c.path === 'title');
+  if (!missingTitle) throw new Error('no missing-title case');
+  writeFileSync(invalidFile, missingTitle.text);
+  // One process per contract, all at once: each costs about a second of start-up.
+  const jobs = [...Object.entries(runs), ...badArguments].map(async ([name, args]) => out.set(name, await runScript('sim', args)));
+  await Promise.all(jobs);
+}, 120_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function result(name: string): ScriptRun {
+  const run = out.get(name);
+  if (!run) throw new Error(`no run "${name}"`);
+  return run;
+}
+
+/** Parses a run's stdout as exactly one JSON value, after checking that it exited cleanly. */
+function json(name: string): unknown {
+  const run = result(name);
+  expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+  expect(linesOf(run.stdout)).toHaveLength(1);
+  return JSON.parse(run.stdout);
+}
+
+const summaryKeys = ['scenarioId', 'seed', 'policy', 'resolved', 'milestones', 'mttdS', 'mttaS', 'mttmS', 'mttrS', 'records', 'score', 'maxScore', 'grade', 'stateHash'];
+const milestoneKeys = ['impactStart', 'detected', 'acknowledged', 'diagnosed', 'mitigated', 'resolved'];
+const recordKeys = ['produced', 'pending', 'delivered', 'dlq', 'lost', 'duplicates'];
+
+function expectSummaryShape(value: unknown): RunSummary {
+  expect(Object.keys(value as object).sort()).toEqual([...summaryKeys].sort());
+  const summary = value as RunSummary;
+  expect(Object.keys(summary.milestones).sort()).toEqual([...milestoneKeys].sort());
+  expect(Object.keys(summary.records).sort()).toEqual([...recordKeys].sort());
+  const m = summary.milestones;
+  const since = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+  expect({ mttdS: summary.mttdS, mttaS: summary.mttaS, mttmS: summary.mttmS, mttrS: summary.mttrS }).toEqual({
+    mttdS: since(m.detected, m.impactStart),
+    mttaS: since(m.acknowledged, m.detected),
+    mttmS: since(m.mitigated, m.impactStart),
+    mttrS: since(m.resolved, m.impactStart),
+  });
+  expect(summary.stateHash).toMatch(/^[0-9a-f]{14}$/);
+  return summary;
+}
+
+describe('sim --list --json', () => {
+  it('prints only a JSON array of {id, version, title, difficulty}', () => {
+    const list = json('list') as Record<string, unknown>[];
+    expect(Array.isArray(list)).toBe(true);
+    for (const entry of list) expect(Object.keys(entry).sort()).toEqual(['difficulty', 'id', 'title', 'version']);
+    expect(list).toContainEqual({ id, version: 1, title: 'Blank executive dashboard', difficulty: 'normal' });
+  });
+});
+
+describe('sim --scenario … --json', () => {
+  it('prints exactly one JSON object with the run summary fields', () => {
+    const summary = expectSummaryShape(json('model'));
+    expect(summary).toMatchObject({ scenarioId: id, seed: 1, policy: 'model' });
+  });
+
+  it('prints what the engine computes for the same policy and seed, so the hash is stable across processes', () => {
+    const s = scenario(id);
+    const { summary } = summarizeRun(s, playBot(s, 'model', 1).state, 'model');
+    expect(json('model')).toEqual(summary);
+  });
+
+  it('resolves the incident with the model policy, at full score', () => {
+    const summary = expectSummaryShape(json('model'));
+    expect(summary.resolved).toBe(true);
+    expect(summary.milestones.resolved).not.toBeNull();
+    expect(summary.score).toBe(summary.maxScore);
+    expect(summary.records.lost).toBe(0);
+  });
+
+  it('leaves the incident unresolved with the idle policy', () => {
+    const summary = expectSummaryShape(json('idle'));
+    expect(summary.resolved).toBe(false);
+    expect(summary.milestones.resolved).toBeNull();
+    expect(summary.mttrS).toBeNull();
+    expect(summary.score).toBeLessThan(summary.maxScore);
+  });
+
+  it('gives a different state hash for a different seed', () => {
+    const one = expectSummaryShape(json('model'));
+    const two = expectSummaryShape(json('modelOtherSeed'));
+    expect(two.seed).toBe(2);
+    expect(two.stateHash).not.toBe(one.stateHash);
+  });
+
+  it('plays a scenario file given with --file exactly like the built-in one', () => {
+    expect(json('modelFromFile')).toEqual(json('model'));
+  });
+});
+
+describe('sim without --json', () => {
+  it('prints a readable summary with the score', () => {
+    const run = result('readable');
+    expect(run.code).toBe(0);
+    expect(() => JSON.parse(run.stdout)).toThrow();
+    expect(run.stdout).toContain('Blank executive dashboard');
+    expect(run.stdout).toMatch(/score 100\/100/);
+    const hash = (json('model') as RunSummary).stateHash;
+    expect(run.stdout).toContain(hash);
+  });
+});
+
+describe('sim with bad arguments', () => {
+  it.each(badArguments)('exits 2 with one "sim: " line on stderr for %s', (name) => {
+    const run = result(name);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(linesOf(run.stderr)).toEqual([expect.stringMatching(/^sim: \S/)]);
+    expect(run.stderr).not.toMatch(stackFrame);
+  });
+});

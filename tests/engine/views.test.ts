@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { facilitatorView, playBot, playerView, type SimState } from '../../src/engine';
+import { Sim, scenario } from '../support/sim-harness';
+
+const s = scenario('avro-schema-break');
+
+/** Whether `text` appears anywhere in the serialized view (as it would be sent over the wire). */
+function leaks(view: unknown, text: string): boolean {
+  return JSON.stringify(view).includes(JSON.stringify(text).slice(1, -1));
+}
+
+/** Hidden truth, by where it lives in the scenario. */
+const hidden: [string, string][] = [
+  ['root cause statement', s.rootCause.statement],
+  ...s.walkthrough.map((step, i): [string, string] => [`walkthrough step ${i} why`, step.why]),
+  ...s.rubric.flatMap((r): [string, string][] => [
+    [`rubric ${r.criterion} (strong)`, r.strong],
+    [`rubric ${r.criterion} (weak)`, r.weak],
+  ]),
+  ...s.actions.map((a): [string, string] => [`verdict on ${a.id}`, a.verdict.why]),
+  ...s.prevention.map((p): [string, string] => [`prevention ${p.id} why`, p.why]),
+  ...s.faults.map((f): [string, string] => [`fault ${f.id}`, f.description]),
+];
+
+const finished = playBot(s, 'model', 1).state;
+const midRun = new Sim(s, 1)
+  .start()
+  .waitForPage()
+  .ack()
+  .send({ type: 'incident.declare-cause', cause: 'broker-outage' })
+  .send({ type: 'hint.reveal' })
+  .complete('read-job-logs')
+  .complete('schema-diff')
+  .complete('enable-dlq').state;
+const states: [string, SimState][] = [
+  ['mid-run', midRun],
+  ['finished', finished],
+];
+
+describe('player and facilitator views', () => {
+  it.each(states)('keeps every piece of hidden truth out of the player view (%s)', (_label, state) => {
+    const player = playerView(s, state);
+    const facilitator = facilitatorView(s, state);
+    for (const [what, text] of hidden) {
+      expect(leaks(facilitator, text), `facilitator view holds the ${what}`).toBe(true);
+      expect(leaks(player, text), `player view leaks the ${what}`).toBe(false);
+    }
+  });
+
+  it('does not tell the player which cause candidate is the correct one', () => {
+    const player = playerView(s, midRun);
+    expect(player.scenario.causeCandidates.map((c) => c.id)).toContain(s.rootCause.correct);
+    expect(JSON.stringify(player)).not.toMatch(/"correct"\s*:/);
+    const declaredAt = midRun.causeDeclarations[0]?.at;
+    expect(player.causeDeclarations).toStrictEqual([{ at: declaredAt, cause: 'broker-outage' }]);
+    const facilitator = facilitatorView(s, midRun);
+    expect(facilitator.hidden.rootCause.correct).toBe('pinned-reader-enum');
+    expect(facilitator.hidden.causeDeclarations).toStrictEqual([{ at: declaredAt, cause: 'broker-outage', correct: false }]);
+  });
+
+  it('hides when the impact started from the player but not from the facilitator', () => {
+    const player = playerView(s, finished);
+    expect(Object.keys(player.milestones)).not.toContain('impactStart');
+    expect(player.milestones.resolved).toBe(finished.milestones.resolved);
+    expect(finished.milestones.impactStart).not.toBeNull();
+    expect(facilitatorView(s, finished).hidden.impactStart).toBe(finished.milestones.impactStart);
+    expect(JSON.stringify(player)).not.toContain('faultTimes');
+  });
+
+  it('shows only the hints the player has revealed', () => {
+    const [first, second] = s.hints;
+    const player = playerView(s, midRun);
+    expect(player.hintsShown).toEqual([first?.text]);
+    expect(leaks(player, second?.text ?? '')).toBe(false);
+    expect(player.scenario.hintCount).toBe(s.hints.length);
+  });
+
+  it("shows the player the tools' output and their own record of the incident", () => {
+    const player = playerView(s, midRun);
+    expect(player.outputs.map((o) => o.action)).toEqual(['read-job-logs', 'schema-diff']);
+    expect(player.actionsTaken.map((a) => a.action)).toEqual(['read-job-logs', 'schema-diff', 'enable-dlq']);
+    expect(player.actionsTaken[0]).not.toHaveProperty('verdict');
+    expect(player.metrics['job.orders-enricher.running']).toBe(1);
+    // A declared cause moves the tracker on whether or not it is right.
+    expect(player.phase).toBe('mitigate');
+  });
+
+  it('does not tell the player mid-incident whether their declared cause was right', () => {
+    const right = new Sim(s, 1).start().waitForPage().ack().send({ type: 'incident.declare-cause', cause: s.rootCause.correct }).state;
+    const wrong = new Sim(s, 1).start().waitForPage().ack().send({ type: 'incident.declare-cause', cause: 'broker-outage' }).state;
+    expect(right.milestones.diagnosed).not.toBeNull();
+    const strip = (state: SimState) => {
+      const v = playerView(s, state);
+      return { phase: v.phase, milestones: v.milestones, declarations: v.causeDeclarations.map((d) => d.at) };
+    };
+    expect(strip(right)).toEqual(strip(wrong));
+    expect(playerView(s, finished).milestones.diagnosed).toBe(finished.milestones.diagnosed);
+  });
+});
