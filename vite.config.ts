@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { scenarioPlugin } from './scripts/vite-plugin-scenarios';
 
 // Vite serves and builds the game; Vitest shares this config so tests resolve modules the same way.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), scenarioPlugin()],
   server: {
     port: 5173,
     strictPort: true,

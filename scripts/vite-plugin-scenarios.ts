@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatProblems } from '../src/scenarios/load-scenario';
-import { builtinRegistry } from './lib/builtin-scenarios';
+import { builtinRegistry, builtinSourcesFromDisk } from './lib/builtin-scenarios';
 
 const catalogueId = 'virtual:firedrill/catalogue';
 const scenarioPrefix = 'virtual:firedrill/scenario/';
@@ -30,8 +30,8 @@ export function scenarioPlugin(): Plugin {
     },
     load(id) {
       if (!id.startsWith('\0virtual:firedrill/')) return undefined;
-      this.addWatchFile(join(root, 'src', 'scenarios'));
       const registry = load();
+      for (const file of builtinSourcesFromDisk(root)) this.addWatchFile(join(root, file.file));
       if (id === `\0${catalogueId}`) {
         const catalogue = registry.scenarios.map((s) => ({
           id: s.id,

@@ -34,6 +34,12 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
   }
   if (stage === 'briefing') return 'the session has not started yet';
   if (stage === 'debrief') return 'the session is over';
+  if (c.type === 'session.end') {
+    state.flow = advanceFlow(state.flow, { type: 'session.ended' });
+    state.ended = { at: t, reason: 'ended-early' };
+    state.timeline.push({ at: t, kind: 'system', text: 'The session was ended before the incident was closed.' });
+    return null;
+  }
   if (c.type === 'postmortem.submit') {
     if (stage !== 'prevent') return 'the postmortem comes after the incident is resolved';
     const known = new Set(s.prevention.map((p) => p.id));

@@ -248,7 +248,7 @@ export interface SimState {
   impactObserved: boolean;
   /** Seconds since impact start during which the mitigation conditions did not hold (SLA breach). */
   impactS: number;
-  ended: { at: number; reason: 'completed' | 'timed-out' } | null;
+  ended: { at: number; reason: 'completed' | 'timed-out' | 'ended-early' } | null;
   rejected: RejectedCommand[];
   log: LogEntry[];
 }

@@ -1,15 +1,58 @@
-// Top-level screen; a placeholder until the incident console lands.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { stageOf } from '../engine';
+import { CatalogueScreen } from './screens/catalogue/CatalogueScreen';
+import { loadBuiltinScenario } from './scenarios/builtin-scenarios';
+import { loadSavedSession, setAsideSavedSession } from './session/saved-session';
+import { usePreferences } from './store/preferences-store';
+import { useSessionStore } from './store/session-store';
+
+const BriefingScreen = lazy(() => import('./screens/briefing/BriefingScreen'));
+const ConsoleScreen = lazy(() => import('./screens/console/ConsoleScreen'));
+const PostmortemScreen = lazy(() => import('./screens/postmortem/PostmortemScreen'));
+const ResultScreen = lazy(() => import('./screens/result/ResultScreen'));
+
+/** Resumes the saved session, if any; an unusable one is set aside with a message. */
+function useResumeSavedSession(): { ready: boolean; notice: string | null } {
+  const [saved] = useState(() => loadSavedSession(localStorage));
+  const [ready, setReady] = useState(saved === null);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (saved === null) return;
+    const setAside = (why: string) => {
+      const key = setAsideSavedSession(localStorage, new Date().toISOString());
+      setNotice(`Your last session could not be resumed: ${why}. It was kept in local storage as "${key}".`);
+      setReady(true);
+    };
+    void (async () => {
+      if ('error' in saved) return setAside(saved.error);
+      const scenario = await loadBuiltinScenario(saved.session.scenarioId);
+      if (!scenario) return setAside(`scenario "${saved.session.scenarioId}" is not available`);
+      if (scenario.version !== saved.session.scenarioVersion) {
+        return setAside(`it was played on version ${saved.session.scenarioVersion} of "${scenario.title}", and this is version ${scenario.version}`);
+      }
+      useSessionStore.getState().resume(scenario, saved.session);
+      setReady(true);
+    })();
+  }, [saved]);
+  return { ready, notice };
+}
+
+/** The app: one screen at a time, chosen by where the session stands. */
 export function App() {
+  const theme = usePreferences((p) => p.theme);
+  const stage = useSessionStore((s) => (s.session ? stageOf(s.session.state.flow) : null));
+  const { ready, notice } = useResumeSavedSession();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  if (!ready) return <div className="app-loading" role="status">Loading…</div>;
   return (
-    <main className="placeholder">
-      <h1>
-        <img className="placeholder__mark" src="/favicon.svg" alt="" width={48} height={48} />
-        Firedrill
-      </h1>
-      <p className="placeholder__tagline">
-        Practise data-platform incidents: detect, triage, mitigate, prevent.
-      </p>
-      <p className="placeholder__note">The incident console is coming soon.</p>
-    </main>
+    <Suspense fallback={<div className="app-loading" role="status">Loading…</div>}>
+      {stage === null && <CatalogueScreen notice={notice} />}
+      {stage === 'briefing' && <BriefingScreen />}
+      {stage === 'running' && <ConsoleScreen />}
+      {stage === 'prevent' && <PostmortemScreen />}
+      {stage === 'debrief' && <ResultScreen />}
+    </Suspense>
   );
 }

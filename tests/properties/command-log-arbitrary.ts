@@ -49,6 +49,7 @@ export function commandArbitraries(s: Scenario): { [K in CommandType]: fc.Arbitr
       .tuple(fc.string({ maxLength: 40 }), fc.array(prevention, { maxLength: 12 }))
       .map(([rootCause, followUps]) => ({ type: 'postmortem.submit' as const, rootCause, followUps })),
     'facilitator.inject': inject.map((id) => ({ type: 'facilitator.inject' as const, inject: id })),
+    'session.end': fc.constant({ type: 'session.end' as const }),
   };
 }
 

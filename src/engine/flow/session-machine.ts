@@ -10,7 +10,8 @@ export type FlowEvent =
   | { type: 'world.impact-stopped' }
   | { type: 'incident.resolved' }
   | { type: 'postmortem.submitted' }
-  | { type: 'session.time-up' };
+  | { type: 'session.time-up' }
+  | { type: 'session.ended' };
 
 /**
  * The incident's flow. While running, four regions move independently, so phases overlap:
@@ -29,6 +30,7 @@ export const sessionMachine = setup({
       on: {
         'incident.resolved': 'prevent',
         'session.time-up': 'debrief',
+        'session.ended': 'debrief',
       },
       states: {
         detection: {
@@ -49,7 +51,7 @@ export const sessionMachine = setup({
         },
       },
     },
-    prevent: { on: { 'postmortem.submitted': 'debrief', 'session.time-up': 'debrief' } },
+    prevent: { on: { 'postmortem.submitted': 'debrief', 'session.time-up': 'debrief', 'session.ended': 'debrief' } },
     debrief: { type: 'final' },
   },
 });

@@ -13,7 +13,8 @@ export function dagRunsOutput(s: Scenario, state: SimState, dagId: string): Prin
   const command = `airflow dags list-runs -d ${dagId} -o table && airflow tasks states-for-dag-run ${dagId} <run_id>`;
   if (!spec || !dag) return { title: 'DAG runs', command, body: `Error: Dag id ${dagId} not found` };
   const rows = [['RUN (LOGICAL DATE)', 'STATE', spec.sensor.task, spec.build.task]];
-  for (const run of dag.runs.slice(-shownRuns)) {
+  // Newest first, as `airflow dags list-runs` prints them.
+  for (const run of dag.runs.slice(-shownRuns).reverse()) {
     rows.push([`scheduled__${s.clock.dateAtZero}T${timeOfDay(s.clock, run.logicalTime)}`, run.state, run.sensor, run.build]);
   }
   const notes: string[] = [];

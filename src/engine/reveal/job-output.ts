@@ -11,9 +11,14 @@ export function jobLogsOutput(s: Scenario, state: SimState, jobId: string): Prin
   const job = state.world.jobs[jobId];
   const command = `kubectl logs deploy/${jobId}-taskmanager --since=3h | tail -${shownLines}`;
   if (!job) return { title: 'Job logs', command, body: `Error from server (NotFound): deployments.apps "${jobId}-taskmanager" not found` };
-  const lines = job.logs.slice(-shownLines).map((line, i) => {
+  let second = Number.NaN;
+  let millis = 0;
+  const lines = job.logs.slice(-shownLines).map((line) => {
     if (line.text.startsWith('Caused by:') || line.text.startsWith('org.apache.kafka')) return line.text;
-    return `${logTimestamp(s.clock, line.t, (((line.t * 7 + i * 131) % 1000) + 1000) % 1000)} ${line.level.padEnd(5)} ${line.text}`;
+    // Milliseconds vary from second to second but always increase within one.
+    millis = line.t === second ? Math.min(999, millis + 7 + ((line.t * 13) % 90)) : ((((line.t * 7919) % 600) + 600) % 600) + 17;
+    second = line.t;
+    return `${logTimestamp(s.clock, line.t, millis)} ${line.level.padEnd(5)} ${line.text}`;
   });
   return { title: `Logs: ${jobId}`, command, body: lines.length > 0 ? lines.join('\n') : '(no log lines in the last 3 hours)' };
 }

@@ -34,6 +34,8 @@ export const commandSchema = z.discriminatedUnion('type', [
     followUps: z.array(id).max(50),
   }),
   z.strictObject({ type: z.literal('facilitator.inject'), inject: id }),
+  /** Ends the session now (the player gives up, or the facilitator calls time); the debrief follows. */
+  z.strictObject({ type: z.literal('session.end') }),
 ]);
 /** A command to the engine. */
 export type Command = z.infer<typeof commandSchema>;

@@ -1,0 +1,168 @@
+// UI benchmarks in Chromium: bundle sizes, Lighthouse scores, long tasks and heap growth at 20×.
+// Prints figures; asserts nothing. Usage: npm run bench:ui   (takes about four minutes)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { builtinRegistry, repoRoot } from './lib/builtin-scenarios';
+
+const port = 4191;
+const origin = `http://localhost:${port}`;
+const chromiumPath = process.env.FIREDRILL_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+type Manifest = Record<string, { file: string; imports?: string[]; css?: string[]; isEntry?: boolean; src?: string; name?: string }>;
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+function gzipKb(file: string): number {
+  return gzipSync(readFileSync(join(repoRoot, 'dist', file))).length / 1024;
+}
+
+/** The JS a chunk pulls in before it can run: itself and its static imports, transitively. */
+function closure(manifest: Manifest, keys: string[], seen = new Set<string>()): Set<string> {
+  for (const key of keys) {
+    if (seen.has(key) || !manifest[key]) continue;
+    seen.add(key);
+    closure(manifest, manifest[key].imports ?? [], seen);
+  }
+  return seen;
+}
+
+function bundleSizes(): { firstScreenKb: number; consoleKb: number; chunks: string[] } {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'dist', '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
+  if (!entry) throw new Error('no entry chunk in the manifest');
+  const first = closure(manifest, [entry]);
+  const consoleKey = Object.keys(manifest).find((k) => k.includes('ConsoleScreen'));
+  const scenarioKey = Object.keys(manifest).find((k) => k.includes('avro-schema-break'));
+  const consoleSet = closure(manifest, [entry, ...(consoleKey ? [consoleKey] : []), ...(scenarioKey ? [scenarioKey] : [])]);
+  const sum = (keys: Set<string>) => [...keys].reduce((kb, k) => kb + gzipKb(manifest[k]?.file ?? ''), 0);
+  const chunks = Object.values(manifest)
+    .filter((c) => c.file.endsWith('.js'))
+    .map((c) => `${c.file.padEnd(48)} ${gzipKb(c.file).toFixed(1).padStart(6)} KB gzip`);
+  return { firstScreenKb: sum(first), consoleKb: sum(consoleSet), chunks };
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+/** Puts a running session for the first scenario in local storage, as a player would have left it. */
+async function seedConsole(page: Page, speed: number): Promise<void> {
+  const s = builtinRegistry().scenarios[0];
+  if (!s) throw new Error('no scenario');
+  await page.goto(origin);
+  await page.evaluate(
+    ({ id, version, start, speed }) => {
+      localStorage.setItem('firedrill.session.v1', JSON.stringify({ scenarioId: id, scenarioVersion: version, seed: 1, log: [{ at: start, command: { type: 'session.start' } }], clock: start, hintsOn: true }));
+      localStorage.setItem('firedrill.preferences', JSON.stringify({ state: { theme: 'dark', speed, hintsOn: true, bestScores: {} }, version: 1 }));
+    },
+    { id: s.id, version: s.version, start: s.clock.playerStartS, speed },
+  );
+}
+
+async function lighthouseScores(browser: Browser, debugPort: number, path: string, prepare?: (page: Page) => Promise<void>) {
+  if (prepare) {
+    const page = await browser.contexts()[0]!.newPage();
+    await prepare(page);
+    await page.close();
+  }
+  const result = await lighthouse(`${origin}${path}`, { port: debugPort, output: 'json', logLevel: 'error', disableStorageReset: true }, desktopConfig);
+  const categories = result?.lhr.categories ?? {};
+  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+  const failing = Object.values(result?.lhr.audits ?? {})
+    .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+    .map((a) => a.id);
+  return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), failing };
+}
+
+async function liveConsole(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await seedConsole(page, 20);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByRole('button', { name: '20× speed' }).click();
+  const cdp = await context.newCDPSession(page);
+  const heapMb = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize / 1024 / 1024;
+  };
+  const simClock = () => page.evaluate(() => (JSON.parse(localStorage.getItem('firedrill.session.v1') ?? '{}') as { clock?: number }).clock ?? 0);
+  const waitForSim = async (t: number) => {
+    while ((await simClock()) < t) await page.waitForTimeout(500);
+  };
+  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+  await page.waitForTimeout(60_000);
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  await waitForSim(300);
+  const heapAt5 = await heapMb();
+  await waitForSim(3600);
+  const heapAt60 = await heapMb();
+  await context.close();
+  return { longTasks, heapAt5, heapAt60 };
+}
+
+async function main(): Promise<void> {
+  console.log('Building…');
+  await run('npx', ['vite', 'build', '--manifest']);
+  const sizes = bundleSizes();
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: repoRoot, stdio: 'ignore', detached: true });
+    await waitForServer(origin);
+    const debugPort = 9339;
+    browser = await chromium.launch({ ...(chromiumPath && { executablePath: chromiumPath }), args: [...chromeArgs, `--remote-debugging-port=${debugPort}`] });
+    await browser.newContext();
+    console.log('Lighthouse (desktop)…');
+    const catalogue = await lighthouseScores(browser, debugPort, '/');
+    const consoleScores = await lighthouseScores(browser, debugPort, '/', (page) => seedConsole(page, 5));
+    console.log('Playing at 20× (about four minutes)…');
+    const live = await liveConsole(browser);
+    const longest = Math.max(0, ...live.longTasks);
+    const pass = (ok: boolean) => (ok ? '✓' : '✗');
+    console.log('\nJavaScript (gzip):');
+    console.log(`  first screen (catalogue)   ${sizes.firstScreenKb.toFixed(1)} KB   target ≤ 200 KB ${pass(sizes.firstScreenKb <= 200)}`);
+    console.log(`  console, in total          ${sizes.consoleKb.toFixed(1)} KB   target ≤ 300 KB ${pass(sizes.consoleKb <= 300)}`);
+    for (const line of sizes.chunks) console.log(`    ${line}`);
+    console.log('\nLighthouse, desktop preset (performance / accessibility / best practices; targets ≥95 / 100 / ≥95):');
+    for (const [name, r] of [['catalogue', catalogue], ['console', consoleScores]] as const) {
+      console.log(`  ${name.padEnd(10)} ${r.performance} / ${r.accessibility} / ${r.bestPractices}  ${pass(r.performance >= 95 && r.accessibility === 100 && r.bestPractices >= 95)}${r.failing.length ? `  failing audits: ${r.failing.join(', ')}` : ''}`);
+    }
+    console.log('\nConsole at 20× with every chart live:');
+    console.log(`  long tasks in 60 s: ${live.longTasks.length}, longest ${longest.toFixed(0)} ms   target none over 50 ms ${pass(longest <= 50)}`);
+    console.log(`  JS heap at sim minute 5: ${live.heapAt5.toFixed(1)} MB, at minute 60: ${live.heapAt60.toFixed(1)} MB (growth ${(live.heapAt60 - live.heapAt5).toFixed(1)} MB)   target ≤ 20 MB ${pass(live.heapAt60 - live.heapAt5 <= 20)}`);
+  } finally {
+    await browser?.close();
+    if (server?.pid) process.kill(-server.pid);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { useTabKeys } from '../../hooks/use-tab-keys';
+import { useView } from '../../hooks/use-session';
+import { ActionList } from './ActionList';
+import { CommunicateGroup } from './CommunicateGroup';
+import { DeclareGroup } from './DeclareGroup';
+import { RejectionNotice } from './RejectionNotice';
+import './actions.css';
+
+const groups = [
+  { id: 'investigate', label: 'Investigate' },
+  { id: 'mitigate', label: 'Mitigate' },
+  { id: 'communicate', label: 'Comms' },
+  { id: 'declare', label: 'Declare' },
+] as const;
+
+type GroupId = (typeof groups)[number]['id'];
+
+/** The action palette, grouped by intent; every action shows its sim-time cost. */
+export function ActionPalette() {
+  const view = useView();
+  const [group, setGroup] = useState<GroupId>('investigate');
+  const onKeyDown = useTabKeys(groups.map((g) => g.id), group, setGroup, 'actions-tab');
+  return (
+    <section className="panel actions" aria-labelledby="actions-title">
+      <header className="panel__header">
+        <h2 className="panel__title" id="actions-title">
+          Actions
+        </h2>
+        {view.running.length > 0 && <span className="badge badge--info">{view.running.length} in progress</span>}
+      </header>
+      <div className="tabs" role="tablist" aria-label="Action groups" onKeyDown={onKeyDown}>
+        {groups.map((g) => (
+          <button
+            key={g.id}
+            id={`actions-tab-${g.id}`}
+            type="button"
+            role="tab"
+            className="tabs__tab"
+            aria-selected={group === g.id}
+            aria-controls={`actions-panel-${g.id}`}
+            tabIndex={group === g.id ? 0 : -1}
+            onClick={() => setGroup(g.id)}
+          >
+            {g.label}
+          </button>
+        ))}
+      </div>
+      <RejectionNotice />
+      <div className="panel__body actions__body" role="tabpanel" id={`actions-panel-${group}`} aria-labelledby={`actions-tab-${group}`}>
+        {group === 'investigate' && <ActionList category="investigate" />}
+        {group === 'mitigate' && <ActionList category="mitigate" />}
+        {group === 'communicate' && <CommunicateGroup />}
+        {group === 'declare' && <DeclareGroup />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useMemo, useState } from 'react';
+import { selectDashboards } from '../../selectors/dashboards';
+import { defaultWindowS } from '../../selectors/series-window';
+import { useSessionStore } from '../../store/session-store';
+import { BiCard } from './BiCard';
+import { ChartCard } from './ChartCard';
+import { WindowPicker } from './WindowPicker';
+import './charts.css';
+
+/**
+ * Live monitoring charts, Grafana-style small multiples derived from the topology. Subscribes to
+ * the engine's view only (a new object per engine state), never to the display clock, so it
+ * redraws at the engine's pace, not at the clock's.
+ */
+export function DashboardsPanel() {
+  const view = useSessionStore((s) => s.session?.view ?? null);
+  const [windowS, setWindowS] = useState(defaultWindowS);
+  const model = useMemo(() => (view ? selectDashboards(view, windowS) : null), [view, windowS]);
+  return (
+    <section className="panel charts-panel" aria-labelledby="dashboards-title">
+      <header className="panel__header">
+        <h2 className="panel__title" id="dashboards-title">
+          Dashboards
+        </h2>
+        <div className="charts-panel__tools">
+          {model && (
+            <span className="charts-panel__asof">
+              as of <span className="mono">{model.asOf}</span>
+            </span>
+          )}
+          <WindowPicker value={windowS} onChange={setWindowS} />
+        </div>
+      </header>
+      <div className="panel__body charts-panel__body" role="region" aria-label="Monitoring charts" tabIndex={0}>
+        {model && model.cards.length > 0 ? (
+          <div className="charts-grid">
+            {model.cards.map((card) => (card.type === 'bi' ? <BiCard key={card.id} card={card} /> : <ChartCard key={card.id} card={card} />))}
+          </div>
+        ) : (
+          <p className="empty">No metrics yet.</p>
+        )}
+      </div>
+    </section>
+  );
+}

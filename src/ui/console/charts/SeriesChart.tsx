@@ -1,0 +1,118 @@
+import { memo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SeriesLine } from '../../selectors/chart-catalogue';
+import type { ChartPlot } from '../../selectors/dashboards';
+import { clockLabel, formatAxis } from '../../selectors/format';
+import { ChartTooltip } from './ChartTooltip';
+
+const axisTick = { fontSize: 11, fill: 'var(--fg-muted)' };
+const margin = { top: 6, right: 6, bottom: 0, left: 0 };
+
+// Dashed reference series go on top, so a series that matches them exactly still shows both.
+function drawOrder(lines: readonly SeriesLine[]): SeriesLine[] {
+  return [...lines.filter((l) => !l.dashed), ...lines.filter((l) => l.dashed)];
+}
+
+/**
+ * A small time-series chart. Memoised on its plot, which the selectors hand back unchanged until a
+ * new sample arrives, so engine ticks between samples do not redraw it. No animation, no dots.
+ */
+export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot }) {
+  const { rows, lines, domain, ticks, unit, rightUnit, left, right, reference, clock } = plot;
+  return (
+    <ResponsiveContainer width="100%" height="100%" minWidth={0} minHeight={0} initialDimension={{ width: 200, height: 72 }}>
+      <ComposedChart data={rows} margin={margin} accessibilityLayer={false}>
+        <CartesianGrid stroke="var(--chart-grid)" strokeWidth={1} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={domain}
+          ticks={ticks}
+          allowDataOverflow
+          interval={0}
+          tickFormatter={(t: number) => clockLabel(clock, t)}
+          tick={axisTick}
+          tickLine={false}
+          axisLine={{ stroke: 'var(--border-strong)' }}
+          height={16}
+          tickMargin={2}
+        />
+        <YAxis
+          yAxisId="left"
+          width={36}
+          domain={[0, left.max]}
+          ticks={left.ticks}
+          interval={0}
+          allowDataOverflow
+          tickFormatter={(v: number) => formatAxis(unit, v)}
+          tick={axisTick}
+          tickLine={false}
+          axisLine={false}
+        />
+        {rightUnit && right && (
+          <YAxis
+            yAxisId="right"
+            orientation="right"
+            width={30}
+            domain={[0, right.max]}
+            ticks={right.ticks}
+            interval={0}
+            allowDataOverflow
+            tickFormatter={(v: number) => formatAxis(rightUnit, v)}
+            tick={axisTick}
+            tickLine={false}
+            axisLine={false}
+          />
+        )}
+        {reference && (
+          <ReferenceLine
+            yAxisId="left"
+            y={reference.value}
+            stroke="var(--danger)"
+            strokeDasharray="4 3"
+            label={{ value: reference.label, position: 'insideBottomLeft', fill: 'var(--danger)', fontSize: 10 }}
+          />
+        )}
+        {drawOrder(lines).map((l) =>
+          l.shape === 'area' ? (
+            <Area
+              key={l.dataKey}
+              dataKey={l.dataKey}
+              name={l.label}
+              yAxisId={l.axis}
+              type="linear"
+              stackId={l.stacked ? 'stack' : undefined}
+              stroke={`var(--chart-${l.color})`}
+              fill={`var(--chart-${l.color})`}
+              fillOpacity={l.stacked ? 0.5 : 0.16}
+              strokeWidth={l.stacked ? 1 : 1.5}
+              dot={false}
+              activeDot={false}
+              isAnimationActive={false}
+            />
+          ) : (
+            <Line
+              key={l.dataKey}
+              dataKey={l.dataKey}
+              name={l.label}
+              yAxisId={l.axis}
+              type={l.shape === 'step' ? 'stepAfter' : 'linear'}
+              stroke={`var(--chart-${l.color})`}
+              strokeWidth={1.5}
+              strokeDasharray={l.dashed ? '5 3' : undefined}
+              dot={false}
+              activeDot={false}
+              isAnimationActive={false}
+            />
+          ),
+        )}
+        <Tooltip
+          isAnimationActive={false}
+          cursor={{ stroke: 'var(--border-strong)', strokeWidth: 1 }}
+          allowEscapeViewBox={{ x: false, y: true }}
+          content={(props) => <ChartTooltip active={props.active} payload={props.payload} label={props.label} plot={plot} />}
+        />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});

@@ -1,0 +1,67 @@
+import { useRef, useState } from 'react';
+import { useTabKeys } from '../../hooks/use-tab-keys';
+import { useLiveSession, useView } from '../../hooks/use-session';
+import { useConsoleUi, type SideTab } from '../../store/console-ui-store';
+import { HintsPanel } from '../notes/HintsPanel';
+import { NotesPanel } from '../notes/NotesPanel';
+import { TimelinePanel } from '../timeline/TimelinePanel';
+import { ChatPanel } from './ChatPanel';
+import './chat.css';
+
+/** Counts stakeholder messages that arrived while the chat tab was not showing. */
+function useUnreadMessages(active: boolean): number {
+  const count = useView().messages.filter((m) => m.kind === 'stakeholder').length;
+  const [seen, setSeen] = useState(count);
+  // While the chat shows, everything in it counts as read (state adjusted during render, no effect).
+  if (active && seen !== count) setSeen(count);
+  return Math.max(0, count - seen);
+}
+
+/** The right-hand column: stakeholder chat, the timeline, notes and hints. */
+export function SidePanel() {
+  const tab = useConsoleUi((s) => s.sideTab);
+  const setTab = useConsoleUi((s) => s.setSideTab);
+  const { hintsOn } = useLiveSession();
+  const unread = useUnreadMessages(tab === 'chat');
+  const tabs: { id: SideTab; label: string }[] = [
+    { id: 'chat', label: 'Chat' },
+    { id: 'timeline', label: 'Timeline' },
+    { id: 'notes', label: 'Notes' },
+    ...(hintsOn ? [{ id: 'hints' as const, label: 'Hints' }] : []),
+  ];
+  const onKeyDown = useTabKeys(tabs.map((t) => t.id), tab, setTab, 'side-tab');
+  const panelRef = useRef<HTMLDivElement>(null);
+  return (
+    <section className="panel side" aria-label="Communication and record">
+      <div className="tabs" role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            id={`side-tab-${t.id}`}
+            type="button"
+            role="tab"
+            className="tabs__tab"
+            aria-selected={tab === t.id}
+            aria-controls={`side-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+            {t.id === 'chat' && unread > 0 && (
+              <span className="side__unread">
+                {unread}
+                <span className="visually-hidden"> unread</span>
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div className="side__body" role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`} ref={panelRef}>
+        {tab === 'chat' && <ChatPanel />}
+        {tab === 'timeline' && <TimelinePanel />}
+        {tab === 'notes' && <NotesPanel />}
+        {tab === 'hints' && <HintsPanel />}
+      </div>
+    </section>
+  );
+}

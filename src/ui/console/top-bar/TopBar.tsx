@@ -1,0 +1,96 @@
+import { formatDuration, relativeTime, timeOfDay } from '../../../engine';
+import { useClock, useView } from '../../hooks/use-session';
+import { usePreferences } from '../../store/preferences-store';
+import { speeds, useSessionStore } from '../../store/session-store';
+import { PhaseTracker } from './PhaseTracker';
+import './top-bar.css';
+
+function incidentStatus(view: ReturnType<typeof useView>): { label: string; tone: 'danger' | 'warn' | 'ok' | 'neutral' } {
+  if (view.milestones.resolved !== null) return { label: 'Resolved', tone: 'ok' };
+  if (view.milestones.mitigated !== null) return { label: 'Mitigated', tone: 'ok' };
+  if (view.causeDeclarations.length > 0) return { label: 'Identified', tone: 'warn' };
+  if (view.milestones.detected !== null) return { label: 'Investigating', tone: 'danger' };
+  return { label: 'Monitoring', tone: 'neutral' };
+}
+
+/** The console's top bar: clock, speed and pause, phase, deadline and incident status. */
+export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
+  const view = useView();
+  const clock = useClock();
+  const speed = useSessionStore((s) => s.speed);
+  const paused = useSessionStore((s) => s.paused);
+  const theme = usePreferences((p) => p.theme);
+  const { deadline } = view.scenario.briefing;
+  const untilDeadline = deadline.atS - clock;
+  const status = incidentStatus(view);
+  const endNow = () => {
+    if (window.confirm('End the incident now? It will be scored as it stands.')) useSessionStore.getState().send({ type: 'session.end' });
+  };
+  return (
+    <header className="top-bar">
+      <div className="top-bar__title">
+        <img src="/favicon.svg" alt="" width={22} height={22} />
+        <span className="top-bar__scenario">{view.scenario.title}</span>
+      </div>
+      <PhaseTracker phase={view.phase} />
+      <div className="top-bar__clock" role="timer" aria-live="off" aria-label={`Sim time ${timeOfDay(view.scenario.clock, clock)}, ${relativeTime(clock)} from the page`}>
+        <span className="top-bar__time">{timeOfDay(view.scenario.clock, clock)}</span>
+        <span className="top-bar__relative">{relativeTime(clock)}</span>
+      </div>
+      <div className="top-bar__speed" role="group" aria-label="Speed">
+        <button
+          type="button"
+          className="btn btn--small top-bar__pause"
+          aria-pressed={paused}
+          aria-label={paused ? 'Resume' : 'Pause'}
+          onClick={() => useSessionStore.getState().togglePause()}
+          title="Pause or resume (space)"
+        >
+          {paused ? '▶' : '❚❚'}
+        </button>
+        {speeds.map((s, i) => (
+          <button
+            key={s}
+            type="button"
+            className="btn btn--small"
+            aria-pressed={speed === s}
+            aria-label={`${s}× speed`}
+            title={`${s}× speed (${i + 1})`}
+            onClick={() => {
+              useSessionStore.getState().setSpeed(s);
+              usePreferences.getState().setSpeed(s);
+            }}
+          >
+            {s}×
+          </button>
+        ))}
+      </div>
+      <div className={`top-bar__deadline${untilDeadline < 600 ? ' top-bar__deadline--urgent' : ''}`}>
+        <span className="top-bar__deadline-label">{deadline.label}</span>
+        <span className="top-bar__deadline-value">{untilDeadline >= 0 ? `in ${formatDuration(untilDeadline)}` : `${formatDuration(-untilDeadline)} ago`}</span>
+      </div>
+      <div className="top-bar__status">
+        {view.severity && <span className="badge badge--danger">{view.severity}</span>}
+        <span className={`badge badge--${status.tone}`}>{status.label}</span>
+      </div>
+      <div className="top-bar__tools">
+        <button
+          type="button"
+          className="btn btn--small btn--ghost"
+          aria-pressed={theme === 'light'}
+          aria-label="Light theme"
+          title="Light theme"
+          onClick={() => usePreferences.getState().setTheme(theme === 'light' ? 'dark' : 'light')}
+        >
+          {theme === 'light' ? '☾' : '☀'}
+        </button>
+        <button type="button" className="btn btn--small btn--ghost" onClick={onShowShortcuts} aria-label="Keyboard shortcuts">
+          ?
+        </button>
+        <button type="button" className="btn btn--small btn--ghost" onClick={endNow} aria-label="End incident" title="End the incident now and see the result">
+          End
+        </button>
+      </div>
+    </header>
+  );
+}

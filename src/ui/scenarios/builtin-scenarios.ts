@@ -1,0 +1,14 @@
+import { catalogue, loaders } from 'virtual:firedrill/catalogue';
+import type { Scenario } from '../../scenarios/schema';
+
+/** A catalogue card's facts about a scenario. */
+export type ScenarioCard = Pick<Scenario, 'id' | 'version' | 'title' | 'hook' | 'difficulty' | 'tags' | 'systems' | 'expectedMinutes'>;
+
+/** Every built-in scenario, as the catalogue lists it (validated at build time by the same loader). */
+export const scenarioCards = catalogue as readonly ScenarioCard[];
+
+/** Loads a built-in scenario by id, or null if there is none. */
+export async function loadBuiltinScenario(id: string): Promise<Scenario | null> {
+  const loader = loaders[id];
+  return loader ? ((await loader()) as Scenario) : null;
+}

@@ -1,0 +1,60 @@
+import { relativeTime, type ResultView } from '../../../engine';
+import type { VerdictKind } from '../../../scenarios/schema';
+
+/** Each verdict's words and badge; the text carries the meaning, the colour only repeats it. */
+export const verdictStyle: Record<VerdictKind, { label: string; badge: string }> = {
+  key: { label: 'Key step', badge: 'badge--ok' },
+  helpful: { label: 'Helpful', badge: 'badge--info' },
+  neutral: { label: 'Neutral', badge: 'badge--neutral' },
+  'red-herring': { label: 'Red herring', badge: 'badge--warn' },
+  harmful: { label: 'Harmful', badge: 'badge--danger' },
+};
+
+/** The actions the player took, with the scenario's verdict and why, then the key steps they missed. */
+export function ResultDecisions({ result }: { result: ResultView }) {
+  const { decisions, missedKeyActions } = result.report;
+  return (
+    <section className="result__section" aria-labelledby="result-decisions-title">
+      <h2 id="result-decisions-title" className="result__heading">
+        Decisions
+      </h2>
+      {decisions.length === 0 ? (
+        <p className="result__empty">No actions were taken.</p>
+      ) : (
+        <ol className="result-decisions">
+          {decisions.map((d, i) => {
+            const style = verdictStyle[d.verdict];
+            return (
+              <li key={`${d.action}-${d.at}-${i}`} className={`result-decisions__item result-decisions__item--${d.verdict}`}>
+                <span className="result-decisions__time mono">{relativeTime(d.at)}</span>
+                <div className="result-decisions__body">
+                  <p className="result-decisions__label">
+                    {d.label} <span className={`badge ${style.badge}`}>{style.label}</span>
+                  </p>
+                  {d.why && <p className="result-decisions__why">{d.why}</p>}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+
+      <h3 className="result__subheading">Key steps missed</h3>
+      {missedKeyActions.length === 0 ? (
+        <p className="result__empty">None: every key step was taken.</p>
+      ) : (
+        <ul className="result-decisions result-decisions--verdicts">
+          {missedKeyActions.map((m) => (
+            <li key={m.action} className="result-decisions__item result-decisions__item--missed">
+              <span className="badge badge--danger">Missed</span>
+              <div className="result-decisions__body">
+                <p className="result-decisions__label">{m.label}</p>
+                <p className="result-decisions__why">{m.why}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

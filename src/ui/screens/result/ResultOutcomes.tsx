@@ -1,0 +1,43 @@
+import type { ResultView } from '../../../engine';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** What the response did to the data and the deadline, in words with a status mark. */
+export function ResultOutcomes({ result, deadlineLabel }: { result: ResultView; deadlineLabel: string }) {
+  const { outcomes } = result.report;
+  const breachMin = Math.round(outcomes.slaBreachS / 60);
+  // Nothing is lost or duplicated while nothing flows; that is no achievement, so it gets no tick.
+  const flowing = result.report.times.mttmS !== null;
+  const judge = (zero: boolean) => (zero && !flowing ? null : zero);
+  const tiles = [
+    { label: 'Records lost', value: count(outcomes.recordsLost), note: flowing ? `of ${count(outcomes.produced)} produced` : `so far: the data never flowed again`, good: judge(outcomes.recordsLost === 0) },
+    { label: 'Duplicates', value: count(outcomes.duplicates), note: outcomes.duplicates === 0 ? 'none written twice' : 'records written twice', good: judge(outcomes.duplicates === 0) },
+    { label: 'SLA breach', value: `${breachMin} min`, note: 'while the impact lasted', good: null },
+    { label: deadlineLabel, value: outcomes.deadlineMet ? 'Met' : 'Missed', note: outcomes.deadlineMet ? 'impact stopped in time' : 'impact not stopped in time', good: outcomes.deadlineMet },
+  ];
+  return (
+    <section className="result__section" aria-labelledby="result-outcomes-title">
+      <h2 id="result-outcomes-title" className="result__heading">
+        Outcomes
+      </h2>
+      <dl className="result-outcomes">
+        {tiles.map((t) => (
+          <div key={t.label} className={`result-outcomes__tile${t.good === null ? '' : t.good ? ' result-outcomes__tile--ok' : ' result-outcomes__tile--bad'}`}>
+            <dt>{t.label}</dt>
+            <dd>
+              <span className="result-outcomes__value">
+                {t.good !== null && (
+                  <span className="result-outcomes__mark" aria-hidden="true">
+                    {t.good ? '✓' : '✗'}
+                  </span>
+                )}
+                {t.value}
+              </span>
+              <span className="result-outcomes__note">{t.note}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ResultView } from '../../../engine';
+
+const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1)).replace('-', '−');
+
+/** The score, part by part: points against the maximum and the engine's explanation. */
+export function ResultParts({ result }: { result: ResultView }) {
+  const { parts, total, maxScore } = result.report;
+  return (
+    <section className="result__section" aria-labelledby="result-parts-title">
+      <h2 id="result-parts-title" className="result__heading">
+        Score breakdown
+      </h2>
+      <table className="result-table result-parts">
+        <thead>
+          <tr>
+            <th scope="col">Part</th>
+            <th scope="col" className="result-table__num">
+              Points
+            </th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {parts.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.label}</th>
+              <td className="result-table__num">
+                <span className="result-parts__points">
+                  {p.max > 0 ? (
+                    <>
+                      {points(p.points)} <span className="result-parts__max">/ {p.max}</span>
+                    </>
+                  ) : (
+                    points(p.points)
+                  )}
+                </span>
+                {p.max > 0 && (
+                  <span className="result-parts__meter" aria-hidden="true">
+                    <span style={{ width: `${Math.max(0, Math.min(1, p.points / p.max)) * 100}%` }} />
+                  </span>
+                )}
+              </td>
+              <td className="result-parts__detail">{p.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className="result-table__num">
+              <span className="result-parts__points">
+                {total} <span className="result-parts__max">/ {maxScore}</span>
+              </span>
+            </td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { useEffect, useMemo } from 'react';
+import { relativeTime, resultView, timeOfDay, type ResultView } from '../../../engine';
+import { usePreferences } from '../../store/preferences-store';
+import { useSessionStore, type LiveSession } from '../../store/session-store';
+import { randomSeed } from '../catalogue/random-seed';
+import { ScreenHeader } from '../catalogue/ScreenHeader';
+import { ResultDecisions } from './ResultDecisions';
+import { ResultFollowUps } from './ResultFollowUps';
+import { ResultOutcomes } from './ResultOutcomes';
+import { ResultParts } from './ResultParts';
+import { ResultTimes } from './ResultTimes';
+import './result.css';
+
+const gradeTone: Record<ResultView['report']['grade'], string> = { A: 'ok', B: 'ok', C: 'warn', D: 'danger', F: 'danger' };
+
+/** Why the session ended, in words: completed, or the clock ran out (and at which stage). */
+function endedText(session: LiveSession, result: ResultView): string {
+  const ended = session.state.ended;
+  if (!ended) return '';
+  const when = `${timeOfDay(session.scenario.clock, ended.at)} (${relativeTime(ended.at)})`;
+  if (ended.reason === 'completed') return `Completed at ${when}: incident resolved and postmortem submitted.`;
+  return result.report.resolved ? `Time ran out at ${when}, after the incident was resolved but before the postmortem was submitted.` : `Time ran out at ${when} before the incident was resolved.`;
+}
+
+/** The debrief: the engine's score against par, explained part by part; the UI only shows it. */
+export default function ResultScreen() {
+  const session = useSessionStore((s) => s.session);
+  return session ? <Result session={session} /> : null;
+}
+
+function Result({ session }: { session: LiveSession }) {
+  const { scenario, state, seed, hintsOn } = session;
+  const result = useMemo(() => resultView(scenario, state), [scenario, state]);
+  const total = result?.report.total;
+  const grade = result?.report.grade;
+
+  useEffect(() => {
+    if (total !== undefined && grade !== undefined) usePreferences.getState().recordScore(scenario.id, { score: total, grade });
+  }, [scenario.id, total, grade]);
+
+  const actions = (
+    <div className="result__actions">
+      <button type="button" className="btn btn--primary result__action" onClick={() => useSessionStore.getState().open(scenario, seed, hintsOn)}>
+        Play again with the same seed
+      </button>
+      <button type="button" className="btn result__action" onClick={() => useSessionStore.getState().open(scenario, randomSeed(), hintsOn)}>
+        New seed<span className="visually-hidden">: play {scenario.title} again with a different seed</span>
+      </button>
+      <button type="button" className="btn btn--ghost result__action" onClick={() => useSessionStore.getState().close()}>
+        Back to catalogue
+      </button>
+    </div>
+  );
+
+  if (!result) {
+    return (
+      <div className="page result">
+        <ScreenHeader />
+        <main className="result__main">
+          <h1 className="result__title">Debrief</h1>
+          <p className="result__empty">The session has not ended yet, so there is no score to show.</p>
+          {actions}
+        </main>
+      </div>
+    );
+  }
+
+  const { report } = result;
+  return (
+    <div className="page result">
+      <ScreenHeader />
+      <main className="result__main">
+        <section className={`result-hero result-hero--${gradeTone[report.grade]}`} aria-labelledby="result-title">
+          <div className="result-hero__score">
+            <p className="result-hero__eyebrow">
+              {scenario.title} · seed <span className="mono">{seed}</span>
+            </p>
+            <h1 id="result-title" className="result__title">
+              Debrief
+            </h1>
+            <p className="result-hero__total">
+              <span className="result-hero__points">{report.total}</span>
+              <span className="result-hero__max"> / {report.maxScore}</span>
+              <span className="result-hero__grade">
+                <span className="visually-hidden">, grade </span>
+                {report.grade}
+              </span>
+            </p>
+          </div>
+          <div className="result-hero__summary">
+            <p className="result-hero__status">
+              <span className={`badge ${report.resolved ? 'badge--ok' : 'badge--danger'}`}>{report.resolved ? '✓ Resolved' : '✗ Not resolved'}</span>
+              <span>{endedText(session, result)}</span>
+            </p>
+            <p className="result-hero__par">
+              Par is the model walkthrough on the same seed. Your times are compared with its times below.
+            </p>
+            {actions}
+          </div>
+        </section>
+
+        <div className="result__grid">
+          <ResultTimes result={result} />
+          <ResultOutcomes result={result} deadlineLabel={scenario.briefing.deadline.label} />
+        </div>
+        <ResultParts result={result} />
+        <ResultDecisions result={result} />
+        <ResultFollowUps result={result} scenario={scenario} submitted={state.postmortem !== null} />
+      </main>
+    </div>
+  );
+}

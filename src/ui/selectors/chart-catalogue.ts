@@ -1,0 +1,233 @@
+import type { PlayerView, SeriesState } from '../../engine';
+import type { Unit } from './format';
+
+/** The platform's public topology, as the player's view carries it. */
+export type Topology = PlayerView['scenario']['topology'];
+
+/** One of the six chart colours of the design tokens (`--chart-1` … `--chart-6`). */
+export type ChartColor = 1 | 2 | 3 | 4 | 5 | 6;
+
+/** One plotted series of a chart. */
+export interface SeriesLine {
+  /** Key of the value in a chart row (`s0`, `s1` …); metric keys hold dots, which charting libraries read as paths. */
+  dataKey: string;
+  metric: string;
+  label: string;
+  color: ChartColor;
+  axis: 'left' | 'right';
+  shape: 'line' | 'step' | 'area';
+  stacked: boolean;
+  /** Drawn dashed, on top: a reference series that another often covers exactly. */
+  dashed: boolean;
+}
+
+/** What a chart card is about. */
+export type ChartKind = 'freshness' | 'lag' | 'throughput' | 'health' | 'nullRatio' | 'dlq' | 'rows';
+
+/** A time-series chart card, before any data is attached. */
+export interface ChartSpec {
+  type: 'chart';
+  id: string;
+  kind: ChartKind;
+  title: string;
+  scope: string;
+  unit: Unit;
+  rightUnit: Unit | null;
+  lines: SeriesLine[];
+  reference: { value: number; label: string } | null;
+  /** The job whose health the card shows, when it is about one. */
+  job: string | null;
+  /** Producer rate metrics feeding the job's topic. */
+  producers: string[];
+}
+
+/** A business-intelligence dashboard as its audience sees it. */
+export interface BiSpec {
+  type: 'bi';
+  id: string;
+  title: string;
+  audience: string;
+  table: string;
+  slaS: number | null;
+  freshnessMetric: string;
+  blankMetric: string;
+}
+
+/** Any card of the dashboards grid. */
+export type CardSpec = ChartSpec | BiSpec;
+
+/** Null ratios above this share of rows are a spike worth a badge. */
+export const nullRatioThreshold = 0.05;
+
+const colors: readonly ChartColor[] = [1, 2, 3, 4, 5, 6];
+const colorAt = (i: number): ChartColor => colors[i % colors.length] as ChartColor;
+
+function line(metric: string, label: string, index: number, color: ChartColor, shape: SeriesLine['shape'], axis: SeriesLine['axis'] = 'left', stacked = false): SeriesLine {
+  return { dataKey: `s${index}`, metric, label, color, axis, shape, stacked, dashed: false };
+}
+
+/**
+ * The tables that matter most: those a critical job or DAG writes, and everything built from
+ * them downstream.
+ */
+function criticalTables(topology: Topology): Set<string> {
+  const critical = new Set<string>();
+  for (const j of topology.jobs) if (j.critical) critical.add(j.table);
+  for (const d of topology.dags) if (d.critical) critical.add(d.writes);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const d of topology.dags) {
+      if (critical.has(d.reads) && !critical.has(d.writes)) {
+        critical.add(d.writes);
+        grew = true;
+      }
+    }
+  }
+  return critical;
+}
+
+function tableSpecs(topology: Topology, series: SeriesState, table: string): ChartSpec[] {
+  const sla = topology.tables.find((t) => t.id === table)?.freshnessSlaS ?? null;
+  const specs: ChartSpec[] = [
+    {
+      type: 'chart',
+      id: `table:${table}:freshness`,
+      kind: 'freshness',
+      title: `${table} freshness`,
+      scope: sla === null ? 'age of newest row' : `SLA ${Math.round(sla / 60)} min`,
+      unit: 'seconds',
+      rightUnit: null,
+      lines: [line(`table.${table}.freshnessS`, 'Freshness', 0, 1, 'area')],
+      reference: sla === null ? null : { value: sla, label: 'SLA' },
+      job: null,
+      producers: [],
+    },
+  ];
+  const prefix = `table.${table}.nullRatio:`;
+  for (const key of Object.keys(series.values)) {
+    if (!key.startsWith(prefix) || !(series.values[key] ?? []).some((v) => v > 0)) continue;
+    const column = key.slice(prefix.length);
+    specs.push({
+      type: 'chart',
+      id: `table:${table}:nulls:${column}`,
+      kind: 'nullRatio',
+      title: 'Null ratio',
+      scope: `${table}.${column}`,
+      unit: 'ratio',
+      rightUnit: null,
+      lines: [line(key, `${column} nulls`, 0, 5, 'area')],
+      reference: { value: nullRatioThreshold, label: '5%' },
+      job: null,
+      producers: [],
+    });
+  }
+  return specs;
+}
+
+function rowsSpec(table: string): ChartSpec {
+  return {
+    type: 'chart',
+    id: `table:${table}:rows`,
+    kind: 'rows',
+    title: 'Rows',
+    scope: table,
+    unit: 'rows',
+    rightUnit: null,
+    lines: [line(`table.${table}.rows`, 'Rows', 0, 3, 'line')],
+    reference: null,
+    job: null,
+    producers: [],
+  };
+}
+
+function jobSpecs(topology: Topology, job: Topology['jobs'][number]): ChartSpec[] {
+  const partitions = topology.topics.find((t) => t.id === job.topic)?.partitions ?? 0;
+  const producers = topology.producers.filter((p) => p.topic === job.topic);
+  const producerRates = producers.map((p) => `producer.${p.id}.rate`);
+  const base = { type: 'chart' as const, rightUnit: null, reference: null, job: job.id, producers: producerRates };
+  return [
+    {
+      ...base,
+      id: `job:${job.id}:lag`,
+      kind: 'lag',
+      title: 'Consumer lag by partition',
+      scope: job.id,
+      unit: 'records',
+      lines: Array.from({ length: partitions }, (_, i) => line(`job.${job.id}.lag:${i}`, `p${i}`, i, colorAt(i), 'area', 'left', true)),
+    },
+    {
+      ...base,
+      id: `job:${job.id}:throughput`,
+      kind: 'throughput',
+      title: 'Produced vs consumed',
+      scope: `rec/s · ${job.id}`,
+      unit: 'recPerSec',
+      lines: [
+        ...producers.map((p, i) => ({ ...line(`producer.${p.id}.rate`, producers.length === 1 ? 'Produced' : `Produced (${p.id})`, i, i === 0 ? 2 : colorAt(i + 3), 'line'), dashed: true })),
+        line(`job.${job.id}.consumeRate`, 'Consumed', producers.length, 1, 'line'),
+      ],
+    },
+    {
+      ...base,
+      id: `job:${job.id}:health`,
+      kind: 'health',
+      title: 'Restarts & errors',
+      scope: job.id,
+      unit: 'restarts',
+      rightUnit: 'errPerMin',
+      lines: [line(`job.${job.id}.restarts`, 'Restarts', 0, 4, 'step'), line(`job.${job.id}.errorRate`, 'Errors', 1, 6, 'line', 'right')],
+    },
+    {
+      ...base,
+      id: `job:${job.id}:dlq`,
+      kind: 'dlq',
+      title: 'DLQ depth',
+      scope: job.id,
+      unit: 'records',
+      lines: [line(`job.${job.id}.dlqDepth`, 'DLQ', 0, 2, 'area')],
+    },
+  ];
+}
+
+function biSpec(topology: Topology, d: Topology['dashboards'][number]): BiSpec {
+  return {
+    type: 'bi',
+    id: `dashboard:${d.id}`,
+    title: d.title,
+    audience: d.audience,
+    table: d.table,
+    slaS: topology.tables.find((t) => t.id === d.table)?.freshnessSlaS ?? null,
+    freshnessMetric: `dashboard.${d.id}.freshnessS`,
+    blankMetric: `dashboard.${d.id}.blank`,
+  };
+}
+
+/**
+ * The cards of the dashboards grid, derived from the topology alone (no scenario-specific
+ * code), most telling first: the dashboards leadership reads off critical tables; then, per
+ * critical job, its table's freshness, consumer lag, produced vs consumed, restarts and errors,
+ * null ratios, DLQ depth and rows; then the other dashboards and job-fed tables.
+ */
+export function chartCatalogue(topology: Topology, series: SeriesState): CardSpec[] {
+  const critical = criticalTables(topology);
+  const cards: CardSpec[] = [];
+  const tablesDone = new Set<string>();
+  for (const d of topology.dashboards) if (critical.has(d.table)) cards.push(biSpec(topology, d));
+  for (const job of topology.jobs) {
+    if (!job.critical) continue;
+    const [freshness, ...nulls] = tablesDone.has(job.table) ? [] : tableSpecs(topology, series, job.table);
+    if (freshness) cards.push(freshness);
+    const [lag, throughput, health, dlq] = jobSpecs(topology, job) as [ChartSpec, ChartSpec, ChartSpec, ChartSpec];
+    cards.push(lag, throughput, health, ...nulls, dlq);
+    if (!tablesDone.has(job.table)) cards.push(rowsSpec(job.table));
+    tablesDone.add(job.table);
+  }
+  for (const d of topology.dashboards) if (!critical.has(d.table)) cards.push(biSpec(topology, d));
+  for (const job of topology.jobs) {
+    if (tablesDone.has(job.table)) continue;
+    tablesDone.add(job.table);
+    cards.push(...tableSpecs(topology, series, job.table), rowsSpec(job.table));
+  }
+  return cards;
+}

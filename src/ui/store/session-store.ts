@@ -1,0 +1,117 @@
+import { create } from 'zustand';
+import { advance, applyEntry, createInitialState, playerView, replay, stageOf, type PlayerView, type SimState } from '../../engine';
+import type { Command, Scenario } from '../../scenarios/schema';
+import { saveSession, clearSavedSession, type SavedSession } from '../session/saved-session';
+
+/** Playback speeds the host offers. */
+export const speeds = [1, 2, 5, 10, 20] as const;
+/** A playback speed. */
+export type Speed = (typeof speeds)[number];
+
+/** A session being played in this browser. */
+export interface LiveSession {
+  scenario: Scenario;
+  seed: number;
+  hintsOn: boolean;
+  state: SimState;
+  view: PlayerView;
+  /** The displayed sim time; the engine's own time trails it by less than a tick. */
+  clock: number;
+}
+
+interface SessionStore {
+  session: LiveSession | null;
+  speed: Speed;
+  paused: boolean;
+  /** Opens a scenario's briefing with a seed. */
+  open: (scenario: Scenario, seed: number, hintsOn: boolean) => void;
+  /** Resumes a saved session by replaying its log. */
+  resume: (scenario: Scenario, saved: SavedSession) => void;
+  /** Issues a player command at the current sim time. */
+  send: (command: Command) => void;
+  /** Moves the clock by a wall-clock interval at the current speed. */
+  tick: (wallMs: number) => void;
+  setSpeed: (speed: Speed) => void;
+  setPaused: (paused: boolean) => void;
+  togglePause: () => void;
+  /** Saves the session now (the page is being hidden or closed). */
+  saveNow: () => void;
+  /** Leaves the session (the catalogue shows next). */
+  close: () => void;
+}
+
+function storage(): Storage | null {
+  return typeof localStorage === 'undefined' ? null : localStorage;
+}
+
+function persist(session: LiveSession): void {
+  const store = storage();
+  if (store) saveSession(store, { scenarioId: session.scenario.id, scenarioVersion: session.scenario.version, seed: session.seed, log: session.state.log, clock: session.clock, hintsOn: session.hintsOn });
+}
+
+function withState(session: LiveSession, state: SimState, clock = session.clock): LiveSession {
+  return { ...session, state, view: playerView(session.scenario, state), clock: Math.max(clock, state.t) };
+}
+
+let lastPersistAt = 0;
+
+/**
+ * The session host's store. It drives the pure engine from the wall clock and the player's
+ * commands; the engine's state is the only truth, read through `view`.
+ */
+export const useSessionStore = create<SessionStore>()((set, get) => ({
+  session: null,
+  speed: 5,
+  paused: false,
+  open: (scenario, seed, hintsOn) => {
+    const state = createInitialState(scenario, seed);
+    const session: LiveSession = { scenario, seed, hintsOn, state, view: playerView(scenario, state), clock: state.t };
+    set({ session, paused: false });
+    persist(session);
+  },
+  resume: (scenario, saved) => {
+    const state = replay(scenario, saved.seed, saved.log, Math.floor(saved.clock));
+    const session: LiveSession = { scenario, seed: saved.seed, hintsOn: saved.hintsOn, state, view: playerView(scenario, state), clock: Math.max(saved.clock, state.t) };
+    set({ session, paused: stageOf(state.flow) === 'running' });
+  },
+  send: (command) => {
+    const session = get().session;
+    if (!session) return;
+    const at = Math.max(session.state.t, Math.floor(session.clock));
+    const next = withState(session, applyEntry(session.scenario, session.state, { at, command }));
+    set({ session: next });
+    persist(next);
+  },
+  tick: (wallMs) => {
+    const { session, paused, speed } = get();
+    if (!session || paused || stageOf(session.state.flow) !== 'running') return;
+    const clock = Math.min(session.clock + (wallMs / 1000) * speed, session.scenario.clock.endS);
+    if (clock < session.state.nextTickAt) {
+      set({ session: { ...session, clock } });
+      return;
+    }
+    const next = withState(session, advance(session.scenario, session.state, Math.floor(clock)), clock);
+    set({ session: next });
+    const now = Date.now();
+    if (now - lastPersistAt > 2000 || next.state.ended) {
+      lastPersistAt = now;
+      persist(next);
+    }
+  },
+  setSpeed: (speed) => set({ speed }),
+  setPaused: (paused) => {
+    set({ paused });
+    const session = get().session;
+    if (session) persist(session);
+  },
+  togglePause: () => get().setPaused(!get().paused),
+  saveNow: () => {
+    const session = get().session;
+    if (session) persist(session);
+  },
+  close: () => {
+    const store = storage();
+    if (store) clearSavedSession(store);
+    set({ session: null, paused: false });
+  },
+}));

@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { summarizeRun, replay } from '../../src/engine';
+import type { LogEntry } from '../../src/scenarios/schema';
+import { builtinRegistry } from '../../scripts/lib/builtin-scenarios';
+
+/** Fails the test on any console error or uncaught exception in the page. */
+export function watchForErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** Runs axe with the WCAG 2.1 AA rules and expects no violations. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  expect(summary, `accessibility violations on the ${screen}`).toEqual([]);
+}
+
+/** From the catalogue, opens a scenario's briefing with a fixed seed at a speed. */
+export async function openBriefing(page: Page, title: RegExp, seed: number, speed: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Seed').fill(String(seed));
+  await page.getByRole('radio', { name: speed }).check();
+  await page.getByRole('button', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Incident briefing' })).toBeVisible();
+}
+
+/** Starts an action from the palette's group and waits until the palette shows it finished. */
+export async function runAction(page: Page, group: 'Investigate' | 'Mitigate', label: RegExp, waitForDone = true): Promise<void> {
+  await page.getByRole('tablist', { name: 'Action groups' }).getByRole('tab', { name: group }).click();
+  const button = page.getByRole('button', { name: label });
+  await button.click();
+  if (waitForDone) await expect(button).toContainText(/done \d\d:\d\d/, { timeout: 60_000 });
+}
+
+/** The session as the browser saved it: the log is the whole truth. */
+export async function savedSession(page: Page): Promise<{ scenarioId: string; seed: number; log: LogEntry[]; clock: number }> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('firedrill.session.v1') ?? 'null'));
+}
+
+/** What the engine says about the same commands, computed here in Node. */
+export function engineSummary(session: { scenarioId: string; seed: number; log: LogEntry[] }) {
+  const scenario = builtinRegistry().byId(session.scenarioId);
+  if (!scenario) throw new Error(`no scenario ${session.scenarioId}`);
+  return summarizeRun(scenario, replay(scenario, session.seed, session.log), 'player');
+}

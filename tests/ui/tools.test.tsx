@@ -1,0 +1,180 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { playerView, timeOfDay, type SimState } from '../../src/engine';
+import { ToolsPanel } from '../../src/ui/console/tools/ToolsPanel';
+import { useSessionStore } from '../../src/ui/store/session-store';
+import { Sim, scenario } from '../support/sim-harness';
+
+// @testing-library/react is not installed, so these tests drive react-dom directly.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const avro = scenario('avro-schema-break');
+let root: Root | null = null;
+let container: HTMLElement;
+
+function publish(state: SimState): void {
+  act(() => {
+    useSessionStore.setState({ session: { scenario: avro, seed: 1, hintsOn: true, state, view: playerView(avro, state), clock: state.t } });
+  });
+}
+
+function mount(state: SimState): void {
+  publish(state);
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+  act(() => root?.render(<ToolsPanel />));
+}
+
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  container.remove();
+  useSessionStore.setState({ session: null });
+});
+
+const tabs = () => [...container.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+const tab = (name: RegExp) => {
+  const found = tabs().find((t) => name.test(t.textContent ?? ''));
+  if (!found) throw new Error(`no tab named ${name}`);
+  return found;
+};
+const panel = () => {
+  const found = container.querySelector<HTMLElement>('[role="tabpanel"]');
+  if (!found) throw new Error('no tab panel');
+  return found;
+};
+const button = (name: RegExp) => {
+  const found = [...container.querySelectorAll<HTMLButtonElement>('button')].find((b) => name.test(b.textContent ?? ''));
+  if (!found) throw new Error(`no button named ${name}`);
+  return found;
+};
+const click = (el: HTMLElement) => act(() => el.click());
+const press = (el: HTMLElement, key: string) => act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })));
+const type = (input: HTMLInputElement, value: string) =>
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+const logLines = () => [...panel().querySelectorAll('ol li')].map((li) => li.textContent ?? '');
+const logCount = () => panel().querySelector('[role="status"]')?.textContent ?? '';
+
+/** A session paged and past the consumer's crash, with the job logs read. */
+function pagedWithLogs(): Sim {
+  return new Sim(avro, 1).start().waitForPage().ack().complete('read-job-logs');
+}
+
+describe('tools panel', () => {
+  it('marks the Consumer groups tab as new when the consumer group describe completes, without taking focus or the view', () => {
+    const sim = pagedWithLogs();
+    mount(sim.state);
+    expect(tab(/Job logs/).getAttribute('aria-selected')).toBe('true');
+    expect(tab(/Consumer groups/).textContent).not.toMatch(/new/);
+
+    const focused = document.activeElement;
+    sim.complete('describe-consumer-group');
+    publish(sim.state);
+
+    expect(tab(/Consumer groups/).textContent).toMatch(/\(1 new\)/);
+    expect(tab(/Job logs/).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(focused);
+
+    click(tab(/Consumer groups/));
+    const headers = [...panel().querySelectorAll('th')].map((th) => th.textContent);
+    expect(headers).toContain('LAG');
+    expect(panel().querySelector('code')?.textContent).toMatch(/^kafka-consumer-groups .*--describe --group orders-enricher$/);
+    expect(panel().textContent).toMatch(/has no active members/);
+    expect(panel().querySelectorAll('td.tools-lag--behind').length).toBeGreaterThan(0);
+    expect(tab(/Consumer groups/).textContent).not.toMatch(/new/);
+  });
+
+  it('shows only ERROR lines when the log is filtered to ERROR', () => {
+    const sim = pagedWithLogs();
+    mount(sim.state);
+    const body = sim.state.outputs.at(-1)?.body ?? '';
+    const total = body.split('\n').length;
+    expect(logLines().some((l) => / INFO /.test(l))).toBe(true);
+
+    click(button(/^ERROR/));
+
+    const lines = logLines();
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.some((l) => / INFO /.test(l))).toBe(false);
+    expect(lines.every((l) => / ERROR /.test(l) || !/^\d{4}-/.test(l))).toBe(true);
+    expect(logCount()).toBe(`${lines.length} of ${total} lines`);
+  });
+
+  it('highlights search matches and counts the lines that contain them', () => {
+    const sim = pagedWithLogs();
+    mount(sim.state);
+    const body = sim.state.outputs.at(-1)?.body ?? '';
+    const matching = body.split('\n').filter((l) => l.toLowerCase().includes('refunded')).length;
+    expect(matching).toBeGreaterThan(0);
+
+    const search = panel().querySelector<HTMLInputElement>('input[type="search"]');
+    if (!search) throw new Error('no search box');
+    type(search, 'refunded');
+
+    const marks = [...panel().querySelectorAll('mark')];
+    expect(marks.length).toBe(matching);
+    expect(marks.every((m) => m.textContent === 'REFUNDED')).toBe(true);
+    expect(logLines()).toHaveLength(matching);
+    expect(logCount()).toBe(`${matching} of ${body.split('\n').length} lines`);
+  });
+
+  it('moves between tabs with the arrow keys, Home and End, selecting and focusing the tab', () => {
+    mount(new Sim(avro, 1).start().state);
+    const first = tab(/Consumer groups/);
+    act(() => first.focus());
+
+    press(first, 'ArrowRight');
+    expect(tab(/Job logs/).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(tab(/Job logs/));
+    expect(first.getAttribute('aria-selected')).toBe('false');
+    expect(first.tabIndex).toBe(-1);
+
+    press(tab(/Job logs/), 'ArrowLeft');
+    press(first, 'ArrowLeft');
+    expect(document.activeElement).toBe(tab(/Runbook & notes/));
+    press(tab(/Runbook & notes/), 'Home');
+    expect(document.activeElement).toBe(first);
+    press(first, 'End');
+    expect(tab(/Runbook & notes/).getAttribute('aria-selected')).toBe('true');
+    expect(panel().getAttribute('aria-labelledby')).toBe(tab(/Runbook & notes/).id);
+  });
+
+  it('names the action that fills an empty tab', () => {
+    mount(new Sim(avro, 1).start().state);
+    expect(panel().textContent).toContain('Run “Describe the orders-enricher consumer group” from the action palette');
+    click(tab(/Schema registry/));
+    expect(panel().textContent).toContain('“Diff orders-value v7 against v8”');
+  });
+
+  it('keeps an earlier result a click away, stamped with its own time', () => {
+    const sim = new Sim(avro, 1).start().waitForPage().ack().complete('describe-consumer-group');
+    const firstAt = sim.state.outputs.at(-1)?.at ?? 0;
+    sim.advance(120).complete('describe-consumer-group');
+    mount(sim.state);
+
+    const history = container.querySelector('[aria-label="Earlier results"]');
+    const earlier = history?.querySelector<HTMLButtonElement>('button');
+    if (!earlier) throw new Error('no earlier result');
+    const clockAt = (t: number) => timeOfDay(avro.clock, t);
+    expect(earlier.textContent).toContain(clockAt(firstAt));
+
+    click(earlier);
+    expect(earlier.getAttribute('aria-pressed')).toBe('true');
+    expect(panel().textContent).toContain(`as of ${clockAt(firstAt)}`);
+    expect(panel().textContent).toContain('earlier result');
+  });
+
+  it('renders what a tool printed as text, never as markup', () => {
+    const sim = new Sim(avro, 1).start();
+    const state: SimState = { ...sim.state, outputs: [{ at: 0, action: 'read-runbook', kind: 'text', title: 'Runbook', command: '', body: '<img src=x onerror="alert(1)"> step 1' }] };
+    mount(state);
+    expect(panel().querySelector('img')).toBeNull();
+    expect(panel().textContent).toContain('<img src=x onerror="alert(1)"> step 1');
+  });
+});
