@@ -2,6 +2,7 @@ import type { LogEntry, Scenario } from '../scenarios/schema';
 import { quietAlert } from './alerts';
 import { applyCommand } from './commands';
 import { advanceFlow, initialFlow, stageOf } from './flow/session-machine';
+import { deepCopy } from './deep-copy';
 import { emptySeries } from './metrics/series';
 import { nextInt, seedRng } from './rng';
 import type { SimState } from './state';
@@ -16,13 +17,13 @@ export interface Session {
   log: LogEntry[];
 }
 
-const preRollCache = new WeakMap<Scenario, Map<number, string>>();
+const preRollCache = new WeakMap<Scenario, Map<number, SimState>>();
 const preRollCacheSize = 16;
 
 /**
  * The state at the player's start: the world has been simulated from its start up to the
  * moment the player takes the console, with the seed's draws for fault times and offsets.
- * A pure function of scenario and seed, so recent results are kept (as JSON) and reused:
+ * A pure function of scenario and seed, so recent results are kept and handed out as copies:
  * scrubbing a debrief replays the same seed many times.
  */
 export function createInitialState(s: Scenario, seed: number): SimState {
@@ -31,13 +32,13 @@ export function createInitialState(s: Scenario, seed: number): SimState {
     bySeed = new Map();
     preRollCache.set(s, bySeed);
   }
-  let json = bySeed.get(seed);
-  if (json === undefined) {
-    json = JSON.stringify(preRoll(s, seed));
+  let cached = bySeed.get(seed);
+  if (cached === undefined) {
+    cached = preRoll(s, seed);
     if (bySeed.size >= preRollCacheSize) bySeed.delete(bySeed.keys().next().value as number);
-    bySeed.set(seed, json);
+    bySeed.set(seed, cached);
   }
-  return JSON.parse(json) as SimState;
+  return deepCopy(cached);
 }
 
 function preRoll(s: Scenario, seed: number): SimState {
@@ -130,7 +131,7 @@ export function applyEntryInPlace(s: Scenario, state: SimState, entry: LogEntry)
 
 /** Copies a state so that callers never see a state change under them (it is plain JSON data). */
 function copy(state: SimState): SimState {
-  return JSON.parse(JSON.stringify(state)) as SimState;
+  return deepCopy(state);
 }
 
 /** Returns the state after one more log entry (pure: the input state is untouched). */

@@ -1,7 +1,10 @@
 import { Fragment, memo, useId, type ReactNode } from 'react';
 import type { Reading } from '../../selectors/card-readings';
 import type { ChartCardModel } from '../../selectors/dashboards';
+import { useStaggeredValue } from '../../hooks/use-staggered-value';
 import { SeriesChart } from './SeriesChart';
+
+const staggerStepMs = 45;
 import { StatusBadge } from './StatusBadge';
 
 // Spaces live in text nodes and punctuation in visually hidden spans, so the caption reads as
@@ -75,8 +78,10 @@ export function CardCaption({ id, title, scope, tooltip, figures, badge }: { id:
  * One small-multiple chart: a figure whose caption names the metric and states its current value
  * and status in words; the chart itself is hidden from screen readers, the caption says it all.
  */
-export const ChartCard = memo(function ChartCard({ card }: { card: ChartCardModel }) {
+export const ChartCard = memo(function ChartCard({ card, staggerIndex = 0 }: { card: ChartCardModel; staggerIndex?: number }) {
   const captionId = useId();
+  // Each card redraws its plot in its own short task, so a new sample never blocks the page for long.
+  const plot = useStaggeredValue(card.plot, staggerIndex * staggerStepMs);
   return (
     <figure className={`charts-card charts-card--${card.reading.status.tone}`} data-kind={card.kind} aria-labelledby={captionId}>
       <CardCaption
@@ -88,7 +93,7 @@ export const ChartCard = memo(function ChartCard({ card }: { card: ChartCardMode
         badge={<StatusBadge status={card.reading.status} />}
       />
       <div className="charts-card__plot" aria-hidden="true">
-        <SeriesChart plot={card.plot} />
+        <SeriesChart plot={plot} />
       </div>
     </figure>
   );
