@@ -1,43 +1,20 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { playerView, relativeTime, timeOfDay, type SimState } from '../../src/engine';
+import { relativeTime, timeOfDay, type SimState } from '../../src/engine';
 import { TimelinePanel } from '../../src/ui/console/timeline/TimelinePanel';
 import { describeEntry } from '../../src/ui/console/timeline/timeline-entries';
-import { useSessionStore } from '../../src/ui/store/session-store';
+import { PanelHarness } from '../support/panel-harness';
 import { Sim, scenario } from '../support/sim-harness';
 
-// @testing-library/react is not installed, so these tests drive react-dom directly.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 const avro = scenario('avro-schema-break');
-let root: Root | null = null;
-let container: HTMLElement;
+const harness = new PanelHarness(avro, () => <TimelinePanel />);
+const publish = (state: SimState) => harness.publish(state);
+const mount = (state: SimState) => harness.mount(state);
+afterEach(() => harness.unmount());
 
-function publish(state: SimState): void {
-  act(() => {
-    useSessionStore.setState({ session: { scenario: avro, seed: 1, hintsOn: true, state, view: playerView(avro, state), clock: state.t } });
-  });
-}
-
-function mount(state: SimState): void {
-  publish(state);
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  act(() => root?.render(<TimelinePanel />));
-}
-
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  container.remove();
-  useSessionStore.setState({ session: null });
-});
-
-const items = () => [...container.querySelectorAll('ol > li')];
-const live = () => container.querySelector('[aria-live="polite"]')?.textContent ?? '';
+const items = () => [...harness.container.querySelectorAll('ol > li')];
+const live = () => harness.container.querySelector('[aria-live="polite"]')?.textContent ?? '';
 const choose = (select: HTMLSelectElement, value: string) =>
   act(() => {
     Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set?.call(select, value);
@@ -65,7 +42,7 @@ describe('incident timeline', () => {
   it('filters the entries by kind', () => {
     const sim = new Sim(avro, 1).start().waitForPage().ack().complete('describe-consumer-group');
     mount(sim.state);
-    const select = container.querySelector('select');
+    const select = harness.container.querySelector('select');
     if (!select) throw new Error('no filter');
     choose(select, 'alerts');
     const alerts = sim.state.timeline.filter((e) => e.kind === 'alert');

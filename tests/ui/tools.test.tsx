@@ -1,53 +1,30 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { playerView, timeOfDay, type SimState } from '../../src/engine';
+import { timeOfDay, type SimState } from '../../src/engine';
 import { ToolsPanel } from '../../src/ui/console/tools/ToolsPanel';
-import { useSessionStore } from '../../src/ui/store/session-store';
+import { PanelHarness } from '../support/panel-harness';
 import { Sim, scenario } from '../support/sim-harness';
 
-// @testing-library/react is not installed, so these tests drive react-dom directly.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 const avro = scenario('avro-schema-break');
-let root: Root | null = null;
-let container: HTMLElement;
+const harness = new PanelHarness(avro, () => <ToolsPanel />);
+const publish = (state: SimState) => harness.publish(state);
+const mount = (state: SimState) => harness.mount(state);
+afterEach(() => harness.unmount());
 
-function publish(state: SimState): void {
-  act(() => {
-    useSessionStore.setState({ session: { scenario: avro, seed: 1, hintsOn: true, state, view: playerView(avro, state), clock: state.t } });
-  });
-}
-
-function mount(state: SimState): void {
-  publish(state);
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  act(() => root?.render(<ToolsPanel />));
-}
-
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  container.remove();
-  useSessionStore.setState({ session: null });
-});
-
-const tabs = () => [...container.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+const tabs = () => [...harness.container.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 const tab = (name: RegExp) => {
   const found = tabs().find((t) => name.test(t.textContent ?? ''));
   if (!found) throw new Error(`no tab named ${name}`);
   return found;
 };
 const panel = () => {
-  const found = container.querySelector<HTMLElement>('[role="tabpanel"]');
+  const found = harness.container.querySelector<HTMLElement>('[role="tabpanel"]');
   if (!found) throw new Error('no tab panel');
   return found;
 };
 const button = (name: RegExp) => {
-  const found = [...container.querySelectorAll<HTMLButtonElement>('button')].find((b) => name.test(b.textContent ?? ''));
+  const found = [...harness.container.querySelectorAll<HTMLButtonElement>('button')].find((b) => name.test(b.textContent ?? ''));
   if (!found) throw new Error(`no button named ${name}`);
   return found;
 };
@@ -158,7 +135,7 @@ describe('tools panel', () => {
     sim.advance(120).complete('describe-consumer-group');
     mount(sim.state);
 
-    const history = container.querySelector('[aria-label="Earlier results"]');
+    const history = harness.container.querySelector('[aria-label="Earlier results"]');
     const earlier = history?.querySelector<HTMLButtonElement>('button');
     if (!earlier) throw new Error('no earlier result');
     const clockAt = (t: number) => timeOfDay(avro.clock, t);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { selectDashboards } from '../../selectors/dashboards';
 import { defaultWindowS } from '../../selectors/series-window';
-import { useSessionStore } from '../../store/session-store';
+import { useView } from '../../hooks/use-session';
 import { BiCard } from './BiCard';
 import { ChartCard } from './ChartCard';
 import { WindowPicker } from './WindowPicker';
@@ -9,11 +9,11 @@ import './charts.css';
 
 /**
  * Live monitoring charts, Grafana-style small multiples derived from the topology. Subscribes to
- * the engine's view only (a new object per engine state), never to the display clock, so it
- * redraws at the engine's pace, not at the clock's.
+ * the engine's view only (a new object per engine state, or a frozen moment in the debrief),
+ * never to the display clock, so it redraws at the engine's pace, not at the clock's.
  */
 export function DashboardsPanel() {
-  const view = useSessionStore((s) => s.session?.view ?? null);
+  const view = useView();
   const [windowS, setWindowS] = useState(defaultWindowS);
   const model = useMemo(() => (view ? selectDashboards(view, windowS) : null), [view, windowS]);
   return (

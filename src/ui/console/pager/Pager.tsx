@@ -1,5 +1,5 @@
 import { formatDuration, timeOfDay } from '../../../engine';
-import { useClock, useSend, useView } from '../../hooks/use-session';
+import { useClock, useReadOnly, useSend, useView } from '../../hooks/use-session';
 import './pager.css';
 
 /** The pager: alerts as they fire, newest first, with acknowledge buttons. */
@@ -7,6 +7,7 @@ export function Pager() {
   const view = useView();
   const send = useSend();
   const clock = useClock();
+  const readOnly = useReadOnly();
   const alerts = view.scenario.alerts
     .map((rule) => ({ rule, state: view.alerts[rule.id] }))
     .filter((a) => a.state && a.state.firedAt !== null)
@@ -41,7 +42,7 @@ export function Pager() {
                   </div>
                   <p className="pager__title">{rule.title}</p>
                   <p className="pager__summary">{rule.summary}</p>
-                  {firing && !acked && (
+                  {firing && !acked && !readOnly && (
                     <button type="button" className="btn btn--small btn--primary pager__ack" onClick={() => send({ type: 'alert.acknowledge', alert: rule.id })}>
                       Acknowledge<span className="visually-hidden"> {rule.title}</span>
                     </button>
