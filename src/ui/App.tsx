@@ -3,6 +3,8 @@ import { stageOf } from '../engine';
 import { CatalogueScreen } from './screens/catalogue/CatalogueScreen';
 import { loadBuiltinScenario } from './scenarios/builtin-scenarios';
 import { loadSavedSession, setAsideSavedSession } from './session/saved-session';
+import { openSavedAttempt } from './history/open-attempt';
+import { useNavigation } from './store/navigation-store';
 import { usePreferences } from './store/preferences-store';
 import { useSessionStore } from './store/session-store';
 
@@ -10,6 +12,7 @@ const BriefingScreen = lazy(() => import('./screens/briefing/BriefingScreen'));
 const ConsoleScreen = lazy(() => import('./screens/console/ConsoleScreen'));
 const PostmortemScreen = lazy(() => import('./screens/postmortem/PostmortemScreen'));
 const ResultScreen = lazy(() => import('./screens/result/ResultScreen'));
+const HistoryScreen = lazy(() => import('./screens/history/HistoryScreen'));
 
 /** Resumes the saved session, if any; an unusable one is set aside with a message. */
 function useResumeSavedSession(): { ready: boolean; notice: string | null } {
@@ -42,13 +45,25 @@ export function App() {
   const theme = usePreferences((p) => p.theme);
   const stage = useSessionStore((s) => (s.session ? stageOf(s.session.state.flow) : null));
   const { ready, notice } = useResumeSavedSession();
+  const page = useNavigation((n) => n.page);
+  const navNotice = useNavigation((n) => n.notice);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   if (!ready) return <div className="app-loading" role="status">Loading…</div>;
   return (
     <Suspense fallback={<div className="app-loading" role="status">Loading…</div>}>
-      {stage === null && <CatalogueScreen notice={notice} />}
+      {stage === null && page === 'catalogue' && <CatalogueScreen notice={navNotice ?? notice} />}
+      {stage === null && page === 'history' && (
+        <>
+          {navNotice && (
+            <div className="notice app-notice" role="status">
+              {navNotice}
+            </div>
+          )}
+          <HistoryScreen onBack={() => useNavigation.getState().go('catalogue')} onOpenAttempt={(record) => void openSavedAttempt(record)} />
+        </>
+      )}
       {stage === 'briefing' && <BriefingScreen />}
       {stage === 'running' && <ConsoleScreen />}
       {stage === 'prevent' && <PostmortemScreen />}

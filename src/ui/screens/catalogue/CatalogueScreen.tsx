@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { loadBuiltinScenario, scenarioCards } from '../../scenarios/builtin-scenarios';
 import { usePreferences } from '../../store/preferences-store';
+import { useNavigation } from '../../store/navigation-store';
 import { useSessionStore } from '../../store/session-store';
 import { HowItWorks } from './HowItWorks';
 import { parseSeed, randomSeed } from './random-seed';
@@ -38,7 +39,11 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
 
   return (
     <div className="page catalogue">
-      <ScreenHeader />
+      <ScreenHeader>
+        <button type="button" className="btn btn--ghost" onClick={() => useNavigation.getState().go('history')}>
+          History
+        </button>
+      </ScreenHeader>
       <main className="catalogue__main">
         {notice && (
           <div className="notice" role="status">

@@ -1,5 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { relativeTime, resultView, timeOfDay, type ResultView } from '../../../engine';
+import { saveAttempt } from '../../history/history-store';
+import { attemptFromRun } from '../../history/record-attempt';
 import { usePreferences } from '../../store/preferences-store';
 import { useSessionStore, type LiveSession } from '../../store/session-store';
 import { randomSeed } from '../catalogue/random-seed';
@@ -37,6 +39,12 @@ function Result({ session }: { session: LiveSession }) {
   useEffect(() => {
     if (total !== undefined && grade !== undefined) usePreferences.getState().recordScore(scenario.id, { score: total, grade });
   }, [scenario.id, total, grade]);
+
+  useEffect(() => {
+    // Saving the same finished run again overwrites its record (the id comes from the run).
+    const record = attemptFromRun(scenario, state, new Date());
+    if (record) void saveAttempt(record).catch(() => undefined);
+  }, [scenario, state]);
 
   const actions = (
     <div className="result__actions">

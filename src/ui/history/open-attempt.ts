@@ -1,0 +1,23 @@
+import { replay, stateHash } from '../../engine';
+import { loadBuiltinScenario } from '../scenarios/builtin-scenarios';
+import { useNavigation } from '../store/navigation-store';
+import { useSessionStore } from '../store/session-store';
+import type { AttemptRecord } from './attempt-record';
+
+/**
+ * Opens a saved attempt's debrief by replaying its log. It refuses, with a message on the
+ * history screen, an attempt whose scenario is gone, changed version, or no longer replays to
+ * the state it was saved with.
+ */
+export async function openSavedAttempt(record: AttemptRecord): Promise<void> {
+  const refuse = (why: string) => useNavigation.getState().go('history', `That attempt could not be opened: ${why}.`);
+  const scenario = await loadBuiltinScenario(record.scenarioId);
+  if (!scenario) return refuse(`scenario "${record.scenarioId}" is not installed`);
+  if (scenario.version !== record.scenarioVersion) {
+    return refuse(`it was played on version ${record.scenarioVersion} of “${scenario.title}”, and this copy has version ${scenario.version}, which would play differently`);
+  }
+  const state = replay(scenario, record.seed, record.log, scenario.clock.endS);
+  if (!state.ended) return refuse('its log does not reach the end of the session');
+  if (record.stateHash !== '' && stateHash(state) !== record.stateHash) return refuse('replaying its log no longer gives the state it was saved with');
+  useSessionStore.getState().resume(scenario, { scenarioId: scenario.id, scenarioVersion: scenario.version, seed: record.seed, log: record.log, clock: state.t, hintsOn: true });
+}

@@ -1,0 +1,35 @@
+import { resultView, type SimState } from '../../engine';
+import type { Scenario } from '../../scenarios/schema';
+import { attemptRecordSchema, type AttemptRecord } from './attempt-record';
+
+/**
+ * The id of a finished run. It is derived from the run itself, so saving the same debrief twice
+ * (a re-render, a refresh on the debrief screen) overwrites one record instead of adding another;
+ * two byte-identical runs are the same attempt.
+ */
+export function attemptId(scenarioId: string, scenarioVersion: number, seed: number, stateHash: string): string {
+  return `${scenarioId}@${scenarioVersion}/${seed}/${stateHash}`;
+}
+
+/** The record to save for a finished run, scored by the engine; null while the run has not ended. */
+export function attemptFromRun(scenario: Scenario, state: SimState, finishedAt: Date): AttemptRecord | null {
+  const result = resultView(scenario, state);
+  if (!result || !state.ended) return null;
+  const { summary, report } = result;
+  return attemptRecordSchema.parse({
+    recordVersion: 2,
+    id: attemptId(scenario.id, scenario.version, state.seed, summary.stateHash),
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    scenarioTitle: scenario.title,
+    seed: state.seed,
+    log: state.log,
+    score: { total: report.total, maxScore: report.maxScore, grade: report.grade },
+    times: { mttdS: report.times.mttdS, mttaS: report.times.mttaS, mttmS: report.times.mttmS, mttrS: report.times.mttrS },
+    records: { lost: summary.records.lost, duplicates: summary.records.duplicates },
+    resolved: report.resolved,
+    endedReason: state.ended.reason,
+    stateHash: summary.stateHash,
+    finishedAt: finishedAt.toISOString(),
+  } satisfies AttemptRecord);
+}
