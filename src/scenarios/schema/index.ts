@@ -5,3 +5,4 @@ export * from './reveals';
 export * from './world';
 export * from './scenario';
 export * from './metric-catalogue';
+export * from './replay-file';

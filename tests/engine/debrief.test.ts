@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { advance, applyEntry, createInitialState, debriefView, playBot, replay, stateAt, stateHash, type DebriefView, type SimState } from '../../src/engine';
+import type { Command, LogEntry } from '../../src/scenarios/schema';
+import { Sim, scenario } from '../support/sim-harness';
+
+const s = scenario('avro-schema-break');
+const model = playBot(s, 'model', 1);
+const modelDebrief = debriefView(s, model.state) as DebriefView;
+const idle = playBot(s, 'idle', 1);
+const idleDebrief = debriefView(s, idle.state) as DebriefView;
+
+const isAction = (id: string) => (c: Command) => c.type === 'action.start' && c.action === id;
+
+/** When the model log issues its first command matching `match`. */
+function modelTime(match: (c: Command) => boolean): number {
+  const entry = model.log.find((e) => match(e.command));
+  if (!entry) throw new Error('the model log has no such command');
+  return entry.at;
+}
+
+/** The log with extra commands slipped in; at equal times the extras go first. */
+function withExtra(log: readonly LogEntry[], extra: LogEntry[]): LogEntry[] {
+  const ranked = [...extra.map((e, i) => ({ e, rank: i })), ...log.map((e, i) => ({ e, rank: extra.length + i }))];
+  return ranked.sort((a, b) => a.e.at - b.e.at || a.rank - b.rank).map((x) => x.e);
+}
+
+const postmortem = model.log.find((e) => e.command.type === 'postmortem.submit') as LogEntry;
+
+/**
+ * A messy run: a wrong guess at the cause, offsets reset to latest, then the proper fix with an
+ * overwrite replay. The bigger backfill makes the model's resolve too early (refused) and its
+ * postmortem too (refused: not resolved yet), so the player resolves and writes it up later.
+ */
+function messyRun(): SimState {
+  const dlqAt = modelTime(isAction('enable-dlq'));
+  const log = withExtra(model.log, [
+    { at: dlqAt - 100, command: { type: 'incident.declare-cause', cause: 'broker-outage' } },
+    { at: dlqAt, command: { type: 'action.start', action: 'reset-offsets-latest' } },
+    // Refused: the page is already acknowledged, so it must leave no marker.
+    { at: dlqAt, command: { type: 'alert.acknowledge', alert: 'orders-fact-freshness' } },
+    { at: 2400, command: { type: 'incident.resolve' } },
+    { at: 2500, command: postmortem.command },
+  ]);
+  return replay(s, 1, log, s.clock.endS);
+}
+
+describe('debrief view', () => {
+  it('stays closed while the session is running, so no hidden truth reaches the player', () => {
+    const sim = new Sim(s, 1).start().waitForPage().ack().complete('read-job-logs');
+    expect(debriefView(s, sim.state)).toBeNull();
+    expect(debriefView(s, createInitialState(s, 1))).toBeNull();
+  });
+
+  it('shows the model run doing every key step at the model’s own times, at no cost', () => {
+    const steps = modelDebrief.keySteps;
+    const keyActions = s.walkthrough.filter((w) => w.command.type === 'action.start' && s.actions.find((a) => isAction(a.id)(w.command))?.verdict.kind === 'key');
+    // Key actions plus the structural steps: acknowledge, declare the cause, resolve, postmortem.
+    expect(steps).toHaveLength(keyActions.length + 4);
+    for (const step of steps) {
+      expect(step.playerAt, step.label).toBe(step.modelAt);
+      expect(step.delayS).toBe(0);
+      expect(step.cost).toBeNull();
+    }
+    const paged = model.state.milestones.detected as number;
+    const dlq = steps.find((k) => k.label === s.actions.find((a) => a.id === 'enable-dlq')?.label);
+    expect(dlq?.modelAt).toBe(modelTime(isAction('enable-dlq')));
+    expect(dlq?.modelAt).toBe(paged + (s.walkthrough.find((w) => isAction('enable-dlq')(w.command))?.atS ?? NaN));
+  });
+
+  it('lists every key step as missed for an idle run, each with what it cost', () => {
+    const steps = idleDebrief.keySteps;
+    expect(steps.length).toBeGreaterThan(4);
+    for (const step of steps) {
+      expect(step.playerAt, step.label).toBeNull();
+      expect(step.cost, step.label).toBeTruthy();
+    }
+    const costOf = (type: Command['type']) => steps.find((k) => s.walkthrough[k.index]?.command.type === type)?.cost ?? '';
+    expect(costOf('alert.acknowledge')).toMatch(/acknowledge part scores 0 of 10/);
+    expect(costOf('incident.declare-cause')).toMatch(/diagnose part scores 0 of 15/);
+    expect(costOf('incident.resolve')).toMatch(/resolve part scores 0 of 10/);
+    expect(costOf('postmortem.submit')).toMatch(/prevention part scores 0 of 10/);
+    expect(costOf('action.start')).toMatch(/−3 decision points/);
+    // The costs agree with the score: every missed key action is in the report too.
+    expect(idleDebrief.report.missedKeyActions.length).toBe(steps.filter((k) => s.walkthrough[k.index]?.command.type === 'action.start').length);
+  });
+
+  it('reveals the model walkthrough with absolute times and readable labels', () => {
+    const paged = model.state.milestones.detected as number;
+    expect(modelDebrief.walkthrough).toHaveLength(s.walkthrough.length);
+    modelDebrief.walkthrough.forEach((line, i) => {
+      const step = s.walkthrough[i];
+      expect(line.at).toBe(paged + (step?.atS ?? NaN));
+      expect(line.why).toBe(step?.why);
+      expect(line.label).not.toMatch(/^[a-z-]+$/);
+    });
+    expect(modelDebrief.walkthrough.map((w) => w.label)).toContain('Backfill orders from 06:55 (before the upstream deploy) with partition overwrite');
+    expect(modelDebrief.walkthrough[1]?.label).toBe('Set the severity to SEV2');
+  });
+
+  it('puts the player’s accepted commands and the model’s on the charts as markers', () => {
+    const messy = messyRun();
+    const view = debriefView(s, messy) as DebriefView;
+    const reset = view.playerMarkers.find((m) => m.action === 'reset-offsets-latest');
+    expect(reset).toMatchObject({ kind: 'action', verdict: 'harmful', at: modelTime(isAction('enable-dlq')) });
+    expect(view.playerMarkers.filter((m) => m.kind === 'ack')).toHaveLength(1);
+    expect(messy.rejected.map((r) => r.command.type)).toContain('alert.acknowledge');
+    const causes = view.playerMarkers.filter((m) => m.label.startsWith('Cause declared'));
+    expect(causes.map((m) => m.correct)).toEqual([false, true]);
+    expect(view.playerMarkers.some((m) => m.kind === 'comms' && m.detail?.startsWith('Investigating'))).toBe(true);
+    expect(view.playerMarkers.filter((m) => m.kind === 'resolve').map((m) => m.label)).toEqual(['Resolve refused: 1 check(s) failed', 'Resolved', 'Postmortem submitted']);
+    expect(view.playerMarkers.find((m) => m.label === 'Postmortem submitted')?.at).toBe(2500);
+    // The ghost: one marker per model action, at the model's times, and the same for both runs.
+    const modelActions = model.log.filter((e) => e.command.type === 'action.start');
+    expect(view.modelMarkers.filter((m) => m.kind === 'action').map((m) => m.at)).toEqual(modelActions.map((e) => e.at));
+    expect(view.modelMarkers).toEqual(modelDebrief.playerMarkers);
+    expect(view.model.markers).toBe(view.modelMarkers);
+  });
+
+  it('compares milestones with the model and draws the SLA lines from the scenario', () => {
+    const idleRows = Object.fromEntries(idleDebrief.milestones.map((r) => [r.milestone, r]));
+    expect(idleRows.impactStart?.player).toBe(idle.state.milestones.impactStart);
+    expect(idleRows.impactStart?.deltaS).toBe(0);
+    expect(idleRows.mitigated).toMatchObject({ player: null, model: model.state.milestones.mitigated, deltaS: null });
+    const lines = Object.fromEntries(idleDebrief.sla.map((l) => [l.id, l]));
+    expect(lines.deadline).toMatchObject({ at: s.briefing.deadline.atS, label: s.briefing.deadline.label });
+    const m = model.state.milestones;
+    expect(lines['mitigation-par']?.at).toBe(m.mitigated);
+    expect(lines['resolution-par']?.at).toBe(m.resolved);
+    expect(lines['first-update']?.at).toBe((idle.state.milestones.detected as number) + s.communication.firstUpdateWithinS);
+    expect(idleDebrief.keyMetrics.map((k) => k.metric)).toEqual(expect.arrayContaining(['dashboard.exec-revenue.freshnessS', 'job.orders-enricher.lag', 'records.lost']));
+    expect(idleDebrief.model.series.values['dashboard.exec-revenue.freshnessS']?.length).toBe(idleDebrief.model.series.times.length);
+  });
+
+  it('reveals the root cause, the player’s declarations and the follow-ups they chose', () => {
+    const view = debriefView(s, messyRun()) as DebriefView;
+    expect(view.rootCause.statement).toBe(s.rootCause.statement);
+    expect(view.rootCause.playerDeclarations.map((d) => d.correct)).toEqual([false, true]);
+    expect(view.rootCause.playerDeclarations[0]?.label).toBe('A Kafka broker problem stopped the orders topic');
+    expect(view.prevention.filter((p) => p.chosen).map((p) => p.id)).toEqual(['contract-tests', 'canary-consumer', 'dq-gates', 'fire-drill', 'enum-defaults']);
+    expect(view.prevention.find((p) => p.id === 'more-restarts')).toMatchObject({ correct: false, chosen: false });
+    expect(view.decisions.find((d) => d.action === 'reset-offsets-latest')?.why).toMatch(/backlog is skipped/);
+  });
+
+  it('counts the duplicates an overwrite replay kept out, and none when there was no such replay', () => {
+    expect(modelDebrief.duplicatesAvoided).toBeGreaterThan(100_000);
+    expect(modelDebrief.report.outcomes.duplicates).toBe(0);
+    expect(idleDebrief.duplicatesAvoided).toBe(0);
+    const appendInstead = model.log.map((e) => (isAction('replay-from-deploy')(e.command) ? { ...e, command: { type: 'action.start', action: 'replay-2h-append' } as Command } : e));
+    const appended = debriefView(s, replay(s, 1, appendInstead, s.clock.endS)) as DebriefView;
+    expect(appended.duplicatesAvoided).toBe(0);
+    expect(appended.report.outcomes.duplicates).toBeGreaterThan(0);
+  });
+});
+
+describe('scrubbing with stateAt', () => {
+  const dlqAt = modelTime(isAction('enable-dlq'));
+  const dlqDone = dlqAt + (s.actions.find((a) => a.id === 'enable-dlq')?.durationS ?? NaN);
+
+  /** The state as live play built it: entry by entry, then time passing, through the pure API. */
+  function livePlayAt(t: number): SimState {
+    let state = createInitialState(s, 1);
+    for (const entry of model.log) {
+      if (entry.at > t) break;
+      state = applyEntry(s, state, entry);
+    }
+    return advance(s, state, t);
+  }
+
+  it.each([-60, 0, dlqAt - 1, dlqAt, dlqDone + 30, 1000, 1520, s.clock.endS])('gives the state the player saw at t=%i', (t) => {
+    expect(stateHash(stateAt(s, 1, model.log, t))).toBe(stateHash(livePlayAt(t)));
+  });
+
+  it('shows the job FAILED before the dead-letter queue was enabled and RUNNING after', () => {
+    const before = stateAt(s, 1, model.log, dlqAt - 1);
+    const after = stateAt(s, 1, model.log, dlqDone + 30);
+    expect(before.world.jobs['orders-enricher']?.status).toBe('FAILED');
+    expect(before.world.jobs['orders-enricher']?.onError).toBe('fail');
+    expect(after.world.jobs['orders-enricher']?.status).toBe('RUNNING');
+    expect(after.world.jobs['orders-enricher']?.onError).toBe('dlq');
+    expect(after.t).toBe(dlqDone + 30);
+  });
+
+  it('ends at the final state when scrubbed past the end', () => {
+    expect(stateHash(stateAt(s, 1, model.log, s.clock.endS + 1000))).toBe(stateHash(model.state));
+  });
+});
