@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ImportReplayControl } from '../../debrief/ImportReplayControl';
 import { loadBuiltinScenario, scenarioCards } from '../../scenarios/builtin-scenarios';
 import { usePreferences } from '../../store/preferences-store';
 import { useNavigation } from '../../store/navigation-store';
@@ -40,6 +41,7 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
   return (
     <div className="page catalogue">
       <ScreenHeader>
+        <ImportReplayControl />
         <button type="button" className="btn btn--ghost" onClick={() => useNavigation.getState().go('history')}>
           History
         </button>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { ImportReplayControl } from '../../debrief/ImportReplayControl';
 import type { AttemptRecord } from '../../history/attempt-record';
 import { scenarioHistories } from '../../history/history-selectors';
 import { browserHistoryStore, type HistoryStore, type LoadedHistory } from '../../history/history-store';
@@ -70,9 +71,12 @@ export default function HistoryScreen({ onBack, onOpenAttempt, store }: HistoryS
               )}
             </p>
           </div>
-          <button type="button" className="btn history__back" onClick={onBack}>
-            <span aria-hidden="true">←</span> Back to catalogue
-          </button>
+          <div className="history__intro-actions">
+            <ImportReplayControl />
+            <button type="button" className="btn history__back" onClick={onBack}>
+              <span aria-hidden="true">←</span> Back to catalogue
+            </button>
+          </div>
         </div>
 
         {loaded.status === 'loading' && (

@@ -1,10 +1,11 @@
-import type { ResultView } from '../../../engine';
+import type { ResultView, ScoreReport } from '../../../engine';
 
 const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1)).replace('-', '−');
 
-/** The score, part by part: points against the maximum and the engine's explanation. */
-export function ResultParts({ result }: { result: ResultView }) {
+/** The score, part by part: points against the maximum, the model's points (par) when given, and the engine's explanation. */
+export function ResultParts({ result, par }: { result: ResultView; par?: ScoreReport | null }) {
   const { parts, total, maxScore } = result.report;
+  const parPoints = (id: string) => par?.parts.find((p) => p.id === id)?.points;
   return (
     <section className="result__section" aria-labelledby="result-parts-title">
       <h2 id="result-parts-title" className="result__heading">
@@ -17,6 +18,11 @@ export function ResultParts({ result }: { result: ResultView }) {
             <th scope="col" className="result-table__num">
               Points
             </th>
+            {par && (
+              <th scope="col" className="result-table__num">
+                Par
+              </th>
+            )}
             <th scope="col">Why</th>
           </tr>
         </thead>
@@ -40,6 +46,7 @@ export function ResultParts({ result }: { result: ResultView }) {
                   </span>
                 )}
               </td>
+              {par && <td className="result-table__num result-parts__par">{parPoints(p.id) === undefined ? '—' : points(parPoints(p.id) ?? 0)}</td>}
               <td className="result-parts__detail">{p.detail}</td>
             </tr>
           ))}
@@ -52,6 +59,7 @@ export function ResultParts({ result }: { result: ResultView }) {
                 {total} <span className="result-parts__max">/ {maxScore}</span>
               </span>
             </td>
+            {par && <td className="result-table__num result-parts__par">{par.total}</td>}
             <td />
           </tr>
         </tfoot>

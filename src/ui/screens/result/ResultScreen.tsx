@@ -1,11 +1,17 @@
 import { useEffect, useMemo } from 'react';
-import { relativeTime, resultView, timeOfDay, type ResultView } from '../../../engine';
+import { debriefView, relativeTime, replay, summarizeRun, timeDefinitions, timeOfDay, type ResultView } from '../../../engine';
 import { saveAttempt } from '../../history/history-store';
 import { attemptFromRun } from '../../history/record-attempt';
 import { usePreferences } from '../../store/preferences-store';
 import { useSessionStore, type LiveSession } from '../../store/session-store';
 import { randomSeed } from '../catalogue/random-seed';
 import { ScreenHeader } from '../catalogue/ScreenHeader';
+import { DebriefExport } from './DebriefExport';
+import { DebriefKeySteps } from './DebriefKeySteps';
+import { DebriefMilestones } from './DebriefMilestones';
+import { DebriefRootCause } from './DebriefRootCause';
+import { DebriefTimeline } from './DebriefTimeline';
+import { DebriefWalkthrough } from './DebriefWalkthrough';
 import { ResultDecisions } from './ResultDecisions';
 import { ResultFollowUps } from './ResultFollowUps';
 import { ResultOutcomes } from './ResultOutcomes';
@@ -24,7 +30,11 @@ function endedText(session: LiveSession, result: ResultView): string {
   return result.report.resolved ? `Time ran out at ${when}, after the incident was resolved but before the postmortem was submitted.` : `Time ran out at ${when} before the incident was resolved.`;
 }
 
-/** The debrief: the engine's score against par, explained part by part; the UI only shows it. */
+/**
+ * The debrief: the engine's score against par, explained part by part, the milestones and the
+ * timeline against the model's ghost run, a scrubber over the replayed console, the decision
+ * review, the model walkthrough and root cause revealed, and exports. The UI only shows it.
+ */
 export default function ResultScreen() {
   const session = useSessionStore((s) => s.session);
   return session ? <Result session={session} /> : null;
@@ -32,7 +42,14 @@ export default function ResultScreen() {
 
 function Result({ session }: { session: LiveSession }) {
   const { scenario, state, seed, hintsOn } = session;
-  const result = useMemo(() => resultView(scenario, state), [scenario, state]);
+  // The debrief replays the model's run for the ghost: computed once per finished run.
+  const debrief = useMemo(() => debriefView(scenario, state), [scenario, state]);
+  const result = useMemo<ResultView | null>(() => (debrief ? { summary: debrief.summary, report: debrief.report, timeDefinitions } : null), [debrief]);
+  // The model's own score, part by part: par for each part of the breakdown.
+  const parReport = useMemo(
+    () => (debrief ? summarizeRun(scenario, replay(scenario, debrief.seed, debrief.model.log, scenario.clock.endS), 'player').report : null),
+    [scenario, debrief],
+  );
   const total = result?.report.total;
   const grade = result?.report.grade;
 
@@ -60,7 +77,7 @@ function Result({ session }: { session: LiveSession }) {
     </div>
   );
 
-  if (!result) {
+  if (!result || !debrief) {
     return (
       <div className="page result">
         <ScreenHeader />
@@ -101,7 +118,8 @@ function Result({ session }: { session: LiveSession }) {
               <span>{endedText(session, result)}</span>
             </p>
             <p className="result-hero__par">
-              Par is the model walkthrough on the same seed. Your times are compared with its times below.
+              Par is the model walkthrough on the same seed{parReport ? <>, which scores <strong>{parReport.total} / {parReport.maxScore}</strong> (grade {parReport.grade})</> : null}. Your times and
+              points are compared with its own below.
             </p>
             {actions}
           </div>
@@ -111,9 +129,17 @@ function Result({ session }: { session: LiveSession }) {
           <ResultTimes result={result} />
           <ResultOutcomes result={result} deadlineLabel={scenario.briefing.deadline.label} />
         </div>
-        <ResultParts result={result} />
-        <ResultDecisions result={result} />
+        <ResultParts result={result} par={parReport} />
+        <DebriefMilestones debrief={debrief} scenario={scenario} />
+        <DebriefTimeline debrief={debrief} scenario={scenario} state={state} />
+        <div className="debrief-review">
+          <ResultDecisions result={result} />
+          <DebriefKeySteps debrief={debrief} scenario={scenario} />
+        </div>
+        <DebriefWalkthrough debrief={debrief} scenario={scenario} />
+        <DebriefRootCause debrief={debrief} scenario={scenario} />
         <ResultFollowUps result={result} scenario={scenario} submitted={state.postmortem !== null} />
+        <DebriefExport debrief={debrief} scenario={scenario} state={state} />
       </main>
     </div>
   );

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { engineSummary, expectAccessible, openBriefing, savedSession, watchForErrors } from './support';
+
+test('debrief: figures match the engine, the scrubber replays the console, the replay round-trips in a fresh browser', async ({ page, browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const errors = watchForErrors(page);
+
+  // A short run: start, acknowledge the page, end the incident early.
+  await openBriefing(page, /Blank executive dashboard/, 1, '20×');
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await page.getByRole('button', { name: /Acknowledge orders_fact freshness/ }).click({ timeout: 60_000 });
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'End incident' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Debrief' })).toBeVisible();
+
+  // The score card is the engine's score for exactly these commands.
+  const total = Number(await page.locator('.result-hero__points').innerText());
+  const { summary } = engineSummary(await savedSession(page));
+  expect(total).toBe(summary.score);
+  for (const name of ['Milestones', 'Timeline', 'Decisions', 'Key steps against the model', 'Model walkthrough', 'Root cause', 'Export']) {
+    await expect(page.getByRole('region', { name })).toBeVisible();
+  }
+  await expect(page.getByRole('region', { name: 'Key steps against the model' }).getByText('not done').first()).toBeVisible();
+
+  // Scrub: at the start no page has fired; at the end the page is on the pager.
+  const frozen = page.getByRole('region', { name: /^State at / });
+  const pager = frozen.getByRole('region', { name: 'Pager' });
+  await expect(frozen.getByRole('heading', { name: 'State at 08:59:00' })).toBeVisible();
+  await expect(pager.getByText('PAGE', { exact: true })).toHaveCount(0);
+  const slider = page.getByRole('slider', { name: 'Scrub the incident timeline' });
+  await slider.focus();
+  await slider.press('End');
+  await expect(frozen.getByRole('heading', { name: 'State at 08:59:00' })).toHaveCount(0);
+  await expect(pager.getByText('PAGE', { exact: true }).first()).toBeVisible();
+
+  await expectAccessible(page, 'debrief');
+
+  // Export the replay.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download replay (JSON)' }).click()]);
+  expect(download.suggestedFilename()).toBe('firedrill-avro-schema-break-seed1-replay.json');
+  const path = await download.path();
+  const text = await readFile(path, 'utf8');
+  const file = JSON.parse(text) as { score: { total: number } };
+  expect(file.score.total).toBe(total);
+  expect(errors).toEqual([]);
+
+  // A fresh browser: a tampered copy is refused, the real file opens the same debrief.
+  const context = await browser.newContext({ baseURL });
+  const fresh = await context.newPage();
+  const freshErrors = watchForErrors(fresh);
+  await fresh.goto('/');
+  const input = fresh.getByLabel('Import a replay');
+  const tampered = JSON.stringify({ ...file, score: { ...file.score, total: (file.score.total + 7) % 100 } });
+  await input.setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(tampered) });
+  await expect(fresh.getByRole('alert')).toContainText(/edited or is corrupt/);
+  await expect(fresh.getByRole('heading', { level: 1, name: 'Choose an incident' })).toBeVisible();
+
+  await input.setInputFiles(path);
+  await expect(fresh.getByRole('heading', { level: 1, name: 'Debrief' })).toBeVisible();
+  expect(Number(await fresh.locator('.result-hero__points').innerText())).toBe(total);
+  expect(freshErrors).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,190 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { debriefView, makeReplayFile, playBot, playerView, timeOfDay, type SimState } from '../../src/engine';
+import type { Scenario } from '../../src/scenarios/schema';
+import { importReplayText } from '../../src/ui/debrief/import-replay';
+import { ImportReplayControl } from '../../src/ui/debrief/ImportReplayControl';
+import { loadBuiltinScenario } from '../../src/ui/scenarios/builtin-scenarios';
+import ResultScreen from '../../src/ui/screens/result/ResultScreen';
+import { usePreferences } from '../../src/ui/store/preferences-store';
+import { useSessionStore } from '../../src/ui/store/session-store';
+
+// jsdom has no layout: report a chart-sized box so Recharts draws.
+class SizedResizeObserver {
+  constructor(private readonly callback: (entries: { target: Element; contentRect: { width: number; height: number } }[]) => void) {}
+  observe(target: Element): void {
+    this.callback([{ target, contentRect: { width: 400, height: 160 } }]);
+  }
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver = SizedResizeObserver;
+
+let scenario: Scenario;
+const seed = 3;
+let model: SimState;
+let idle: SimState;
+
+beforeAll(async () => {
+  const loaded = await loadBuiltinScenario('avro-schema-break');
+  if (!loaded) throw new Error('the built-in scenario did not load');
+  scenario = loaded;
+  model = playBot(scenario, 'model', seed).state;
+  idle = playBot(scenario, 'idle', seed).state;
+});
+
+beforeEach(() => {
+  localStorage.clear();
+  useSessionStore.setState({ session: null, speed: 5, paused: false });
+  usePreferences.setState({ theme: 'dark', speed: 5, hintsOn: true, bestScores: {} });
+  // The scrubber follows the input once per animation frame; run frames at once.
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => {
+    cb(0);
+    return 1;
+  });
+  vi.stubGlobal('cancelAnimationFrame', () => undefined);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function showState(state: SimState): void {
+  useSessionStore.setState({ session: { scenario, seed: state.seed, hintsOn: true, state, view: playerView(scenario, state), clock: state.t } });
+}
+
+const region = (name: string | RegExp) => screen.getByRole('region', { name });
+
+describe('debrief', () => {
+  it('shows the score card, milestones, timeline, decision review, walkthrough, root cause and exports for a model run', () => {
+    showState(model);
+    const debrief = debriefView(scenario, model);
+    if (!debrief) throw new Error('no debrief');
+    render(<ResultScreen />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Debrief' })).toBeTruthy();
+    expect(region('Debrief').textContent).toContain(`${debrief.report.total} / ${debrief.report.maxScore}`);
+    for (const name of ['Incident times', 'Score breakdown', 'Milestones', 'Timeline', 'Decisions', 'Key steps against the model', 'Model walkthrough', 'Root cause', 'Export']) {
+      expect(region(name)).toBeTruthy();
+    }
+    // Par per part: the model's own points.
+    expect(within(region('Score breakdown')).getByRole('columnheader', { name: 'Par' })).toBeTruthy();
+    // Milestones: every row, the model's figures as wall times.
+    const milestones = within(region('Milestones'));
+    for (const m of debrief.milestones) expect(milestones.getByRole('rowheader', { name: m.label })).toBeTruthy();
+    expect(milestones.getByText(/You reached 5 of 5 milestones/)).toBeTruthy();
+    // Timeline: one chart per key metric, described in words.
+    const timeline = within(region('Timeline'));
+    for (const k of debrief.keyMetrics) expect(timeline.getAllByText(k.label).length).toBeGreaterThan(0);
+    expect(timeline.getByRole('slider', { name: 'Scrub the incident timeline' })).toBeTruthy();
+    // Walkthrough: every step and its reason.
+    const walkthrough = within(region('Model walkthrough'));
+    for (const line of debrief.walkthrough) expect(walkthrough.getAllByText(line.why).length).toBeGreaterThan(0);
+    // Root cause revealed, the model's declaration marked correct.
+    expect(within(region('Root cause')).getByText(debrief.rootCause.statement)).toBeTruthy();
+    expect(within(region('Root cause')).getAllByText('✓ Correct').length).toBeGreaterThan(0);
+    // A model run did every key step.
+    expect(within(region('Key steps against the model')).queryByText('not done')).toBeNull();
+  });
+
+  it('marks key steps an idle run never did as "not done", with what that cost', () => {
+    showState(idle);
+    const debrief = debriefView(scenario, idle);
+    if (!debrief) throw new Error('no debrief');
+    render(<ResultScreen />);
+    const steps = within(region('Key steps against the model'));
+    const missed = debrief.keySteps.filter((k) => k.playerAt === null);
+    expect(missed.length).toBeGreaterThan(0);
+    expect(steps.getAllByText('not done')).toHaveLength(missed.length);
+    for (const k of missed) if (k.cost) expect(steps.getAllByText(k.cost).length).toBeGreaterThan(0);
+    expect(steps.getAllByText(/−3 decision points/).length).toBeGreaterThan(0);
+    expect(within(region('Root cause')).getByText('You declared no root cause.')).toBeTruthy();
+  });
+
+  it('scrubs the timeline: the frozen console shows the state at that moment', () => {
+    showState(model);
+    render(<ResultScreen />);
+    const slider = screen.getByRole('slider', { name: 'Scrub the incident timeline' }) as HTMLInputElement;
+    expect(Number(slider.min)).toBe(scenario.clock.playerStartS);
+    expect(Number(slider.max)).toBe(model.ended?.at);
+    expect(slider.step).toBe(String(scenario.clock.tickS));
+    const frozen = () => region(/^State at /);
+    expect(within(frozen()).getByRole('heading', { name: 'State at 08:59:00' })).toBeTruthy();
+    // At the start no page has fired yet.
+    expect(within(frozen()).queryByText('PAGE')).toBeNull();
+
+    const detected = model.milestones.detected ?? 0;
+    act(() => void fireEvent.change(slider, { target: { value: String(detected + 30) } }));
+    expect(within(frozen()).getAllByText('PAGE').length).toBeGreaterThan(0);
+    // Read-only: no acknowledge button in the past.
+    expect(within(frozen()).queryByRole('button', { name: /Acknowledge/ })).toBeNull();
+    const at = timeOfDay(scenario.clock, detected + 30);
+    expect(within(frozen()).getByRole('heading', { name: `State at ${at}` })).toBeTruthy();
+    expect(document.querySelector('output')?.textContent).toMatch(new RegExp(`^${at}`));
+  });
+
+  it('exports the postmortem, the STAR story and the replay with the right names and contents', async () => {
+    showState(model);
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return `blob:test/${blobs.length}`;
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    render(<ResultScreen />);
+    fireEvent.click(screen.getByRole('button', { name: 'Download postmortem (Markdown)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download STAR story (Markdown)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download replay (JSON)' }));
+    const base = `firedrill-avro-schema-break-seed${seed}`;
+    expect(names).toEqual([`${base}-postmortem.md`, `${base}-star-story.md`, `${base}-replay.json`]);
+    const [postmortem, star, replayBlob] = await Promise.all(blobs.map((b) => b.text()));
+    expect(postmortem).toMatch(/^# /);
+    expect(star).toMatch(/Situation/);
+    const file = JSON.parse(replayBlob ?? '') as Record<string, unknown>;
+    const expected = makeReplayFile(scenario, model);
+    expect({ ...file, exportedAt: undefined }).toEqual({ ...expected, exportedAt: undefined });
+    expect(typeof file.exportedAt).toBe('string');
+
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    fireEvent.click(screen.getByRole('button', { name: 'Print or save as PDF' }));
+    expect(print).toHaveBeenCalled();
+  });
+
+  it('imports a faithful replay into the debrief, and refuses a tampered one with the engine’s message', async () => {
+    const file = { ...makeReplayFile(scenario, idle), exportedAt: '2024-01-01T00:00:00.000Z' };
+    expect(await importReplayText(JSON.stringify(file))).toEqual({ ok: true });
+    const session = useSessionStore.getState().session;
+    expect(session?.state.ended).toBeTruthy();
+    expect(session?.seed).toBe(seed);
+
+    useSessionStore.setState({ session: null });
+    render(<ImportReplayControl />);
+    const input = screen.getByLabelText('Import a replay') as HTMLInputElement;
+    expect(input.accept).toBe('.json,application/json');
+    const tampered = JSON.stringify({ ...file, score: { ...file.score, total: file.score.total + 10 } });
+    fireEvent.change(input, { target: { files: [new File([tampered], 'replay.json', { type: 'application/json' })] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/it was edited or is corrupt/);
+    expect(useSessionStore.getState().session).toBeNull();
+
+    fireEvent.change(input, { target: { files: [new File(['not json'], 'x.json')] } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/not valid JSON/));
+    fireEvent.change(input, { target: { files: [new File([JSON.stringify({ ...file, scenarioVersion: 99 })], 'x.json')] } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/made for version 99/));
+  });
+
+  it('passes the axe WCAG 2.1 AA rules', async () => {
+    showState(playBot(scenario, 'random', seed).state);
+    const { container } = render(<ResultScreen />);
+    const results = await axe.run(container, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'], rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
