@@ -9,6 +9,16 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
   },
+  build: {
+    rolldownOptions: {
+      output: {
+        // Validation libraries are only needed when a file is imported or history is read: keep them off the first screen.
+        advancedChunks: {
+          groups: [{ name: 'validation', test: /node_modules[\\/](zod|yaml)[\\/]/ }],
+        },
+      },
+    },
+  },
   preview: {
     port: 4173,
   },

@@ -19,4 +19,5 @@ export type { KeyMetric } from './debrief/key-metrics';
 export { stateAt } from './debrief/state-at';
 export { postmortemMarkdown, type PostmortemMeta } from './debrief/postmortem-markdown';
 export { starStoryMarkdown } from './debrief/star-story';
-export { makeReplayFile, verifyReplayFile, type ReplayImport } from './debrief/replay-file';
+// Replay files are validated with zod: import them from './debrief/replay-file' directly, so the
+// validation library only loads where a replay is exported or imported.

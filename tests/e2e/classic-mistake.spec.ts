@@ -18,7 +18,8 @@ test('resetting offsets to latest brings the dashboard back but the result shows
   const { summary } = engineSummary(await savedSession(page));
   expect(shown).toBeGreaterThan(1000);
   expect(shown).toBe(summary.records.lost);
-  await expect(page.getByText(/Reset offsets to latest and restart/).first()).toBeVisible();
-  await expect(page.getByText(/harmful/i).first()).toBeVisible();
+  const decisions = page.getByRole('region', { name: 'Decisions' });
+  await expect(decisions.getByText(/Reset offsets to latest and restart/).first()).toBeVisible();
+  await expect(decisions.getByText(/harmful/i).first()).toBeVisible();
   expect(errors).toEqual([]);
 });

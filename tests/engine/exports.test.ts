@@ -2,17 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   debriefView,
   formatDuration,
-  makeReplayFile,
   playBot,
   postmortemMarkdown,
   replay,
   starStoryMarkdown,
   stateHash,
   timeDefinitions,
-  verifyReplayFile,
   type DebriefView,
   type SimState,
 } from '../../src/engine';
+import { makeReplayFile, verifyReplayFile } from '../../src/engine/debrief/replay-file';
 import type { Command, LogEntry, ReplayFile, Scenario } from '../../src/scenarios/schema';
 import { scenario } from '../support/sim-harness';
 

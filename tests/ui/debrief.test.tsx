@@ -2,7 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { debriefView, makeReplayFile, playBot, playerView, timeOfDay, type SimState } from '../../src/engine';
+import { debriefView, playBot, playerView, timeOfDay, type SimState } from '../../src/engine';
+import { makeReplayFile } from '../../src/engine/debrief/replay-file';
 import type { Scenario } from '../../src/scenarios/schema';
 import { importReplayText } from '../../src/ui/debrief/import-replay';
 import { ImportReplayControl } from '../../src/ui/debrief/ImportReplayControl';

@@ -1,4 +1,5 @@
-import { milestoneNames, type LogEntry, type MilestoneName, type Scenario, type VerdictKind } from '../../scenarios/schema';
+import type { LogEntry, MilestoneName, Scenario, VerdictKind } from '../../scenarios/schema';
+import { milestoneNames } from '../../scenarios/schema/milestone-names';
 import { playModel } from '../bots/model-bot';
 import { summarizeRun, type RunSummary } from '../run-summary';
 import { incidentTimes, type IncidentTimes } from '../scoring/incident-times';

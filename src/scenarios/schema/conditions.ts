@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** Names of the incident milestones, in the order an incident normally reaches them. */
-export const milestoneNames = ['impactStart', 'detected', 'acknowledged', 'diagnosed', 'mitigated', 'resolved'] as const;
+import { milestoneNames } from './milestone-names';
+
+export { milestoneNames };
 export const milestoneNameSchema = z.enum(milestoneNames);
 /** A milestone's name. */
 export type MilestoneName = z.infer<typeof milestoneNameSchema>;

@@ -1,4 +1,5 @@
-import { playerView, verifyReplayFile } from '../../engine';
+import { playerView } from '../../engine';
+import { verifyReplayFile } from '../../engine/debrief/replay-file';
 import type { Scenario } from '../../scenarios/schema';
 import { loadBuiltinScenario } from '../scenarios/builtin-scenarios';
 import { useSessionStore } from '../store/session-store';

@@ -1,4 +1,5 @@
-import { makeReplayFile, postmortemMarkdown, starStoryMarkdown, type DebriefView, type SimState } from '../../../engine';
+import { postmortemMarkdown, starStoryMarkdown, type DebriefView, type SimState } from '../../../engine';
+import { makeReplayFile } from '../../../engine/debrief/replay-file';
 import type { Scenario } from '../../../scenarios/schema';
 import { downloadText, exportBaseName } from '../../debrief/download';
 
