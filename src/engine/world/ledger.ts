@@ -21,15 +21,20 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
     pushMerged(ledger, { ...run, duplicates: 0 });
     return;
   }
+  // Only the runs touching [run.from, run.to), plus one neighbour each side to merge with, are rebuilt.
+  let first = 0;
+  while (first < ledger.length && (ledger[first] as LedgerRun).to <= run.from) first += 1;
+  let end = first;
+  while (end < ledger.length && (ledger[end] as LedgerRun).from < run.to) end += 1;
+  const start = Math.max(0, first - 1);
+  const stop = Math.min(ledger.length, end + 1);
   const out: LedgerRun[] = [];
   let cursor = run.from;
-  const fresh = (from: number, to: number) => {
-    if (to > from) pushMerged(out, { ...run, from, to, duplicates: 0 });
-  };
-  for (const old of ledger) {
+  for (let i = start; i < stop; i++) {
+    const old = ledger[i] as LedgerRun;
     if (old.to <= run.from || old.from >= run.to) {
       if (old.from >= run.to && cursor < run.to) {
-        fresh(cursor, run.to);
+        pushFresh(out, run, cursor, run.to);
         cursor = run.to;
       }
       pushMerged(out, old);
@@ -41,7 +46,7 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
     const right = old.to > hi ? share(old, hi, old.to) : 0;
     const middle = old.duplicates - left - right;
     if (old.from < lo) pushMerged(out, { ...old, to: lo, duplicates: left });
-    fresh(cursor, lo);
+    pushFresh(out, run, cursor, lo);
     const split = Math.min(hi, Math.max(lo, overwriteUntil));
     // [lo, split) overwrites the sink's partitions; [split, hi) appends on top of what is there.
     if (split > lo) pushMerged(out, { ...run, from: lo, to: split, duplicates: 0 });
@@ -52,9 +57,13 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
     cursor = hi;
     if (old.to > hi) pushMerged(out, { ...old, from: hi, duplicates: right });
   }
-  fresh(cursor, run.to);
-  ledger.length = 0;
-  ledger.push(...out);
+  if (cursor < run.to) pushFresh(out, run, cursor, run.to);
+  ledger.splice(start, stop - start, ...out);
+}
+
+// Offsets the ledger had not seen before: processed once, no duplicates.
+function pushFresh(out: LedgerRun[], run: LedgerRun, from: number, to: number): void {
+  if (to > from) pushMerged(out, { ...run, from, to, duplicates: 0 });
 }
 
 // A run's duplicates are spread evenly over its offsets, so a part holds its share of them.
