@@ -1,5 +1,5 @@
 import type { Command, PhaseName, Scenario } from '../../scenarios/schema';
-import type { ScorePart, ScoreReport } from '../scoring/score-run';
+import { penalties, type ScorePart, type ScoreReport } from '../scoring/score-run';
 import type { SimState } from '../state';
 import { relativeTime } from '../wall-clock';
 import { commandLabel, sameCommand } from './command-label';
@@ -30,8 +30,6 @@ export interface KeyStep {
   cost: string | null;
 }
 
-// scoreRun's rule: each key action not completed costs this many decision points.
-const missedKeyActionPoints = 3;
 
 /**
  * The walkthrough with absolute times: the model's own log when it issued the step (the model
@@ -98,7 +96,7 @@ function missingCost(s: Scenario, state: SimState, report: ScoreReport, c: Comma
   switch (c.type) {
     case 'action.start': {
       const started = state.decisions.find((d) => d.action === c.action);
-      const penalty = `−${missedKeyActionPoints} decision points (each missed key step costs ${missedKeyActionPoints} of the ${partMax(report, 'decisions')})`;
+      const penalty = `−${penalties.missedKeyAction} decision points (each missed key step costs ${penalties.missedKeyAction} of the ${partMax(report, 'decisions')})`;
       return started ? `Started at ${relativeTime(started.startedAt)} but not finished before the session ended, so it counts as missed: ${penalty}.` : `Not done: ${penalty}.`;
     }
     case 'alert.acknowledge':

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenarios/schema';
-import type { ScorePart } from '../scoring/score-run';
+import { penalties, type ScorePart } from '../scoring/score-run';
 import type { SimState } from '../state';
 import { relativeTime, timeOfDay } from '../wall-clock';
 import type { DebriefView } from './debrief-view';
@@ -12,9 +12,6 @@ export interface RunFindings {
   wentBadly: string[];
 }
 
-// scoreRun's deductions: per wrong root-cause declaration, and per refused resolution.
-const wrongCausePoints = 3;
-const failedResolvePoints = 2;
 
 /** Each action once, at the first time it was started. */
 function firstOfEach<T extends { action: string }>(items: readonly T[]): T[] {
@@ -56,7 +53,7 @@ export function runFindings(s: Scenario, state: SimState, d: DebriefView): RunFi
 
   const wrong = state.causeDeclarations.filter((c) => !c.correct);
   if (times.timeToDiagnoseS === null) badly.push('The root cause was not named during the incident.');
-  else if (onTime('diagnose', wrongCausePoints * wrong.length)) well.push(`The root cause was named ${fd(times.timeToDiagnoseS)} after the page (model: ${fd(par.timeToDiagnoseS)})${wrong.length === 0 ? ', with no false starts' : ''}.`);
+  else if (onTime('diagnose', penalties.wrongCause * wrong.length)) well.push(`The root cause was named ${fd(times.timeToDiagnoseS)} after the page (model: ${fd(par.timeToDiagnoseS)})${wrong.length === 0 ? ', with no false starts' : ''}.`);
   else badly.push(`Naming the root cause took ${fd(times.timeToDiagnoseS)} from the page, ${longer(times.timeToDiagnoseS, par.timeToDiagnoseS)}.`);
   for (const c of d.rootCause.playerDeclarations.filter((x) => !x.correct)) badly.push(`At ${at(c.at)} the cause was declared as “${c.label}”, which it was not; the team worked the wrong problem until it was corrected.`);
 
@@ -97,7 +94,7 @@ export function runFindings(s: Scenario, state: SimState, d: DebriefView): RunFi
 
   const refused = state.resolveAttempts.filter((a) => a.failures.length > 0);
   if (refused.length > 0) badly.push(`${refused.length} resolution attempt(s) were refused by the verification checks (first: ${refused[0]?.failures.join('; ')}).`);
-  if (times.mttrS !== null && onTime('resolve', failedResolvePoints * refused.length)) well.push(`The incident was resolved ${fd(times.mttrS)} after impact start with every verification check passing (model: ${fd(par.mttrS)}).`);
+  if (times.mttrS !== null && onTime('resolve', penalties.prematureResolve * refused.length)) well.push(`The incident was resolved ${fd(times.mttrS)} after impact start with every verification check passing (model: ${fd(par.mttrS)}).`);
   else if (times.mttrS !== null) badly.push(`Resolution, with every verification check passing, came ${fd(times.mttrS)} after impact start, ${longer(times.mttrS, par.mttrS)}.`);
   else badly.push(`The incident was not resolved before the session ended (${state.ended?.reason === 'timed-out' ? 'the time limit ran out' : 'it was ended early'}).`);
 

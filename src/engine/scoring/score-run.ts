@@ -39,6 +39,9 @@ export interface ScoreReport {
 /** The highest score a run can get. */
 export const maxScore = 100;
 
+/** Points each kind of mistake costs, deducted from the part it belongs to. */
+export const penalties = { wrongCause: 3, prematureResolve: 2, harmfulAction: 5, redHerring: 2, missedKeyAction: 3, distractor: 3 } as const;
+
 // Points fall linearly from full at par (plus a grace) to zero at par plus `zeroAfter`.
 function timePoints(max: number, actual: number | null, par: number | null, graceS: number, zeroAfterS: number): number {
   if (actual === null) return 0;
@@ -67,16 +70,16 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
     id: 'diagnose',
     label: 'Diagnose the root cause',
     max: 15,
-    points: Math.max(0, timePoints(15, times.timeToDiagnoseS, par.timeToDiagnoseS, 120, 2400) - 3 * wrongCauses),
-    detail: `time to diagnose ${fmt(times.timeToDiagnoseS)} (par ${fmt(par.timeToDiagnoseS)}); ${wrongCauses} wrong declaration(s), −3 each`,
+    points: Math.max(0, timePoints(15, times.timeToDiagnoseS, par.timeToDiagnoseS, 120, 2400) - penalties.wrongCause * wrongCauses),
+    detail: `time to diagnose ${fmt(times.timeToDiagnoseS)} (par ${fmt(par.timeToDiagnoseS)}); ${wrongCauses} wrong declaration(s), −${penalties.wrongCause} each`,
   });
   parts.push({ id: 'mitigate', label: 'Stop the impact', max: 20, points: timePoints(20, times.mttmS, par.mttmS, 120, 3600), detail: `MTTM ${fmt(times.mttmS)} (par ${fmt(par.mttmS)})` });
   parts.push({
     id: 'resolve',
     label: 'Resolve with complete data',
     max: 10,
-    points: Math.max(0, timePoints(10, times.mttrS, par.mttrS, 300, 5400) - 2 * failedResolves),
-    detail: `MTTR ${fmt(times.mttrS)} (par ${fmt(par.mttrS)}); ${failedResolves} premature resolution(s), −2 each`,
+    points: Math.max(0, timePoints(10, times.mttrS, par.mttrS, 300, 5400) - penalties.prematureResolve * failedResolves),
+    detail: `MTTR ${fmt(times.mttrS)} (par ${fmt(par.mttrS)}); ${failedResolves} premature resolution(s), −${penalties.prematureResolve} each`,
   });
 
   const decisions: JudgedDecision[] = state.decisions.map((d) => {
@@ -92,8 +95,8 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
     id: 'decisions',
     label: 'Decisions',
     max: 15,
-    points: Math.max(0, 15 - 5 * harmful - 2 * herrings - 3 * missedKeyActions.length),
-    detail: `${harmful} harmful (−5 each), ${herrings} red herring(s) (−2 each), ${missedKeyActions.length} key step(s) missed (−3 each)`,
+    points: Math.max(0, 15 - penalties.harmfulAction * harmful - penalties.redHerring * herrings - penalties.missedKeyAction * missedKeyActions.length),
+    detail: `${harmful} harmful (−${penalties.harmfulAction} each), ${herrings} red herring(s) (−${penalties.redHerring} each), ${missedKeyActions.length} key step(s) missed (−${penalties.missedKeyAction} each)`,
   });
 
   const m = state.metrics;
@@ -140,8 +143,8 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
     id: 'prevention',
     label: 'Prevention',
     max: 10,
-    points: Math.max(0, (10 * correctChosen.length) / Math.max(1, correct.length) - 3 * distractorsChosen.length),
-    detail: `${correctChosen.length} of ${correct.length} right follow-ups, ${distractorsChosen.length} distractor(s) (−3 each)`,
+    points: Math.max(0, (10 * correctChosen.length) / Math.max(1, correct.length) - penalties.distractor * distractorsChosen.length),
+    detail: `${correctChosen.length} of ${correct.length} right follow-ups, ${distractorsChosen.length} distractor(s) (−${penalties.distractor} each)`,
   });
 
   const hintCost = s.hints.slice(0, state.hintsUsed).reduce((sum, h) => sum + h.cost, 0);
