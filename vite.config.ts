@@ -27,5 +27,7 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**', 'dist/**'],
     // UI tests opt in per file with `// @vitest-environment jsdom`.
     environment: 'node',
+    // Generous: jsdom renders of the whole debrief plus an axe scan take seconds on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });
