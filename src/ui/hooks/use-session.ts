@@ -1,20 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { PlayerView } from '../../engine';
 import type { Command } from '../../scenarios/schema';
-import { useSessionStore, type LiveSession } from '../store/session-store';
+import { useSessionStore } from '../store/session-store';
 
 /**
  * A frozen view to show instead of the live session: the debrief's scrubber puts the state of a
  * past moment here, and the console's panels render it read-only.
  */
 export const FrozenViewContext = createContext<PlayerView | null>(null);
-
-/** The live session; components below the console only render while one exists. */
-export function useLiveSession(): LiveSession {
-  const session = useSessionStore((s) => s.session);
-  if (!session) throw new Error('useLiveSession needs an open session');
-  return session;
-}
 
 /** The player's projection of the session (no hidden truth): a frozen moment if one is provided. */
 export function useView(): PlayerView {

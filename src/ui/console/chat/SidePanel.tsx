@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTabKeys } from '../../hooks/use-tab-keys';
-import { useLiveSession, useView } from '../../hooks/use-session';
+import { useView } from '../../hooks/use-session';
+import { useSessionStore } from '../../store/session-store';
 import { useConsoleUi, type SideTab } from '../../store/console-ui-store';
 import { HintsPanel } from '../notes/HintsPanel';
 import { NotesPanel } from '../notes/NotesPanel';
@@ -21,7 +22,8 @@ function useUnreadMessages(active: boolean): number {
 export function SidePanel() {
   const tab = useConsoleUi((s) => s.sideTab);
   const setTab = useConsoleUi((s) => s.setSideTab);
-  const { hintsOn } = useLiveSession();
+  // Select just the flag: the session object changes with every clock update.
+  const hintsOn = useSessionStore((s) => s.session?.hintsOn ?? false);
   const unread = useUnreadMessages(tab === 'chat');
   const tabs: { id: SideTab; label: string }[] = [
     { id: 'chat', label: 'Chat' },
