@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTabKeys } from '../../hooks/use-tab-keys';
+import { TabList } from '../../components/tabs/TabList';
 import { useView } from '../../hooks/use-session';
 import { ActionList } from './ActionList';
 import { CommunicateGroup } from './CommunicateGroup';
@@ -20,7 +20,6 @@ type GroupId = (typeof groups)[number]['id'];
 export function ActionPalette() {
   const view = useView();
   const [group, setGroup] = useState<GroupId>('investigate');
-  const onKeyDown = useTabKeys(groups.map((g) => g.id), group, setGroup, 'actions-tab');
   return (
     <section className="panel actions" aria-labelledby="actions-title">
       <header className="panel__header">
@@ -29,23 +28,7 @@ export function ActionPalette() {
         </h2>
         {view.running.length > 0 && <span className="badge badge--info">{view.running.length} in progress</span>}
       </header>
-      <div className="tabs" role="tablist" aria-label="Action groups" onKeyDown={onKeyDown}>
-        {groups.map((g) => (
-          <button
-            key={g.id}
-            id={`actions-tab-${g.id}`}
-            type="button"
-            role="tab"
-            className="tabs__tab"
-            aria-selected={group === g.id}
-            aria-controls={`actions-panel-${g.id}`}
-            tabIndex={group === g.id ? 0 : -1}
-            onClick={() => setGroup(g.id)}
-          >
-            {g.label}
-          </button>
-        ))}
-      </div>
+      <TabList label="Action groups" idPrefix="actions" tabs={groups} selected={group} onSelect={setGroup} />
       <RejectionNotice />
       <div className="panel__body actions__body" role="tabpanel" id={`actions-panel-${group}`} aria-labelledby={`actions-tab-${group}`}>
         {group === 'investigate' && <ActionList category="investigate" />}

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import { useTabKeys } from '../../hooks/use-tab-keys';
+import { useState } from 'react';
+import { TabList, type TabSpec } from '../../components/tabs/TabList';
 import { useView } from '../../hooks/use-session';
 import { useSessionStore } from '../../store/session-store';
 import { useConsoleUi, type SideTab } from '../../store/console-ui-store';
@@ -25,40 +25,29 @@ export function SidePanel() {
   // Select just the flag: the session object changes with every clock update.
   const hintsOn = useSessionStore((s) => s.session?.hintsOn ?? false);
   const unread = useUnreadMessages(tab === 'chat');
-  const tabs: { id: SideTab; label: string }[] = [
-    { id: 'chat', label: 'Chat' },
+  const tabs: TabSpec<SideTab>[] = [
+    {
+      id: 'chat',
+      label: (
+        <>
+          Chat
+          {unread > 0 && (
+            <span className="side__unread">
+              {unread}
+              <span className="visually-hidden"> unread</span>
+            </span>
+          )}
+        </>
+      ),
+    },
     { id: 'timeline', label: 'Timeline' },
     { id: 'notes', label: 'Notes' },
     ...(hintsOn ? [{ id: 'hints' as const, label: 'Hints' }] : []),
   ];
-  const onKeyDown = useTabKeys(tabs.map((t) => t.id), tab, setTab, 'side-tab');
-  const panelRef = useRef<HTMLDivElement>(null);
   return (
     <section className="panel side" aria-label="Communication and record">
-      <div className="tabs" role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
-        {tabs.map((t) => (
-          <button
-            key={t.id}
-            id={`side-tab-${t.id}`}
-            type="button"
-            role="tab"
-            className="tabs__tab"
-            aria-selected={tab === t.id}
-            aria-controls={`side-panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-            {t.id === 'chat' && unread > 0 && (
-              <span className="side__unread">
-                {unread}
-                <span className="visually-hidden"> unread</span>
-              </span>
-            )}
-          </button>
-        ))}
-      </div>
-      <div className="side__body" role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`} ref={panelRef}>
+      <TabList label="Side panel" idPrefix="side" tabs={tabs} selected={tab} onSelect={setTab} />
+      <div className="side__body" role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
         {tab === 'chat' && <ChatPanel />}
         {tab === 'timeline' && <TimelinePanel />}
         {tab === 'notes' && <NotesPanel />}
