@@ -1,4 +1,3 @@
-import { playerView } from '../../engine';
 import { verifyReplayFile } from '../../engine/debrief/replay-file';
 import type { Scenario } from '../../scenarios/schema';
 import { loadBuiltinScenario } from '../scenarios/builtin-scenarios';
@@ -35,11 +34,7 @@ export async function importReplayText(text: string): Promise<ImportOutcome> {
   }
   const result = verifyReplayFile(text, (wanted) => (scenario && scenario.id === wanted ? scenario : undefined));
   if (!result.ok) return { ok: false, error: result.error };
-  const { scenario: s, state, file } = result;
-  useSessionStore.setState({
-    session: { scenario: s, seed: file.seed, hintsOn: true, state, view: playerView(s, state), clock: state.t },
-    paused: false,
-  });
+  useSessionStore.getState().show(result.scenario, result.file.seed, result.state, true);
   return { ok: true };
 }
 

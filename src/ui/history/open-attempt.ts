@@ -19,5 +19,5 @@ export async function openSavedAttempt(record: AttemptRecord): Promise<void> {
   const state = replay(scenario, record.seed, record.log, scenario.clock.endS);
   if (!state.ended) return refuse('its log does not reach the end of the session');
   if (record.stateHash !== '' && stateHash(state) !== record.stateHash) return refuse('replaying its log no longer gives the state it was saved with');
-  useSessionStore.getState().resume(scenario, { scenarioId: scenario.id, scenarioVersion: scenario.version, seed: record.seed, log: record.log, clock: state.t, hintsOn: true });
+  useSessionStore.getState().show(scenario, record.seed, state, true);
 }

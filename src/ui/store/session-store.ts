@@ -27,6 +27,8 @@ interface SessionStore {
   open: (scenario: Scenario, seed: number, hintsOn: boolean) => void;
   /** Resumes a saved session by replaying its log. */
   resume: (scenario: Scenario, saved: SavedSession) => void;
+  /** Shows a state already computed from a log (a verified replay, a saved attempt); a running one starts paused. */
+  show: (scenario: Scenario, seed: number, state: SimState, hintsOn: boolean, clock?: number) => void;
   /** Issues a player command at the current sim time. */
   send: (command: Command) => void;
   /** Moves the clock by a wall-clock interval at the current speed. */
@@ -71,7 +73,10 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   },
   resume: (scenario, saved) => {
     const state = replay(scenario, saved.seed, saved.log, Math.floor(saved.clock));
-    const session: LiveSession = { scenario, seed: saved.seed, hintsOn: saved.hintsOn, state, view: playerView(scenario, state), clock: Math.max(saved.clock, state.t) };
+    get().show(scenario, saved.seed, state, saved.hintsOn, saved.clock);
+  },
+  show: (scenario, seed, state, hintsOn, clock = state.t) => {
+    const session: LiveSession = { scenario, seed, hintsOn, state, view: playerView(scenario, state), clock: Math.max(clock, state.t) };
     set({ session, paused: stageOf(state.flow) === 'running' });
   },
   send: (command) => {
