@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatProblems } from '../src/scenarios/load-scenario';
+import { scenarioCard } from '../src/scenarios/schema/scenario-card';
 import { builtinRegistry, builtinSourcesFromDisk } from './lib/builtin-scenarios';
 
 const catalogueId = 'virtual:firedrill/catalogue';
@@ -33,16 +34,7 @@ export function scenarioPlugin(): Plugin {
       const registry = load();
       for (const file of builtinSourcesFromDisk(root)) this.addWatchFile(join(root, file.file));
       if (id === `\0${catalogueId}`) {
-        const catalogue = registry.scenarios.map((s) => ({
-          id: s.id,
-          version: s.version,
-          title: s.title,
-          hook: s.hook,
-          difficulty: s.difficulty,
-          tags: s.tags,
-          systems: s.systems,
-          expectedMinutes: s.expectedMinutes,
-        }));
+        const catalogue = registry.scenarios.map(scenarioCard);
         const loaders = registry.scenarios.map((s) => `  ${JSON.stringify(s.id)}: () => import(${JSON.stringify(scenarioPrefix + s.id)}).then((m) => m.default),`);
         return `export const catalogue = ${JSON.stringify(catalogue)};\nexport const loaders = {\n${loaders.join('\n')}\n};\n`;
       }

@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenarios/schema';
+import { scenarioCard } from '../scenarios/schema/scenario-card';
 import { currentPhase, type PhaseOrStage } from './flow/phase';
 import { summarizeRun } from './run-summary';
 import { timeDefinitions } from './scoring/incident-times';
@@ -7,14 +8,7 @@ import type { SimState } from './state';
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
 export function publicScenario(s: Scenario) {
   return {
-    id: s.id,
-    version: s.version,
-    title: s.title,
-    hook: s.hook,
-    difficulty: s.difficulty,
-    tags: s.tags,
-    systems: s.systems,
-    expectedMinutes: s.expectedMinutes,
+    ...scenarioCard(s),
     briefing: s.briefing,
     clock: s.clock,
     topology: {

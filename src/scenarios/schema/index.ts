@@ -5,4 +5,5 @@ export * from './reveals';
 export * from './world';
 export * from './scenario';
 export * from './metric-catalogue';
+export * from './scenario-card';
 export * from './replay-file';

@@ -1,8 +1,7 @@
 import { catalogue, loaders } from 'virtual:firedrill/catalogue';
-import type { Scenario } from '../../scenarios/schema';
+import type { Scenario, ScenarioCard } from '../../scenarios/schema';
 
-/** A catalogue card's facts about a scenario. */
-export type ScenarioCard = Pick<Scenario, 'id' | 'version' | 'title' | 'hook' | 'difficulty' | 'tags' | 'systems' | 'expectedMinutes'>;
+export type { ScenarioCard };
 
 /** Every built-in scenario, as the catalogue lists it (validated at build time by the same loader). */
 export const scenarioCards = catalogue as readonly ScenarioCard[];
