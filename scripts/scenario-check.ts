@@ -1,7 +1,9 @@
-// Validates scenario files: prints `OK <file>` for each valid one and one line per problem otherwise.
+// Validates scenario files (schema, cross-references and the lint rules that play the model and
+// idle bots): prints `OK <file>` for each valid one and one line per problem otherwise.
 // Usage: npm run -s scenario:check -- <file>...   (no files: every built-in scenario)
 import { readFileSync, statSync } from 'node:fs';
-import { formatProblems, loadScenario, maxScenarioChars } from '../src/scenarios/load-scenario';
+import { formatProblems, maxScenarioChars } from '../src/scenarios/load-scenario';
+import { validateScenarioText } from '../src/scenarios/validate-scenario';
 import { builtinSourcesFromDisk } from './lib/builtin-scenarios';
 
 function readSource(file: string): { text: string } | { error: string } {
@@ -24,7 +26,7 @@ for (const source of sources) {
     failed = true;
     continue;
   }
-  const result = loadScenario(source.text);
+  const result = validateScenarioText(source.text, source.file);
   if (result.ok) console.log(`OK ${source.file}`);
   else {
     failed = true;

@@ -1,8 +1,8 @@
 // Headless runner: plays a scenario with a bot policy and prints the result.
 // Usage: npm run -s sim -- --list [--json]
-//        npm run -s sim -- (--scenario <id> | --file <path>) --policy <model|idle|random> --seed <n> [--json]
+//        npm run -s sim -- (--scenario <id> | --file <path>) --policy <model|idle|random> --seed <n> [--level easy|normal|hard] [--json]
 import { readFileSync } from 'node:fs';
-import { formatDuration, playBot, policies, summarizeRun, type PolicyName } from '../src/engine';
+import { formatDuration, levelNames, playBot, policies, prepareRun, runInfo, summarizeRun, type Level, type PolicyName } from '../src/engine';
 import { formatProblems, loadScenario } from '../src/scenarios/load-scenario';
 import type { Scenario } from '../src/scenarios/schema';
 import { builtinRegistry } from './lib/builtin-scenarios';
@@ -30,21 +30,27 @@ function loadTarget(args: Map<string, string | true>): Scenario {
 }
 
 function main(argv: string[]): void {
-  const args = parseArgs(argv, ['scenario', 'file', 'policy', 'seed'], ['list', 'json']);
+  const args = parseArgs(argv, ['scenario', 'file', 'policy', 'seed', 'level'], ['list', 'json']);
   const json = args.get('json') === true;
   if (args.get('list')) {
     const { scenarios } = builtinRegistry();
     const list = scenarios.map((s) => ({ id: s.id, version: s.version, title: s.title, difficulty: s.difficulty }));
-    console.log(json ? JSON.stringify(list) : list.map((s) => `${s.id.padEnd(28)} v${s.version}  ${s.difficulty.padEnd(7)} ${s.title}`).join('\n'));
+    const causes = (id: string) => scenarios.find((s) => s.id === id)?.variants.length ?? 0;
+    console.log(json ? JSON.stringify(list) : list.map((s) => `${s.id.padEnd(28)} v${s.version}  ${s.difficulty.padEnd(7)} ${s.title}${causes(s.id) > 1 ? ` (${causes(s.id)} possible root causes)` : ''}`).join('\n'));
     return;
   }
-  const scenario = loadTarget(args);
+  const base = loadTarget(args);
   const policy = args.get('policy');
   if (typeof policy !== 'string' || !(policies as readonly string[]).includes(policy)) throw new UsageError(`--policy must be one of ${policies.join(', ')}`);
   const seedText = args.get('seed');
   if (typeof seedText !== 'string' || !/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) throw new UsageError('--seed must be an integer');
-  const run = playBot(scenario, policy as PolicyName, Number(seedText));
-  const { summary, report } = summarizeRun(scenario, run.state, policy);
+  const levelText = args.get('level') ?? 'normal';
+  if (typeof levelText !== 'string' || !(levelNames as readonly string[]).includes(levelText)) throw new UsageError(`--level must be one of ${levelNames.join(', ')}`);
+  const seed = Number(seedText);
+  const prepared = prepareRun(base, seed, levelText as Level);
+  const run = playBot(prepared, policy as PolicyName, seed);
+  const { summary, report } = summarizeRun(prepared, run.state, policy);
+  const variant = runInfo(prepared).variant;
   if (json) {
     console.log(JSON.stringify(summary));
     return;
@@ -52,7 +58,7 @@ function main(argv: string[]): void {
   const t = (x: number | null) => (x === null ? 'never' : formatDuration(x));
   console.log(
     [
-      `${scenario.title} (${scenario.id} v${scenario.version}), policy ${policy}, seed ${summary.seed}`,
+      `${base.title} (${base.id} v${base.version}), policy ${policy}, seed ${summary.seed}, level ${levelText}${variant ? `, root cause variant "${variant.label}"` : ''}`,
       `Result: ${summary.resolved ? 'resolved' : 'NOT resolved'}, score ${summary.score}/${summary.maxScore}, grade ${summary.grade}`,
       `MTTD ${t(summary.mttdS)}  MTTA ${t(summary.mttaS)}  MTTM ${t(summary.mttmS)}  MTTR ${t(summary.mttrS)}`,
       `Records: ${summary.records.produced} produced, ${summary.records.delivered} delivered, ${summary.records.pending} pending, ${summary.records.dlq} in DLQ, ${summary.records.lost} lost, ${summary.records.duplicates} duplicates`,

@@ -1,4 +1,5 @@
 import type { ActionSpec, Scenario } from '../scenarios/schema';
+import { isActionAvailable } from './action-availability';
 import { deliverMessage } from './messages';
 import { holds } from './metrics/conditions';
 import { renderReveal } from './reveal/render-reveal';
@@ -8,6 +9,7 @@ import { applyEffect } from './world/apply-effect';
 
 /** Why an action cannot start now, or null when it can. */
 export function actionBlocker(s: Scenario, state: SimState, spec: ActionSpec): string | null {
+  if (!isActionAvailable(state, spec)) return `"${spec.label}" is not on offer yet`;
   if (state.running.some((r) => r.action === spec.id)) return `"${spec.label}" is already in progress`;
   const done = state.decisions.some((d) => d.action === spec.id);
   if (done && !spec.repeatable) return `"${spec.label}" has already been done`;

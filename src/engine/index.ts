@@ -21,3 +21,4 @@ export { postmortemMarkdown, type PostmortemMeta } from './debrief/postmortem-ma
 export { starStoryMarkdown } from './debrief/star-story';
 // Replay files are validated with zod: import them from './debrief/replay-file' directly, so the
 // validation library only loads where a replay is exported or imported.
+export { prepareRun, runInfo, seedsForVariants, variantIndexFor, levelNames, levelEffects, type Level, type RunInfo } from './prepare-run';

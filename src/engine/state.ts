@@ -1,4 +1,6 @@
 import type { Command, LogEntry, MilestoneName, RevealKind, VerdictKind } from '../scenarios/schema';
+import type { LateWindowState, TableLayoutState } from './world/lake-state';
+import type { SchedulerState, WindowedTable } from './world/orchestration-state';
 
 /** How a range of offsets was (last) processed; the status of each record follows from it. */
 export interface LedgerRun {
@@ -22,6 +24,14 @@ export interface Segment {
   poisonEvery: number;
   poisonKind: 'pinned-reader' | 'any-reader';
   phase: number;
+  /** Columns the producer wrote as null in this stretch (absent: none); removed once upstream repairs the rows. */
+  nulls?: NullShare[];
+}
+
+/** A column written as null, and for what share of records. */
+export interface NullShare {
+  column: string;
+  fraction: number;
 }
 
 /** One Kafka partition. */
@@ -46,6 +56,10 @@ export interface ProducerState {
   poisonEvery: number;
   poisonKind: 'pinned-reader' | 'any-reader';
   lastRate: number;
+  /** Events sent late (offline devices flushing later); absent when none ever were. */
+  late?: { share: number; byS: number };
+  /** Columns the producer writes as null (absent: none), set by `producer.set nullColumns`. */
+  nullColumns?: NullShare[];
 }
 
 /** A streaming job's runtime status, as Flink names them. */
@@ -81,6 +95,49 @@ export interface JobState {
   checkpointId: number;
   /** A bounded backfill running beside the live job, if any. */
   backfill: BackfillState | null;
+  /** Event-time windows and what the watermark dropped; only for jobs declaring an allowed lateness. */
+  lateWindows?: LateWindowState;
+  /** The poll-loop model, when the job declares one (absent: throughput is only `ratePerInstance`). */
+  poll?: PollState;
+  /** Set by `job.set idempotentSink`: overrides the declared sink mode (MERGE on the event id). */
+  idempotentSink?: boolean;
+}
+
+/** A consumer group's poll loops: settings, members' loops in flight, rebalances. */
+export interface PollState {
+  maxPollRecords: number;
+  maxPollIntervalS: number;
+  sinkCallMs: number;
+  sinkSlowShare: number;
+  sinkSlowMs: number;
+  sinkTimeoutMs: number | null;
+  rebalanceS: number;
+  sinkCall: string;
+  /** The group is rebalancing (nobody consumes) until this time. */
+  rebalanceUntil: number | null;
+  rebalances: number;
+  commitFailures: number;
+  generation: number;
+  /** The longest loop in flight or last finished, in seconds. */
+  lastLoopS: number;
+  /** How long the loops evicted at the last rebalance would have taken. */
+  lastEvicted: number[];
+  /** One loop per active member (member m owns partitions i with i % members === m); null when idle. */
+  loops: (PollLoop | null)[];
+  /** Per partition: where the current batch ends and how far it has been written to the sink. */
+  batchEnd: number[];
+  written: number[];
+}
+
+/** One member's poll loop in flight. */
+export interface PollLoop {
+  began: number;
+  loopS: number;
+  records: number;
+  /** Calls of this batch that hung on the degraded downstream. */
+  slowCalls: number;
+  /** With `onError: fail`, the record the batch stops before; the job fails on it when the batch ends. */
+  failAt: { partition: number; offset: number } | null;
 }
 
 /** A bounded re-read of a range of offsets, per partition. */
@@ -108,6 +165,8 @@ export interface DagRun {
   endedAt: number | null;
   /** The sensor table's data watermark when the build started: what the build will publish. */
   sourceThrough: number | null;
+  /** How the run was started, when not by the schedule. */
+  runType?: 'manual' | 'backfill';
 }
 
 /** A DAG's runs and whether it is paused. */
@@ -116,6 +175,10 @@ export interface DagState {
   nextRunAt: number;
   runs: DagRun[];
   failedRuns: number;
+  /** Overrides set by `dag.set` (absent: as declared). */
+  sensorMode?: 'poke' | 'reschedule';
+  timezone?: 'UTC' | 'local';
+  mode?: 'append' | 'overwrite';
 }
 
 /** A lake table's load state. */
@@ -124,6 +187,14 @@ export interface TableState {
   loadedThrough: number;
   lastLoadAt: number;
   rows: number;
+  /** Files, layout and compaction; only for tables declaring a layout. */
+  layout?: TableLayoutState;
+  /** The most recent partitions marked provisional, in seconds; absent or 0 when all are final. */
+  provisionalS?: number;
+  /** An upstream extract's current delay (only for landing tables). */
+  landingDelayS?: number;
+  /** Per-window build tracking (only for targets of DAGs declaring a build mode). */
+  windows?: WindowedTable;
 }
 
 /** A registry subject's runtime state. */
@@ -141,6 +212,8 @@ export interface WorldState {
   dags: Record<string, DagState>;
   subjects: Record<string, SubjectState>;
   flags: Record<string, boolean>;
+  /** Present only when the scenario declares a scheduler. */
+  scheduler?: SchedulerState;
 }
 
 /** An alert rule's runtime state. */

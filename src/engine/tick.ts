@@ -10,7 +10,9 @@ import type { SimState } from './state';
 import { accountJob, type Accounting } from './world/accounting';
 import { applyEffect } from './world/apply-effect';
 import { stepDags } from './world/step-dags';
+import { stepLandings } from './world/step-landings';
 import { stepJobs } from './world/step-jobs';
+import { stepLake } from './world/step-lake';
 import { stepProducers } from './world/step-producers';
 import { stepSinkTables } from './world/step-sink-tables';
 
@@ -19,6 +21,7 @@ export function tick(s: Scenario, state: SimState): void {
   applyDueFaults(s, state);
   stepProducers(s, state);
   stepJobs(s, state);
+  stepLake(s, state);
   refreshMetrics(s, state, true);
   const runningBefore = state.running.length;
   completeActions(s, state);
@@ -35,7 +38,10 @@ export function refreshMetrics(s: Scenario, state: SimState, stepWorld: boolean)
   const accounts = new Map<string, Accounting>();
   for (const job of s.world.jobs) accounts.set(job.id, accountJob(s, state, job.id));
   stepSinkTables(s, state, accounts);
-  if (stepWorld) stepDags(s, state);
+  if (stepWorld) {
+    stepLandings(s, state);
+    stepDags(s, state);
+  }
   state.metrics = computeMetrics(s, state, accounts);
 }
 

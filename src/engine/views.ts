@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenarios/schema';
+import { availableActions } from './action-availability';
 import { scenarioCard } from '../scenarios/schema/scenario-card';
 import { currentPhase, type PhaseOrStage } from './flow/phase';
 import { summarizeRun } from './run-summary';
@@ -32,6 +33,13 @@ export function publicScenario(s: Scenario) {
   };
 }
 
+// The console offers only the actions available now (an inject's decisions appear once it fires).
+function offeredNow<P extends { actions: { id: string }[] }>(pub: P, s: Scenario, state: SimState): P {
+  if (!s.actions.some((a) => a.availableAfter)) return pub;
+  const offered = new Set(availableActions(s, state).map((a) => a.id));
+  return { ...pub, actions: pub.actions.filter((a) => offered.has(a.id)) };
+}
+
 /** The player's projection of a session. */
 export type PlayerView = ReturnType<typeof playerView>;
 
@@ -44,7 +52,7 @@ export function playerView(s: Scenario, state: SimState) {
   const { impactStart: _hidden, ...known } = state.milestones;
   const milestones = { ...known, diagnosed: state.ended ? known.diagnosed : null };
   return {
-    scenario: publicScenario(s),
+    scenario: offeredNow(publicScenario(s), s, state),
     t: state.t,
     phase: currentPhase(state) as PhaseOrStage,
     metrics: state.metrics,
@@ -82,6 +90,8 @@ export function facilitatorView(s: Scenario, state: SimState) {
       impactStart: state.milestones.impactStart,
       decisions: state.decisions,
       causeDeclarations: state.causeDeclarations,
+      /** What the facilitator can drop in, and when each one fired. */
+      injects: s.injects.map((i) => ({ id: i.id, label: i.label, description: i.description, firedAt: state.injects.find((x) => x.inject === i.id)?.at ?? null })),
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   type Reveal,
   type Scenario,
 } from './schema';
+import { checkLakeReferences } from './lake-references';
 
 /** A problem found in a scenario that the schema alone cannot see. */
 export interface ScenarioProblem {
@@ -34,6 +35,7 @@ function indexIds(s: Scenario): Ids {
     ['prevention', new Set(s.prevention.map((p) => p.id))],
     ['inject', new Set(s.injects.map((i) => i.id))],
     ['fault', new Set(s.faults.map((f) => f.id))],
+    ['scheduler', new Set(w.scheduler ? [w.scheduler.id] : [])],
   ]);
 }
 
@@ -83,6 +85,7 @@ export function checkCrossReferences(s: Scenario): ScenarioProblem[] {
     a.requires.forEach((c, j) => checkCondition(c, `actions.${i}.requires.${j}`));
     a.effects.forEach((e, j) => checkEffect(e, `actions.${i}.effects.${j}`));
     a.reveals.forEach((r, j) => checkReveal(r, `actions.${i}.reveals.${j}`));
+    if (a.availableAfter) expect('inject', a.availableAfter.inject, `actions.${i}.availableAfter.inject`);
   });
   s.messages.forEach((m, i) => expect('stakeholder', m.from, `messages.${i}.from`));
   s.injects.forEach((inj, i) => inj.effects.forEach((e, j) => checkEffect(e, `injects.${i}.effects.${j}`)));
@@ -97,6 +100,7 @@ export function checkCrossReferences(s: Scenario): ScenarioProblem[] {
   });
   if (!s.prevention.some((p) => p.correct)) report('prevention', 'needs at least one correct option');
   if (!s.prevention.some((p) => !p.correct)) report('prevention', 'needs at least one distractor (correct: false)');
+  problems.push(...checkLakeReferences(s));
   return problems;
 }
 
@@ -169,6 +173,9 @@ function checkWorld(
   });
   w.dashboards.forEach((d, i) => expect('table', d.table, `world.dashboards.${i}.table`));
   w.tables.forEach((t, i) => {
+    if (t.landing) claim(t.id, 'an upstream extract (landing)', `world.tables.${i}.landing`);
+  });
+  w.tables.forEach((t, i) => {
     if (!writers.has(t.id)) report(`world.tables.${i}`, `table "${t.id}" is written by no job and no DAG`);
     for (const column of Object.keys(t.nullBaseline)) {
       if (!t.columns.includes(column)) report(`world.tables.${i}.nullBaseline.${column}`, `names column "${column}", which the table does not have`);
@@ -213,7 +220,14 @@ function checkEffectRefs(
     case 'job.set':
     case 'job.replay-dlq':
     case 'job.backfill':
+    case 'job.reprocess':
       return expect('job', e.job, `${path}.job`);
+    case 'table.set-provisional':
+    case 'table.set-layout':
+    case 'table.compact':
+    case 'table.set-query':
+    case 'table.drop-partitions':
+      return expect('table', e.table, `${path}.table`);
     case 'flag.set':
       return expect('flag', e.flag, `${path}.flag`);
     case 'dag.pause':
@@ -221,6 +235,22 @@ function checkEffectRefs(
       return expect('dag', e.dag, `${path}.dag`);
     case 'message.send':
       return expect('message', e.message, `${path}.message`);
+    case 'producer.repair-nulls':
+      return expect('producer', e.producer, `${path}.producer`);
+    case 'table.set-landing':
+    case 'table.land':
+      expect('table', e.table, `${path}.table`);
+      if (!s.world.tables.find((t) => t.id === e.table)?.landing) report(`${path}.table`, `names table "${e.table}", which has no landing (upstream extract)`);
+      return;
+    case 'scheduler.set':
+      if (!s.world.scheduler) report(path, 'changes the scheduler, but the world declares none (world.scheduler)');
+      return;
+    case 'dag.set':
+    case 'dag.trigger':
+    case 'dag.clear':
+    case 'dag.rerun':
+    case 'dag.backfill':
+      return expect('dag', e.dag, `${path}.dag`);
   }
 }
 
@@ -252,9 +282,25 @@ function checkRevealRefs(
     case 'dashboard':
       return expect('dashboard', r.dashboard, `${path}.dashboard`);
     case 'table-check':
+    case 'table-files':
+    case 'query-profile':
       return expect('table', r.table, `${path}.table`);
+    case 'late-events':
+      return expect('job', r.job, `${path}.job`);
     case 'registry-subjects':
-    case 'text':
+    case 'scheduler-status':
       return;
+    case 'dbt-source-freshness':
+      return r.tables.forEach((t, i) => expect('table', t, `${path}.tables.${i}`));
+    case 'dbt-test':
+      return expect('table', r.table, `${path}.table`);
+    case 'text': {
+      // A case may name a fault of any root-cause variant, not only the shared timeline.
+      const faults = new Set([...s.faults, ...s.variants.flatMap((v) => v.faults ?? [])].map((f) => f.id));
+      r.cases?.forEach((c, i) => {
+        if (!faults.has(c.afterFault)) report(`${path}.cases.${i}.afterFault`, `names fault "${c.afterFault}", which is not defined`);
+      });
+      return;
+    }
   }
 }

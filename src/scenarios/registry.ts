@@ -1,3 +1,4 @@
+import { withCurveballs } from './curveballs';
 import { loadScenario } from './load-scenario';
 import type { ScenarioProblem } from './cross-references';
 import type { Scenario } from './schema';
@@ -23,7 +24,7 @@ export function buildRegistry(sources: readonly ScenarioSource[]): ScenarioRegis
     const result = loadScenario(source.text);
     if (!result.ok) failures.push({ file: source.file, problems: result.problems });
     else if (scenarios.some((x) => x.id === result.scenario.id)) failures.push({ file: source.file, problems: [{ path: 'id', message: `repeats the id "${result.scenario.id}" of another scenario` }] });
-    else scenarios.push(result.scenario);
+    else scenarios.push(withCurveballs(result.scenario));
   }
   return { scenarios, failures, byId: (id) => scenarios.find((x) => x.id === id) };
 }

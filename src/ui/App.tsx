@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { stageOf } from '../engine';
 import { CatalogueScreen } from './screens/catalogue/CatalogueScreen';
-import { loadBuiltinScenario } from './scenarios/builtin-scenarios';
+import { loadAnyScenario } from './scenarios/load-any-scenario';
 import { loadSavedSession, setAsideSavedSession } from './session/saved-session';
 import { openSavedAttempt } from './history/open-attempt';
 import { useNavigation } from './store/navigation-store';
@@ -28,7 +28,7 @@ function useResumeSavedSession(): { ready: boolean; notice: string | null } {
     };
     void (async () => {
       if ('error' in saved) return setAside(saved.error);
-      const scenario = await loadBuiltinScenario(saved.session.scenarioId);
+      const scenario = await loadAnyScenario(saved.session.scenarioId);
       if (!scenario) return setAside(`scenario "${saved.session.scenarioId}" is not available`);
       if (scenario.version !== saved.session.scenarioVersion) {
         return setAside(`it was played on version ${saved.session.scenarioVersion} of "${scenario.title}", and this is version ${scenario.version}`);

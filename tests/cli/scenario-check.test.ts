@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenarios/load-scenario';
-import { authorMistakes, corpusCases, corpusDir, fileNameFor, hostileInputs, repoRoot, validFile, type MalformedCase } from '../scenarios/malformed-cases';
+import { validateScenarioText } from '../../src/scenarios/validate-scenario';
+import { authorMistakes, corpusCases, corpusDir, fileNameFor, hostileInputs, lintMistakes, repoRoot, validFile, type MalformedCase } from '../scenarios/malformed-cases';
 import { linesOf, runScript, stackFrame, type ScriptRun } from './run-script';
 
 const tmp = mkdtempSync(join(tmpdir(), 'firedrill-check-'));
@@ -21,7 +21,7 @@ let mixed: ScriptRun;
 
 beforeAll(async () => {
   for (const c of corpusCases()) badFiles.push({ file: relative(repoRoot, join(corpusDir, c.name)), expected: c });
-  for (const c of [...authorMistakes(), ...hostileInputs()]) {
+  for (const c of [...authorMistakes(), ...hostileInputs(), ...lintMistakes()]) {
     const file = join(tmp, fileNameFor(c));
     writeFileSync(file, c.text);
     badFiles.push({ file, expected: c });
@@ -67,7 +67,7 @@ describe('scenario:check on broken files mixed with a valid one', () => {
     const lines = linesOf(mixed.stdout);
     for (const { file, expected } of badFiles) {
       const own = lines.filter((line) => line.startsWith(`${file}: `));
-      const result = loadScenario(expected.text);
+      const result = validateScenarioText(expected.text, file);
       expect(own.length, file).toBe(result.ok ? 0 : result.problems.length);
       expect(own.length, file).toBeGreaterThan(0);
       const where = `${file}: ${expected.path || '(top level)'}: `;

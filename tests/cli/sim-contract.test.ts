@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playBot, summarizeRun, type RunSummary } from '../../src/engine';
-import { scenario } from '../support/sim-harness';
+import { playBot, prepareRun, summarizeRun, type RunSummary } from '../../src/engine';
+import { scenarioRun } from '../support/sim-harness';
 import { authorMistakes, validFile } from '../scenarios/malformed-cases';
 import { linesOf, runScript, stackFrame, type ScriptRun } from './run-script';
 
@@ -17,6 +17,7 @@ const runs = {
   modelFromFile: ['--file', validFile, '--policy', 'model', '--seed', '1', '--json'],
   modelOtherSeed: ['--scenario', id, '--policy', 'model', '--seed', '2', '--json'],
   idle: ['--scenario', id, '--policy', 'idle', '--seed', '1', '--json'],
+  hard: ['--scenario', id, '--policy', 'model', '--seed', '1', '--level', 'hard', '--json'],
   readable: ['--scenario', id, '--policy', 'model', '--seed', '1'],
 } satisfies Record<string, string[]>;
 
@@ -25,6 +26,7 @@ const badArguments: [string, string[]][] = [
   ['a missing --policy', ['--scenario', id, '--seed', '1']],
   ['--policy bogus', ['--scenario', id, '--policy', 'bogus', '--seed', '1']],
   ['--seed abc', ['--scenario', id, '--policy', 'model', '--seed', 'abc']],
+  ['--level extreme', ['--scenario', id, '--policy', 'model', '--seed', '1', '--level', 'extreme']],
   ['an unknown scenario id', ['--scenario', 'no-such-scenario', '--policy', 'model', '--seed', '1']],
   ['--file of a path that does not exist', ['--file', join(tmp, 'nope.yaml'), '--policy', 'model', '--seed', '1']],
   ['--file of an invalid scenario', ['--file', invalidFile, '--policy', 'model', '--seed', '1']],
@@ -94,7 +96,7 @@ describe('sim --scenario … --json', () => {
   });
 
   it('prints what the engine computes for the same policy and seed, so the hash is stable across processes', () => {
-    const s = scenario(id);
+    const s = scenarioRun(id);
     const { summary } = summarizeRun(s, playBot(s, 'model', 1).state, 'model');
     expect(json('model')).toEqual(summary);
   });
@@ -128,6 +130,11 @@ describe('sim --scenario … --json', () => {
 });
 
 describe('sim without --json', () => {
+  it('plays the run level given with --level', () => {
+    const s = prepareRun(scenarioRun(id), 1, 'hard');
+    expect(json('hard')).toEqual(summarizeRun(s, playBot(s, 'model', 1).state, 'model').summary);
+  });
+
   it('prints a readable summary with the score', () => {
     const run = result('readable');
     expect(run.code).toBe(0);

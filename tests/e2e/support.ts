@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import { summarizeRun, replay } from '../../src/engine';
+import { prepareRun, summarizeRun, replay, type Level } from '../../src/engine';
 import type { LogEntry } from '../../src/scenarios/schema';
 import { builtinRegistry } from '../../scripts/lib/builtin-scenarios';
 
@@ -39,13 +39,14 @@ export async function runAction(page: Page, group: 'Investigate' | 'Mitigate', l
 }
 
 /** The session as the browser saved it: the log is the whole truth. */
-export async function savedSession(page: Page): Promise<{ scenarioId: string; seed: number; log: LogEntry[]; clock: number }> {
+export async function savedSession(page: Page): Promise<{ scenarioId: string; seed: number; level?: Level; log: LogEntry[]; clock: number }> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('firedrill.session.v1') ?? 'null'));
 }
 
 /** What the engine says about the same commands, computed here in Node. */
-export function engineSummary(session: { scenarioId: string; seed: number; log: LogEntry[] }) {
-  const scenario = builtinRegistry().byId(session.scenarioId);
-  if (!scenario) throw new Error(`no scenario ${session.scenarioId}`);
+export function engineSummary(session: { scenarioId: string; seed: number; level?: Level; log: LogEntry[] }) {
+  const base = builtinRegistry().byId(session.scenarioId);
+  if (!base) throw new Error(`no scenario ${session.scenarioId}`);
+  const scenario = prepareRun(base, session.seed, session.level ?? 'normal');
   return summarizeRun(scenario, replay(scenario, session.seed, session.log), 'player');
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JobState } from '../../src/engine';
-import { Sim, scenario } from '../support/sim-harness';
+import { Sim, scenarioRun } from '../support/sim-harness';
 
-const s = scenario('avro-schema-break');
+const s = scenarioRun('avro-schema-break');
 const tickS = s.clock.tickS;
 const channelBaseline = s.world.tables.find((t) => t.id === 'orders_fact')?.nullBaseline.channel ?? Number.NaN;
 

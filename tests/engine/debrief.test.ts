@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { advance, applyEntry, createInitialState, debriefView, playBot, replay, stateAt, stateHash, type DebriefView, type SimState } from '../../src/engine';
 import type { Command, LogEntry } from '../../src/scenarios/schema';
-import { Sim, scenario } from '../support/sim-harness';
+import { Sim, scenarioRun } from '../support/sim-harness';
 
-const s = scenario('avro-schema-break');
+const s = scenarioRun('avro-schema-break');
 const model = playBot(s, 'model', 1);
 const modelDebrief = debriefView(s, model.state) as DebriefView;
 const idle = playBot(s, 'idle', 1);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { advance, applyEntry, createInitialState, playBot, replay, stateHash, type SimState } from '../../src/engine';
-import { scenario } from '../support/sim-harness';
+import { scenarioRun } from '../support/sim-harness';
 
-const s = scenario('avro-schema-break');
+const s = scenarioRun('avro-schema-break');
 const model = playBot(s, 'model', 1);
 const random = playBot(s, 'random', 3);
 

@@ -13,9 +13,9 @@ import {
 } from '../../src/engine';
 import { makeReplayFile, verifyReplayFile } from '../../src/engine/debrief/replay-file';
 import type { Command, LogEntry, ReplayFile, Scenario } from '../../src/scenarios/schema';
-import { scenario } from '../support/sim-harness';
+import { scenarioRun } from '../support/sim-harness';
 
-const s = scenario('avro-schema-break');
+const s = scenarioRun('avro-schema-break');
 const model = playBot(s, 'model', 1);
 const modelDebrief = debriefView(s, model.state) as DebriefView;
 

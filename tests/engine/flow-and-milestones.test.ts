@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyEntry, createInitialState, currentPhase, playBot, type PhaseOrStage } from '../../src/engine';
-import { Sim, scenario } from '../support/sim-harness';
+import { Sim, scenarioRun } from '../support/sim-harness';
 
-const s = scenario('avro-schema-break');
+const s = scenarioRun('avro-schema-break');
 
 function failTextFor(metric: string): string {
   const check = s.resolvedWhen.find((c) => 'metric' in c.when && c.when.metric === metric);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { gradeOf, parTimes, playBot, replay, scoreRun, type ScorePart, type ScoreReport } from '../../src/engine';
 import type { Command, LogEntry } from '../../src/scenarios/schema';
-import { scenario } from '../support/sim-harness';
+import { scenarioRun } from '../support/sim-harness';
 
-const s = scenario('avro-schema-break');
+const s = scenarioRun('avro-schema-break');
 const par = parTimes(s, 1);
 const modelLog = playBot(s, 'model', 1).log;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ToolOutput } from '../../src/engine';
-import { Sim, scenario } from '../support/sim-harness';
+import { Sim, scenarioRun } from '../support/sim-harness';
 
-const s = scenario('avro-schema-break');
+const s = scenarioRun('avro-schema-break');
 
 /** Runs an investigation to completion and returns what its tool printed (the first reveal unless `kind` says). */
 function investigate(sim: Sim, action: string, kind?: ToolOutput['kind']): ToolOutput {

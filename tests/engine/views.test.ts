@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { facilitatorView, playBot, playerView, type SimState } from '../../src/engine';
-import { Sim, scenario } from '../support/sim-harness';
+import { Sim, scenarioRun } from '../support/sim-harness';
 
-const s = scenario('avro-schema-break');
+const s = scenarioRun('avro-schema-break');
 
 /** Whether `text` appears anywhere in the serialized view (as it would be sent over the wire). */
 function leaks(view: unknown, text: string): boolean {

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEntry, createInitialState, finish, parTimes, scoreRun, type SimState } from '../../src/engine';
 import type { LogEntry } from '../../src/scenarios/schema';
-import { scenario } from '../support/sim-harness';
+import { scenarioRun } from '../support/sim-harness';
 import { commandLogArbitrary } from './command-log-arbitrary';
 
-const s = scenario('avro-schema-break');
+const s = scenarioRun('avro-schema-break');
 const seeds = [1, 2, 7];
 const seed = fc.constantFrom(...seeds);
 const log = commandLogArbitrary(s, { maxEntries: 25, minAt: -120, maxAt: s.clock.endS });

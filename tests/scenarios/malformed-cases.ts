@@ -101,7 +101,7 @@ export function authorMistakes(): MalformedCase[] {
     mutated('alert metric names an undefined table', 'alerts.0.when.metric', 'names table "order_fact", which is not defined', (doc) => {
       item(doc.alerts, 0).when = { metric: 'table.order_fact.freshnessS', op: '>', value: 600 };
     }),
-    mutated('metric reference without a metric', 'alerts.0.when.metric', '"table.orders_fact" should be table.<id>.<freshnessS|rows|duplicates|nullRatio>', (doc) => {
+    mutated('metric reference without a metric', 'alerts.0.when.metric', /^"table\.orders_fact" should be table\.<id>\.<freshnessS\|rows\|duplicates\|nullRatio[|>]/, (doc) => {
       item(doc.alerts, 0).when = { metric: 'table.orders_fact', op: '>', value: 600 };
     }),
     mutated(
@@ -148,7 +148,7 @@ export function authorMistakes(): MalformedCase[] {
     mutated('duplicate action id', (doc) => `actions.${doc.actions.length}`, 'repeats the id "open-exec-dashboard"', (doc) => {
       doc.actions.push({ ...item(doc.actions, 0) });
     }),
-    mutated('two faults start the impact', 'faults', 'needs exactly one fault with startsImpact: true (found 2)', (doc) => {
+    mutated('two faults start the impact', 'faults', /^needs exactly one fault with startsImpact: true \(found ([2-9]|\d{2,})\)$/, (doc) => {
       for (const fault of doc.faults) fault.startsImpact = true;
     }),
     mutated('no alert pages anyone', 'alerts', 'needs at least one alert with severity "page"', (doc) => {
@@ -156,6 +156,32 @@ export function authorMistakes(): MalformedCase[] {
     }),
     mutated('no distractor among the prevention options', 'prevention', 'needs at least one distractor (correct: false)', (doc) => {
       for (const option of doc.prevention) option.correct = true;
+    }),
+    mutated(
+      'walkthrough starts an action that does not exist',
+      (doc) => `walkthrough.${indexOf(doc.walkthrough, 'action step', (w) => w.command.type === 'action.start')}.command.action`,
+      'names action "restart-the-world", which is not defined',
+      (doc) => {
+        item(doc.walkthrough, indexOf(doc.walkthrough, 'action step', (w) => w.command.type === 'action.start')).command = { type: 'action.start', action: 'restart-the-world' };
+      },
+    ),
+    mutated('level typo (hrad)', 'alerts.1.levels.0', 'expected one of "easy"|"normal"|"hard"', (doc) => {
+      loose(item(doc.alerts, 1)).levels = ['hrad'];
+    }),
+    mutated('duplicate alert id', (doc) => `alerts.${doc.alerts.length}`, 'repeats the id "orders-fact-freshness"', (doc) => {
+      doc.alerts.push({ ...item(doc.alerts, 0) });
+    }),
+    mutated('duplicate message id', (doc) => `messages.${doc.messages?.length ?? 0}`, 'repeats the id "vp-eta"', (doc) => {
+      doc.messages?.push({ ...item(doc.messages, 0) });
+    }),
+    mutated('action sends a message that does not exist', (doc) => `actions.${actionIndex(doc, 'ask-upstream-rollback')}.effects.0.message`, 'names message "upstream-replied", which is not defined', (doc) => {
+      item(doc.actions, actionIndex(doc, 'ask-upstream-rollback')).effects = [{ op: 'message.send', message: 'upstream-replied' }];
+    }),
+    mutated('verdict evidence misspelt (evidense)', (doc) => `actions.${actionIndex(doc, 'restart-job')}.verdict`, 'has unknown field "evidense"', (doc) => {
+      loose(item(doc.actions, actionIndex(doc, 'restart-job')).verdict).evidense = ['orders-enricher-restarts'];
+    }),
+    mutated('variant replaces a section variants cannot replace (alerts)', 'variants.0', 'has unknown field "alerts"', (doc) => {
+      doc.variants = [loose({ id: 'other-cause', label: 'Another cause', alerts: [] }) as never];
     }),
     {
       name: 'YAML syntax error (colon inside a plain value)',
@@ -226,6 +252,30 @@ export function hostileInputs(): MalformedCase[] {
       message: 'has unknown field "constructor"',
     },
     { name: 'prototype in the clock', text: withKey('prototype', pollute, (doc) => doc.clock), path: 'clock', message: 'has unknown field "prototype"' },
+    { name: 'an id of 10,000 characters', text: validText.replace('id: avro-schema-break\n', `id: ${'a'.repeat(10_000)}\n`), path: 'id', message: 'must be 1–64 letters, digits, "_" or "-"' },
+    { name: '<script> as the scenario id', text: validText.replace('id: avro-schema-break\n', "id: '<script>alert(1)</script>'\n"), path: 'id', message: 'must be 1–64 letters, digits, "_" or "-"' },
+    {
+      name: '<img onerror> as an action id',
+      text: validText.replace('  - id: open-exec-dashboard\n', `  - id: '<img src=x onerror="window.__pwned=1">'\n`),
+      path: 'actions.0.id',
+      message: 'must be 1–64 letters, digits, "_" or "-"',
+    },
+    {
+      name: 'right-to-left override hidden in an id',
+      text: validText.replace('  - id: open-exec-dashboard\n', '  - id: "open-exec\\u202Edashboard"\n'),
+      path: 'actions.0.id',
+      message: 'must be 1–64 letters, digits, "_" or "-"',
+    },
+    { name: '100,000 tags in one flow list', text: validText.replace(/^tags: .*$/m, `tags: [${Array.from({ length: 100_000 }, () => 'a').join(', ')}]`), path: 'tags', message: 'Too big: expected array to have <=20 items' },
+    {
+      name: '__proto__ as a variant verdicts key',
+      text: withKey('__proto__', { kind: 'key', why: 'polluted' }, (doc) => {
+        doc.variants = [{ id: 'v', label: 'V', verdicts: {} }];
+        return item(doc.variants, 0).verdicts ?? {};
+      }),
+      path: 'variants.0.verdicts.__proto__',
+      message: reserved,
+    },
     {
       name: '__proto__ in the JSON form of a scenario',
       text: JSON.stringify(parse(validText)).replace('{', '{"__proto__":{"polluted":true},'),
@@ -250,6 +300,8 @@ export const corpusExpectations: Record<string, { path: string; message: string 
   'self-referencing-alias.yaml': { path: '', message: 'is nested more than 64 levels deep' },
   'prototype-keys.yaml': { path: '__proto__', message: reserved },
   'prototype-keys.json': { path: 'world.__proto__', message: reserved },
+  'html-in-ids.yaml': { path: 'id', message: 'must be 1–64 letters, digits, "_" or "-"' },
+  'constructor-keys.json': { path: 'world.producers.0', message: 'has unknown field "constructor"' },
 };
 
 /** The hand-written corpus files, read as the loader's callers read them (UTF-8 text). */
@@ -266,4 +318,59 @@ export function corpusCases(): MalformedCase[] {
 /** A file name for a case, for writing generated cases to disk. */
 export function fileNameFor(c: MalformedCase): string {
   return `${c.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.yaml`;
+}
+
+/** The worked example of docs/writing-a-scenario.md: valid and lint-clean, the base for lint mistakes. */
+export const exampleFile = 'docs/examples/flash-sale-lag.yaml';
+export const exampleText = readFileSync(join(repoRoot, exampleFile), 'utf8');
+
+/** Applies one mistake to the lint-clean example; the result still loads, but must fail the lint. */
+function lintMutated(name: string, path: string, message: string | RegExp, mistake: (doc: ScenarioDoc) => void): MalformedCase {
+  const doc = parse(exampleText) as ScenarioDoc;
+  mistake(doc);
+  return { name, text: stringify(doc), path, message };
+}
+
+function exampleAction(doc: ScenarioDoc, id: string) {
+  return item(doc.actions, indexOf(doc.actions, `action "${id}"`, (a) => a.id === id));
+}
+
+/** Mistakes the schema and cross-references let through, caught by the lint rules (src/scenarios/lint). */
+export function lintMistakes(): MalformedCase[] {
+  const variant = { id: 'bigger-sale', label: 'The sale is bigger than forecast' };
+  return [
+    lintMutated('variant with an unknown root cause id', 'variants.0.rootCause.correct', 'names cause "gremlins", which is not defined', (doc) => {
+      doc.variants = [{ ...variant, rootCause: { correct: 'gremlins', statement: 'Gremlins in the sink.' } }];
+    }),
+    lintMutated('variant walkthrough references a missing action', 'variants.0.walkthrough.6.command.action', 'names action "scale-to-100", which is not defined', (doc) => {
+      const walkthrough = structuredClone(doc.walkthrough);
+      item(walkthrough, 6).command = { type: 'action.start', action: 'scale-to-100' };
+      doc.variants = [{ ...variant, walkthrough }];
+    }),
+    lintMutated('variant verdict for an action that does not exist', 'variants.0.verdicts.restart-everything', 'names action "restart-everything", which is not defined', (doc) => {
+      doc.variants = [{ ...variant, verdicts: { 'restart-everything': { kind: 'harmful', why: 'No.' } } }];
+    }),
+    lintMutated('red herring without evidence', 'actions.8.verdict', 'makes "restart-connector" a red herring with no evidence', (doc) => {
+      delete exampleAction(doc, 'restart-connector').verdict.evidence;
+    }),
+    lintMutated('red herring evidence names nothing', 'actions.11.verdict.evidence.0', 'names "broker-dashboard", which is no alert, message or action', (doc) => {
+      exampleAction(doc, 'add-partitions').verdict.evidence = ['broker-dashboard'];
+    }),
+    lintMutated('unreachable message (manual, sent by nothing)', 'messages.4.trigger', 'is manual, but no fault, action or inject sends message "cfo-asks"', (doc) => {
+      doc.messages?.push({ id: 'cfo-asks', from: 'cmo', text: 'The CFO is asking too.', trigger: { manual: true } });
+    }),
+    lintMutated('alert that can never fire', 'alerts.2.when', 'never holds long enough to fire', (doc) => {
+      doc.alerts.push({ id: 'lag-astronomical', title: 'Lag above a trillion', severity: 'warning', when: { metric: 'job.checkout-sink.lag', op: '>', value: 1e12 }, summary: 'Never.' });
+    }),
+    lintMutated('walkthrough without a verify step', 'walkthrough', 'has no step in phase "verify"', (doc) => {
+      for (const step of doc.walkthrough) if (step.phase === 'verify') step.phase = 'mitigate';
+    }),
+    lintMutated('walkthrough never resolves the incident', 'walkthrough', 'never resolves the incident: add an incident.resolve step', (doc) => {
+      doc.walkthrough = doc.walkthrough.filter((w) => w.command.type !== 'incident.resolve');
+    }),
+    lintMutated('walkthrough acknowledges the page twice', 'walkthrough.1.command', 'is refused when the model plays it: alert "checkouts-freshness" is already acknowledged', (doc) => {
+      const ack = item(doc.walkthrough, 0);
+      doc.walkthrough.splice(1, 0, { ...ack, atS: ack.atS + 5 });
+    }),
+  ];
 }

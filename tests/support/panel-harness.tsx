@@ -20,7 +20,7 @@ export class PanelHarness {
   /** Puts an engine state in the session store, as the host does after each step. */
   publish(state: SimState): void {
     act(() => {
-      useSessionStore.setState({ session: { scenario: this.scenario, seed: 1, hintsOn: true, state, view: playerView(this.scenario, state), clock: state.t } });
+      useSessionStore.setState({ session: { scenario: this.scenario, seed: 1, level: 'normal', hintsOn: true, state, view: playerView(this.scenario, state), clock: state.t } });
     });
   }
 

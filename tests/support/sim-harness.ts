@@ -1,13 +1,18 @@
 import { expect } from 'vitest';
-import { applyEntry, advance, createInitialState, currentPhase, type PhaseOrStage, type SimState } from '../../src/engine';
+import { applyEntry, advance, createInitialState, currentPhase, prepareRun, type Level, type PhaseOrStage, type SimState } from '../../src/engine';
 import type { Command, LogEntry, Scenario } from '../../src/scenarios/schema';
 import { builtinRegistry } from '../../scripts/lib/builtin-scenarios';
 
-/** A built-in scenario by id, failing the test if it does not load. */
+/** A built-in scenario by id, as written (prepare it for a run with `prepareRun`), failing the test if it does not load. */
 export function scenario(id: string): Scenario {
   const found = builtinRegistry().byId(id);
   if (!found) throw new Error(`built-in scenario "${id}" did not load`);
   return found;
+}
+
+/** A built-in scenario prepared for one run: the seed's root-cause variant at the level. */
+export function scenarioRun(id: string, seed = 1, level: Level = 'normal'): Scenario {
+  return prepareRun(scenario(id), seed, level);
 }
 
 /**

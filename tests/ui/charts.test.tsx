@@ -36,7 +36,7 @@ beforeAll(() => {
 
 function publish(state: SimState): void {
   act(() => {
-    useSessionStore.setState({ session: { scenario: s, seed: 1, hintsOn: true, state, view: playerView(s, state), clock: state.t } });
+    useSessionStore.setState({ session: { scenario: s, seed: 1, level: 'normal', hintsOn: true, state, view: playerView(s, state), clock: state.t } });
   });
 }
 

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { debriefView, playBot, playerView, timeOfDay, type SimState } from '../../src/engine';
+import { debriefView, playBot, playerView, prepareRun, timeOfDay, type SimState } from '../../src/engine';
 import { makeReplayFile } from '../../src/engine/debrief/replay-file';
 import type { Scenario } from '../../src/scenarios/schema';
 import { importReplayText } from '../../src/ui/debrief/import-replay';
@@ -31,7 +31,7 @@ let idle: SimState;
 beforeAll(async () => {
   const loaded = await loadBuiltinScenario('avro-schema-break');
   if (!loaded) throw new Error('the built-in scenario did not load');
-  scenario = loaded;
+  scenario = prepareRun(loaded, seed);
   model = playBot(scenario, 'model', seed).state;
   idle = playBot(scenario, 'idle', seed).state;
 });
@@ -55,7 +55,7 @@ afterEach(() => {
 });
 
 function showState(state: SimState): void {
-  useSessionStore.setState({ session: { scenario, seed: state.seed, hintsOn: true, state, view: playerView(scenario, state), clock: state.t } });
+  useSessionStore.setState({ session: { scenario, seed: state.seed, level: 'normal', hintsOn: true, state, view: playerView(scenario, state), clock: state.t } });
 }
 
 const region = (name: string | RegExp) => screen.getByRole('region', { name });

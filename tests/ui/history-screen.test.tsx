@@ -26,6 +26,7 @@ const scenarioId = 'avro-schema-break';
 function attempt(day: number, total: number, mttrS: number | null, extra: Partial<AttemptRecord> = {}): AttemptRecord {
   return {
     recordVersion: 2,
+    level: 'normal',
     id: `attempt-${day}`,
     scenarioId,
     scenarioVersion: 1,

@@ -9,6 +9,7 @@ function attempt(scenarioId: string, day: number, total: number, mttrS: number |
   n += 1;
   return {
     recordVersion: 2,
+    level: 'normal',
     id: `${scenarioId}-${n}`,
     scenarioId,
     scenarioVersion: 1,

@@ -5,7 +5,7 @@ import { playBot, resultView } from '../../src/engine';
 import type { AttemptRecord, AttemptRecordV1 } from '../../src/ui/history/attempt-record';
 import { createHistoryStore, openHistoryDb, type HistoryStore } from '../../src/ui/history/history-store';
 import { attemptFromRun } from '../../src/ui/history/record-attempt';
-import { scenario } from '../support/sim-harness';
+import { scenarioRun } from '../support/sim-harness';
 
 /** A valid current-version record; each test changes what it needs. */
 function attempt(overrides: Partial<AttemptRecord> = {}): AttemptRecord {
@@ -16,6 +16,7 @@ function attempt(overrides: Partial<AttemptRecord> = {}): AttemptRecord {
     scenarioVersion: 1,
     scenarioTitle: 'Blank executive dashboard',
     seed: 7,
+    level: 'normal',
     log: [
       { at: -60, command: { type: 'session.start' } },
       { at: 240, command: { type: 'alert.acknowledge', alert: 'orders-freshness' } },
@@ -144,6 +145,7 @@ describe('history store', () => {
       scenarioId: 'avro-schema-break',
       scenarioVersion: 1,
       scenarioTitle: 'avro-schema-break',
+      level: 'normal',
       seed: 3,
       log: [{ at: -60, command: { type: 'session.start' } }],
       score: { total: 73, maxScore: 100, grade: 'C' },
@@ -216,7 +218,7 @@ describe('history store', () => {
 });
 
 describe('recording a finished run', () => {
-  const s = scenario('avro-schema-break');
+  const s = scenarioRun('avro-schema-break');
   const run = playBot(s, 'model', 11);
 
   it("records the engine's score, times and outcome for the run", () => {

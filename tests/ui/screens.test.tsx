@@ -35,7 +35,7 @@ afterEach(cleanup);
 
 /** Puts a finished or half-finished run into the session store, as the host would after a replay. */
 function showState(state: SimState, hintsOn = true): void {
-  useSessionStore.setState({ session: { scenario, seed: state.seed, hintsOn, state, view: playerView(scenario, state), clock: state.t } });
+  useSessionStore.setState({ session: { scenario, seed: state.seed, level: 'normal', hintsOn, state, view: playerView(scenario, state), clock: state.t } });
 }
 
 /** The model's run, stopped just before it submits the postmortem (stage prevent). */
@@ -149,7 +149,7 @@ describe('seeds', () => {
 });
 
 describe('briefing', () => {
-  beforeEach(() => useSessionStore.getState().open(scenario, seed, true));
+  beforeEach(() => useSessionStore.getState().open(scenario, seed, true, 'normal'));
 
   it('briefs the player: role, platform, SLAs, stakes, deadline, seed and speed', () => {
     render(<BriefingScreen />);

@@ -5,7 +5,7 @@ import { axisScale } from '../../src/ui/selectors/axis-scale';
 import { buildDashboards, selectDashboards, type BiCardModel, type CardModel, type ChartCardModel, type DashboardsModel } from '../../src/ui/selectors/dashboards';
 import { clockLabel, formatAgo, formatValue } from '../../src/ui/selectors/format';
 import { downsampleMinMax, maxPointsPerSeries, sampleWindow } from '../../src/ui/selectors/series-window';
-import { scenario } from '../support/sim-harness';
+import { scenarioRun } from '../support/sim-harness';
 
 const hour = 3600;
 
@@ -34,7 +34,7 @@ describe('dashboards selectors, on the avro-schema-break incident', () => {
   let midState: SimState;
 
   beforeAll(() => {
-    s = scenario('avro-schema-break');
+    s = scenarioRun('avro-schema-break');
     const started = applyEntry(s, createInitialState(s, 1), { at: s.clock.playerStartS, command: { type: 'session.start' } });
     atStart = playerView(s, started);
     midState = advance(s, started, 600);

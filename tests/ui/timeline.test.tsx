@@ -5,9 +5,9 @@ import { relativeTime, timeOfDay, type SimState } from '../../src/engine';
 import { TimelinePanel } from '../../src/ui/console/timeline/TimelinePanel';
 import { describeEntry } from '../../src/ui/console/timeline/timeline-entries';
 import { PanelHarness } from '../support/panel-harness';
-import { Sim, scenario } from '../support/sim-harness';
+import { Sim, scenarioRun } from '../support/sim-harness';
 
-const avro = scenario('avro-schema-break');
+const avro = scenarioRun('avro-schema-break');
 const harness = new PanelHarness(avro, () => <TimelinePanel />);
 const publish = (state: SimState) => harness.publish(state);
 const mount = (state: SimState) => harness.mount(state);

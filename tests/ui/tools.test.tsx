@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { timeOfDay, type SimState } from '../../src/engine';
 import { ToolsPanel } from '../../src/ui/console/tools/ToolsPanel';
 import { PanelHarness } from '../support/panel-harness';
-import { Sim, scenario } from '../support/sim-harness';
+import { Sim, scenarioRun } from '../support/sim-harness';
 
-const avro = scenario('avro-schema-break');
+const avro = scenarioRun('avro-schema-break');
 const harness = new PanelHarness(avro, () => <ToolsPanel />);
 const publish = (state: SimState) => harness.publish(state);
 const mount = (state: SimState) => harness.mount(state);

@@ -1,18 +1,19 @@
-import type { Scenario } from '../../scenarios/schema';
+import type { Scenario, WalkthroughStep } from '../../scenarios/schema';
 import { BotTable, type BotRun } from './play';
 
 /**
- * Plays the scenario's model walkthrough. Step times count from the first page, so the
- * model stays on script whatever the seed does to the fault timeline.
+ * Plays the scenario's model walkthrough (the steps `keep` accepts: all of them by default).
+ * Step times count from the first page, so the model stays on script whatever the seed does
+ * to the fault timeline.
  */
-export function playModel(s: Scenario, seed: number): BotRun {
+export function playModel(s: Scenario, seed: number, keep: (step: WalkthroughStep) => boolean = () => true): BotRun {
   const table = new BotTable(s, seed);
   table.act(s.clock.playerStartS, { type: 'session.start' });
   while (table.state.milestones.detected === null && table.state.t < s.clock.endS) table.wait(table.state.t + s.clock.tickS);
   const pagedAt = table.state.milestones.detected ?? table.state.t;
   for (const step of s.walkthrough) {
     if (table.state.ended) break;
-    table.act(pagedAt + step.atS, step.command);
+    if (keep(step)) table.act(pagedAt + step.atS, step.command);
   }
   return table.finish();
 }

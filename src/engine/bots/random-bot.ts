@@ -1,5 +1,7 @@
 import type { Command, Scenario } from '../../scenarios/schema';
+import { availableActions } from '../action-availability';
 import { stageOf } from '../flow/session-machine';
+import type { SimState } from '../state';
 import { nextFloat, nextInt, seedRng, type RngHolder } from '../rng';
 import { BotTable, type BotRun } from './play';
 
@@ -7,14 +9,15 @@ function pick<T>(rng: RngHolder, items: readonly T[]): T | undefined {
   return items.length === 0 ? undefined : items[nextInt(rng, 0, items.length - 1)];
 }
 
-function randomCommand(s: Scenario, rng: RngHolder, inPrevent: boolean): Command | undefined {
+function randomCommand(s: Scenario, rng: RngHolder, inPrevent: boolean, state: Pick<SimState, 'injects'>): Command | undefined {
   if (inPrevent) {
     const followUps = s.prevention.filter(() => nextFloat(rng) < 0.5).map((p) => p.id);
     return { type: 'postmortem.submit', rootCause: 'Something broke upstream.', followUps };
   }
   const r = nextFloat(rng);
   if (r < 0.5) {
-    const action = pick(rng, s.actions);
+    // Only what the console offers now: actions gated on an inject stay hidden until it fires.
+    const action = pick(rng, availableActions(s, state));
     return action && { type: 'action.start', action: action.id };
   }
   if (r < 0.65) {
@@ -41,7 +44,7 @@ export function playRandom(s: Scenario, seed: number, botSeed = seed): BotRun {
   while (!table.state.ended) {
     t += nextInt(rng, 10, 240);
     if (t >= s.clock.endS) break;
-    const command = randomCommand(s, rng, stageOf(table.state.flow) === 'prevent');
+    const command = randomCommand(s, rng, stageOf(table.state.flow) === 'prevent', table.state);
     if (command) table.act(t, command);
   }
   return table.finish();

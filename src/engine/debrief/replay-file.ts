@@ -4,6 +4,7 @@ import { scoreRun, type ScoreReport } from '../scoring/score-run';
 import { finish, replay } from '../session';
 import type { SimState } from '../state';
 import { stateHash } from '../state-hash';
+import { prepareRun, runInfo } from '../prepare-run';
 
 /** What importing a replay file gives: the replayed run, or a clear reason for refusing it. */
 export type ReplayImport = { ok: true; file: ReplayFile; scenario: Scenario; state: SimState; report: ScoreReport } | { ok: false; error: string };
@@ -25,6 +26,7 @@ export function makeReplayFile(s: Scenario, state: SimState): ReplayFile {
     scenarioId: s.id,
     scenarioVersion: s.version,
     seed: final.seed,
+    level: runInfo(s).level,
     log: final.log.map((e) => ({ at: e.at, command: e.command })),
     score: { total: report.total, maxScore: report.maxScore, grade: report.grade },
     stateHash: stateHash(final),
@@ -86,9 +88,10 @@ export function verifyReplayFile(text: string, findScenario: (id: string) => Sce
     const parsed = replayFileSchema.safeParse(raw);
     if (!parsed.success) return fail(`This replay file is damaged: ${schemaProblems(raw, parsed.error.issues)}.`);
     const file = parsed.data;
-    const s = findScenario(file.scenarioId);
-    if (!s) return fail(`This replay is for the scenario "${file.scenarioId}", which this copy of Firedrill does not have.`);
-    if (s.version !== file.scenarioVersion) return fail(`This replay was made for version ${file.scenarioVersion} of “${s.title}”; this copy has version ${s.version}, which would play differently.`);
+    const base = findScenario(file.scenarioId);
+    if (!base) return fail(`This replay is for the scenario "${file.scenarioId}", which this copy of Firedrill does not have.`);
+    if (base.version !== file.scenarioVersion) return fail(`This replay was made for version ${file.scenarioVersion} of “${base.title}”; this copy has version ${base.version}, which would play differently.`);
+    const s = prepareRun(base, file.seed, file.level);
     const state = replayToEnd(s, file);
     const report = scoreRun(s, state, parTimes(s, file.seed));
     const claimed = file.score;

@@ -1,4 +1,6 @@
 import type { Scenario } from '../../scenarios/schema';
+import { lakeMetrics } from './lake-metrics';
+import { orchestrationMetrics } from './orchestration-metrics';
 import type { SimState } from '../state';
 import type { Accounting } from '../world/accounting';
 import { backfillRemaining } from '../world/step-backfill';
@@ -15,6 +17,8 @@ interface JobKeys {
   dlqDepth: string;
   instances: string;
   backfillRemaining: string;
+  /** Poll-loop metrics, for jobs that model their poll loop (absent keys keep other scenarios' state unchanged). */
+  poll: { rebalances: string; commitFailures: string; pollLoopS: string };
   duplicates: string;
   nullRatios: { column: string; key: string; baseline: number }[];
   critical: boolean;
@@ -52,6 +56,7 @@ function keysFor(s: Scenario): MetricKeys {
         dlqDepth: `job.${j.id}.dlqDepth`,
         instances: `job.${j.id}.instances`,
         backfillRemaining: `job.${j.id}.backfillRemaining`,
+        poll: { rebalances: `job.${j.id}.rebalances`, commitFailures: `job.${j.id}.commitFailures`, pollLoopS: `job.${j.id}.pollLoopS` },
         duplicates: `table.${j.sink.table}.duplicates`,
         nullRatios: (table?.columns ?? []).map((column) => ({ column, key: `table.${j.sink.table}.nullRatio:${column}`, baseline: table?.nullBaseline[column] ?? 0 })),
         critical: j.critical,
@@ -113,6 +118,11 @@ export function computeMetrics(s: Scenario, state: SimState, accounts: Map<strin
     m[jk.dlqDepth] = account.dlq;
     m[jk.instances] = job.instances;
     m[jk.backfillRemaining] = backfillRemaining(job);
+    if (job.poll) {
+      m[jk.poll.rebalances] = job.poll.rebalances;
+      m[jk.poll.commitFailures] = job.poll.commitFailures;
+      m[jk.poll.pollLoopS] = job.poll.lastLoopS;
+    }
     m[jk.duplicates] = account.duplicates;
     const rows = account.delivered + account.duplicates;
     for (const nr of jk.nullRatios) {
@@ -156,6 +166,8 @@ export function computeMetrics(s: Scenario, state: SimState, accounts: Map<strin
     m[dk.paused] = dag.paused ? 1 : 0;
   }
   for (const fk of k.flags) m[fk.on] = w.flags[fk.id] ? 1 : 0;
+  lakeMetrics(s, state, m);
+  orchestrationMetrics(s, state, m);
   return m;
 }
 

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../scenarios/schema';
 import { lookup } from '../scenario-lookup';
-import type { SimState } from '../state';
+import type { PollState, SimState } from '../state';
 import { logTimestamp } from '../wall-clock';
 import type { Printed } from './render-reveal';
 
@@ -9,7 +9,9 @@ const shownLines = 60;
 /** The job's recent log lines, timestamped as log4j prints them. */
 export function jobLogsOutput(s: Scenario, state: SimState, jobId: string): Printed {
   const job = state.world.jobs[jobId];
-  const command = `kubectl logs deploy/${jobId}-taskmanager --since=3h | tail -${shownLines}`;
+  // Flink jobs log from their task managers; plain consumers and connectors from their own pods.
+  const pod = lookup(s).job.get(jobId)?.engine === 'consumer' ? jobId : `${jobId}-taskmanager`;
+  const command = `kubectl logs deploy/${pod} --since=3h | tail -${shownLines}`;
   if (!job) return { title: 'Job logs', command, body: `Error from server (NotFound): deployments.apps "${jobId}-taskmanager" not found` };
   let second = Number.NaN;
   let millis = 0;
@@ -35,14 +37,28 @@ export function jobStatusOutput(s: Scenario, state: SimState, jobId: string): Pr
       state: job.status,
       numRestarts: job.numRestarts,
       parallelism: job.instances,
-      restartStrategy: spec.restart.strategy === 'none' ? 'none' : `fixed-delay (attempts=${spec.restart.attempts}, delay=${spec.restart.delayS}s)`,
+      // A plain consumer has no Flink restart strategy or checkpoints; it commits offsets per poll batch.
+      ...(spec.engine === 'consumer' ? {} : { restartStrategy: spec.restart.strategy === 'none' ? 'none' : `fixed-delay (attempts=${spec.restart.attempts}, delay=${spec.restart.delayS}s)` }),
       readerSchema: job.readerMode === 'pinned' ? `pinned: ${spec.subject} v${spec.pinnedVersion}` : 'writer schema from registry',
       errorHandling: job.onError === 'fail' ? 'fail' : job.onError === 'dlq' ? `dead-letter queue (${spec.dlqTopic})` : 'skip and log',
-      checkpoint: { latest_completed_id: job.checkpointId },
-      sink: { table: spec.sink.table, mode: spec.sink.idempotent ? 'merge on key' : 'append' },
+      ...(spec.engine === 'consumer' ? {} : { checkpoint: { latest_completed_id: job.checkpointId } }),
+      sink: { table: spec.sink.table, mode: (job.idempotentSink ?? spec.sink.idempotent) ? 'merge on key' : 'append' },
+      ...(job.poll ? { consumer: pollSettings(job.poll) } : {}),
     },
     null,
     2,
   );
   return { title: `Job ${jobId}`, command, body };
+}
+
+// The consumer settings that decide whether a poll loop outlives max.poll.interval.ms.
+function pollSettings(poll: PollState): Record<string, string | number> {
+  return {
+    'max.poll.records': poll.maxPollRecords,
+    'max.poll.interval.ms': poll.maxPollIntervalS * 1000,
+    sinkCall: poll.sinkCall,
+    sinkRequestTimeoutMs: poll.sinkTimeoutMs === null ? 'none' : poll.sinkTimeoutMs,
+    lastPollLoopS: poll.lastLoopS,
+    rebalances: poll.rebalances,
+  };
 }

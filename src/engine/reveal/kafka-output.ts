@@ -10,11 +10,14 @@ export function consumerGroupOutput(s: Scenario, state: SimState, jobId: string)
   const topic = spec && state.world.topics[spec.topic];
   const command = `kafka-consumer-groups --bootstrap-server kafka:9092 --describe --group ${spec?.group ?? jobId}`;
   if (!spec || !job || !topic) return { title: 'Consumer group', command, body: `Error: Consumer group '${jobId}' does not exist.` };
-  const active = job.status === 'RUNNING';
+  const rebalanceUntil = job.poll?.rebalanceUntil ?? null;
+  const rebalancing = job.status === 'RUNNING' && rebalanceUntil !== null && state.t < rebalanceUntil;
+  const active = job.status === 'RUNNING' && !rebalancing;
+  const members = Math.min(job.instances, topic.partitions.length);
   const rows = [['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID']];
   topic.partitions.forEach((p, i) => {
     const committed = job.committed[i] as number;
-    const member = i % job.instances;
+    const member = i % members;
     rows.push([
       spec.group,
       spec.topic,
@@ -27,7 +30,15 @@ export function consumerGroupOutput(s: Scenario, state: SimState, jobId: string)
       active ? `${spec.id}-${member}` : '-',
     ]);
   });
-  const header = active ? '' : `\nConsumer group '${spec.group}' has no active members.\n`;
+  // Members past the partition count get no assignment: they are listed with no partitions.
+  for (let member = members; active && member < job.instances; member++) {
+    rows.push([spec.group, '-', '-', '-', '-', '-', `${spec.id}-${member}-3f1c9a`, `/10.4.2.${20 + member}`, `${spec.id}-${member}`]);
+  }
+  const header = rebalancing
+    ? `\nWarning: Consumer group '${spec.group}' is rebalancing.\n`
+    : active
+      ? ''
+      : `\nConsumer group '${spec.group}' has no active members.\n`;
   return { title: `Consumer group ${spec.group}`, command, body: `${header}\n${columns(rows)}` };
 }
 

@@ -6,6 +6,11 @@ import { jobLogsOutput, jobStatusOutput } from './job-output';
 import { lineageOutput } from './lineage-output';
 import { registryConfigOutput, registrySubjectsOutput, registryVersionsOutput, schemaDiffOutput } from './registry-output';
 import { dashboardOutput, tableCheckOutput } from './table-output';
+import { lateEventsOutput, queryProfileOutput, tableFilesOutput } from './lake-output';
+import { reconciliationOutput } from './reconciliation-output';
+import { textOutput } from './text-output';
+import { dbtSourceFreshnessOutput, dbtTestOutput } from './dbt-output';
+import { schedulerStatusOutput } from './scheduler-output';
 
 /** What a renderer returns: the command as typed and what it printed. */
 export interface Printed {
@@ -46,8 +51,22 @@ function print(s: Scenario, state: SimState, r: Reveal): Printed {
       return tableCheckOutput(s, state, r.table);
     case 'dashboard':
       return dashboardOutput(s, state, r.dashboard);
+    case 'reconciliation':
+      return reconciliationOutput(s, state, r.job);
+    case 'table-files':
+      return tableFilesOutput(s, state, r.table);
+    case 'query-profile':
+      return queryProfileOutput(s, state, r.table);
+    case 'late-events':
+      return lateEventsOutput(s, state, r.job);
     case 'text':
-      return { title: r.title, command: r.command ?? '', body: r.body };
+      return textOutput(state, r);
+    case 'dbt-source-freshness':
+      return dbtSourceFreshnessOutput(s, state, r.tables);
+    case 'dbt-test':
+      return dbtTestOutput(s, state, r.table);
+    case 'scheduler-status':
+      return schedulerStatusOutput(s, state);
   }
 }
 

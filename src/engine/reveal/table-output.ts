@@ -2,6 +2,7 @@ import type { Scenario } from '../../scenarios/schema';
 import type { SimState } from '../state';
 import { formatDuration, timeOfDay } from '../wall-clock';
 import { columns, type Printed } from './render-reveal';
+import { dashboardLakeLines } from './lake-output';
 
 /** Freshness, row count and null ratios of a table, as a SQL check returns them. */
 export function tableCheckOutput(s: Scenario, state: SimState, tableId: string): Printed {
@@ -21,7 +22,7 @@ export function tableCheckOutput(s: Scenario, state: SimState, tableId: string):
   const duplicates = m[`table.${tableId}.duplicates`] ?? 0;
   const notes = [
     `# freshness ${formatDuration(freshness)} (SLA ${formatDuration(spec.freshnessSlaS)})${freshness > spec.freshnessSlaS ? ' — STALE' : ''}`,
-    ...(duplicates > 0 ? [`# ${duplicates} duplicate event ids (SELECT order_id, count(*) ... HAVING count(*) > 1)`] : []),
+    ...(duplicates > 0 ? [`# ${duplicates} duplicate event ids (SELECT ${spec.columns[0]}, count(*) ... HAVING count(*) > 1)`] : []),
   ];
   return { title: `Table ${tableId}`, command, body: `${columns([header, values])}\n${notes.join('\n')}` };
 }
@@ -42,5 +43,5 @@ export function dashboardOutput(s: Scenario, state: SimState, dashboardId: strin
       : freshness > sla
         ? `${spec.title}\n\n  ⚠ Stale: ${tiles} show figures that stopped updating.\n  ${asOf}`
         : `${spec.title}\n\n  ${tiles}: updating normally.\n  ${asOf}`;
-  return { title: `Dashboard ${spec.title}`, command, body };
+  return { title: `Dashboard ${spec.title}`, command, body: body + dashboardLakeLines(s, state, dashboardId) };
 }

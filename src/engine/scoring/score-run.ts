@@ -1,4 +1,5 @@
 import type { Scenario, VerdictKind } from '../../scenarios/schema';
+import { isActionAvailable } from '../action-availability';
 import type { SimState } from '../state';
 import { incidentTimes, type IncidentTimes } from './incident-times';
 
@@ -88,7 +89,8 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
   });
   const count = (kind: VerdictKind) => new Set(decisions.filter((d) => d.verdict === kind).map((d) => d.action)).size;
   const completed = new Set(state.decisions.filter((d) => d.completedAt !== null).map((d) => d.action));
-  const missedKeyActions = s.actions.filter((a) => a.verdict.kind === 'key' && !completed.has(a.id)).map((a) => ({ action: a.id, label: a.label, why: a.verdict.why }));
+  // A key decision an inject brings counts as missed only when that inject fired.
+  const missedKeyActions = s.actions.filter((a) => a.verdict.kind === 'key' && !completed.has(a.id) && isActionAvailable(state, a)).map((a) => ({ action: a.id, label: a.label, why: a.verdict.why }));
   const harmful = count('harmful');
   const herrings = count('red-herring');
   parts.push({

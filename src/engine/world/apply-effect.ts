@@ -3,7 +3,12 @@ import { nextInt } from '../rng';
 import { lookup } from '../scenario-lookup';
 import type { JobState, LedgerRun, SimState } from '../state';
 import { appendJobLog } from './job-log';
+import { applyOrchestrationEffect } from './orchestration-effects';
+import { applyLakeEffect, setJobLakeSettings, setProducerLate } from './apply-lake-effect';
+import { repairSourceNulls, segmentNulls, setProducerNulls } from './source-nulls';
 import { markDlqReplayed, writeRun } from './ledger';
+import { dedupeTable } from './dedupe-table';
+import { applyPollSettings, dropPollLoops, rebalanceOnScale, resetPollProgress } from './poll-loop';
 import { offsetAt } from './offset-index';
 import { currentRegime } from './step-jobs';
 import { timeOfDay } from '../wall-clock';
@@ -19,7 +24,9 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
       const topic = spec && w.topics[spec.topic];
       if (!producer || !topic) return;
       if (effect.ratePerSec !== undefined) producer.ratePerSec = effect.ratePerSec;
-      const changesRecords = effect.writerVersion !== undefined || effect.poisonEvery !== undefined || effect.poisonKind !== undefined;
+      setProducerLate(producer, effect);
+      const changesRecords = effect.writerVersion !== undefined || effect.poisonEvery !== undefined || effect.poisonKind !== undefined || effect.nullColumns !== undefined;
+      if (effect.nullColumns !== undefined) setProducerNulls(producer, effect.nullColumns);
       if (effect.writerVersion !== undefined) producer.writerVersion = effect.writerVersion;
       if (effect.poisonEvery !== undefined) producer.poisonEvery = effect.poisonEvery;
       if (effect.poisonKind !== undefined) producer.poisonKind = effect.poisonKind;
@@ -31,6 +38,7 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
           poisonEvery: producer.poisonEvery,
           poisonKind: producer.poisonKind,
           phase: producer.poisonEvery > 0 ? nextInt(state, 0, producer.poisonEvery - 1) : 0,
+          ...segmentNulls(producer),
         };
         const last = p.segments[p.segments.length - 1];
         if (last && last.from === p.logEnd) p.segments[p.segments.length - 1] = segment;
@@ -53,13 +61,19 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
         job.status = 'RUNNING';
         job.restartsUsed = 0;
         job.restartAt = null;
-        appendJobLog(job, t, 'INFO', `Submitting job ${effect.job}: restored from checkpoint ${job.checkpointId}. Job ${effect.job} switched from state CREATED to RUNNING.`);
+        const spec = lookup(s).job.get(effect.job);
+        if (spec?.engine === 'consumer') appendJobLog(job, t, 'INFO', `[Consumer clientId=${effect.job}-0, groupId=${spec.group}] Subscribed to topic(s): ${spec.topic}; (Re-)joining group`);
+        else appendJobLog(job, t, 'INFO', `Submitting job ${effect.job}: restored from checkpoint ${job.checkpointId}. Job ${effect.job} switched from state CREATED to RUNNING.`);
+        dropPollLoops(job, t, true);
       });
     case 'job.stop':
       return withJob(effect.job, (job) => {
         job.status = 'STOPPED';
         job.restartAt = null;
-        appendJobLog(job, t, 'INFO', `Job ${effect.job} was stopped with a savepoint (checkpoint ${job.checkpointId}). Switched to state CANCELED.`);
+        const spec = lookup(s).job.get(effect.job);
+        if (spec?.engine === 'consumer') appendJobLog(job, t, 'INFO', `[Consumer clientId=${effect.job}-0, groupId=${spec.group}] Member ${effect.job}-0-3f1c9a sending LeaveGroup request to coordinator kafka-2:9092 (id: 2147483645 rack: null) due to the consumer is being closed`);
+        else appendJobLog(job, t, 'INFO', `Job ${effect.job} was stopped with a savepoint (checkpoint ${job.checkpointId}). Switched to state CANCELED.`);
+        dropPollLoops(job, t, false);
       });
     case 'job.set':
       return withJob(effect.job, (job) => {
@@ -73,10 +87,22 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
           changes.push(`errors.tolerance=${effect.onError === 'fail' ? 'none' : 'all'}${effect.onError === 'dlq' ? `, errors.deadletterqueue.topic.name=${lookup(s).job.get(effect.job)?.dlqTopic ?? 'dlq'}` : ''}`);
         }
         if (effect.instances !== undefined) {
+          const before = job.instances;
           job.instances = effect.instances;
           changes.push(`parallelism=${effect.instances}`);
+          const spec = lookup(s).job.get(effect.job);
+          if (spec && before !== effect.instances) rebalanceOnScale(spec, job, t, `group membership changed (${before} → ${effect.instances} members)`);
+        }
+        if (effect.poll !== undefined) {
+          const spec = lookup(s).job.get(effect.job);
+          if (spec) changes.push(...applyPollSettings(spec, job, effect.poll));
+        }
+        if (effect.idempotentSink !== undefined) {
+          job.idempotentSink = effect.idempotentSink;
+          changes.push(effect.idempotentSink ? 'sink mode MERGE ON event_id (idempotent)' : 'sink mode append');
         }
         if (effect.ratePerInstance !== undefined) job.ratePerInstance = effect.ratePerInstance;
+        changes.push(...setJobLakeSettings(s, state, effect));
         if (changes.length > 0) appendJobLog(job, t, 'INFO', `Configuration updated: ${changes.join('; ')}`);
       });
     case 'job.reset-offsets':
@@ -97,6 +123,9 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
         const changed = job.ledger.map((runs) => markDlqReplayed(runs, job.readerMode)).some(Boolean);
         appendJobLog(job, t, 'INFO', changed ? 'DLQ replay: re-delivered dead-lettered records that the current reader can decode.' : 'DLQ replay: nothing the current reader can decode.');
       });
+    case 'table.dedupe':
+      dedupeTable(s, state, effect.table);
+      return;
     case 'flag.set':
       if (effect.flag in w.flags) w.flags[effect.flag] = effect.value;
       return;
@@ -120,8 +149,30 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
       if (dag) dag.paused = false;
       return;
     }
+    case 'job.reprocess':
+    case 'table.set-provisional':
+    case 'table.set-layout':
+    case 'table.compact':
+    case 'table.set-query':
+    case 'table.drop-partitions':
+      return applyLakeEffect(s, state, effect);
     case 'message.send':
       return deliverMessage(effect.message);
+    case 'table.set-landing':
+    case 'table.land':
+    case 'scheduler.set':
+    case 'dag.set':
+    case 'dag.trigger':
+    case 'dag.clear':
+    case 'dag.rerun':
+    case 'dag.backfill':
+      return applyOrchestrationEffect(s, state, effect);
+    case 'producer.repair-nulls': {
+      const spec = lookup(s).producer.get(effect.producer);
+      const topic = spec && w.topics[spec.topic];
+      if (topic) repairSourceNulls(topic.partitions);
+      return;
+    }
   }
 
   function withJob(jobId: string, fn: (job: JobState, jobId: string) => void): void {
@@ -151,6 +202,7 @@ function resetOffsets(s: Scenario, state: SimState, jobId: string, job: JobState
       job.highWater[i] = Math.max(highWater, target);
     }
     job.committed[i] = target;
+    resetPollProgress(job);
     if (effect.overwrite) job.overwriteUntil[i] = Math.max(job.overwriteUntil[i] as number, job.highWater[i] as number);
   });
   const where =

@@ -1,6 +1,10 @@
 import type { Scenario } from '../../scenarios/schema';
 import { nextInt, type RngHolder } from '../rng';
+import { createLateWindows } from './late-data';
+import { createLayout } from './table-layout';
 import type { DagState, JobState, TopicState, WorldState } from '../state';
+import { createPollState } from './poll-loop';
+import { initialScheduler, initialTableExtras } from './orchestration-state';
 
 /** Builds the platform as it stands at the world's start, drawing offsets from the seed. */
 export function createWorld(s: Scenario, rng: RngHolder): WorldState {
@@ -44,19 +48,22 @@ export function createWorld(s: Scenario, rng: RngHolder): WorldState {
       logs: [],
       checkpointId: nextInt(rng, 1000, 9000),
       backfill: null,
+      ...(job.allowedLatenessS !== undefined && { lateWindows: createLateWindows(job.allowedLatenessS) }),
     };
+    const poll = createPollState(job, parts.length);
+    if (poll) (jobs[job.id] as JobState).poll = poll;
   }
   const dags: Record<string, DagState> = {};
   for (const dag of w.dags) {
-    dags[dag.id] = { paused: false, nextRunAt: Math.ceil(start / dag.everyS) * dag.everyS, runs: [], failedRuns: 0 };
+    dags[dag.id] = { paused: false, nextRunAt: Math.ceil(start / dag.everyS) * dag.everyS, runs: [], failedRuns: 0, ...(dag.startPaused && { paused: true }) };
   }
   return {
     producers: Object.fromEntries(
-      w.producers.map((p) => [p.id, { ratePerSec: p.ratePerSec, writerVersion: p.writerVersion, poisonEvery: 0, poisonKind: 'pinned-reader' as const, lastRate: 0 }]),
+      w.producers.map((p) => [p.id, { ratePerSec: p.ratePerSec, writerVersion: p.writerVersion, poisonEvery: 0, poisonKind: 'pinned-reader' as const, lastRate: 0, ...(p.lateShare !== undefined && { late: { share: p.lateShare, byS: p.lateByS ?? 0 } }) }]),
     ),
     topics,
     jobs,
-    tables: Object.fromEntries(w.tables.map((t) => [t.id, { loadedThrough: start, lastLoadAt: start, rows: 0 }])),
+    tables: Object.fromEntries(w.tables.map((t) => [t.id, { loadedThrough: start, lastLoadAt: start, rows: 0, ...(t.layout && { layout: createLayout(t.layout, start) }), ...initialTableExtras(s, t.id) }])),
     dags,
     subjects: Object.fromEntries(
       w.subjects.map((sub) => [
@@ -68,5 +75,6 @@ export function createWorld(s: Scenario, rng: RngHolder): WorldState {
       ]),
     ),
     flags: Object.fromEntries(w.flags.map((f) => [f.id, f.initial])),
+    ...initialScheduler(s),
   };
 }

@@ -1,5 +1,6 @@
 import type { PinnedReaderImpact } from '../scenario-lookup';
 import type { LedgerRun, Segment } from '../state';
+import { addSourceNulls } from './source-nulls';
 
 /** How many records of a segment in [lo, hi) are poison records. */
 export function countPoison(seg: Segment, lo: number, hi: number): number {
@@ -78,6 +79,7 @@ export function countRange(
         into.nulls[column] = (into.nulls[column] ?? 0) + Math.floor(delivered * fraction);
       }
     }
+    addSourceNulls(seg, delivered, into);
   }
 }
 

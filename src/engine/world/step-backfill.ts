@@ -26,7 +26,7 @@ export function stepBackfill(s: Scenario, state: SimState, spec: JobSpec, job: J
         job.backfill = null;
         return;
       }
-      const overwriteUntil = backfill.overwrite || spec.sink.idempotent ? Infinity : (job.overwriteUntil[i] as number);
+      const overwriteUntil = backfill.overwrite || (job.idempotentSink ?? spec.sink.idempotent) ? Infinity : (job.overwriteUntil[i] as number);
       writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, cursor, hi), p.segments, p.logEnd, overwriteUntil);
       backfill.cursor[i] = hi;
     }

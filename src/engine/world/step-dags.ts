@@ -1,5 +1,6 @@
 import type { DagSpec, Scenario } from '../../scenarios/schema';
 import type { DagRun, DagState, SimState } from '../state';
+import { buildSettings, recordWindowMarks, windowedTotals, writeWindow } from './dag-windows';
 
 /** How many runs a DAG keeps for its grid. */
 export const dagRunHistory = 24;
@@ -18,13 +19,23 @@ interface Waiting {
  */
 export function stepDags(s: Scenario, state: SimState): void {
   const t = state.t;
+  const scheduler = state.world.scheduler;
+  // A stalled scheduler creates no runs and starts no tasks; tasks already on workers carry on.
+  const alive = !scheduler || scheduler.running;
+  if (scheduler?.running) scheduler.lastHeartbeatAt = t;
   s.world.dags.forEach((spec) => {
     const dag = state.world.dags[spec.id];
     if (!dag) return;
-    schedule(spec, dag, t);
+    recordWindowMarks(state, spec);
+    if (alive) schedule(spec, dag, t);
     finishTasks(s, state, spec, dag);
   });
-  assignSlots(s, state);
+  if (alive) assignSlots(s, state);
+}
+
+/** The sensor mode a DAG runs with now (`dag.set` overrides the declared one). */
+export function sensorModeOf(spec: DagSpec, dag: DagState | undefined): 'poke' | 'reschedule' {
+  return dag?.sensorMode ?? spec.sensor.mode;
 }
 
 function schedule(spec: DagSpec, dag: DagState, t: number): void {
@@ -36,7 +47,8 @@ function schedule(spec: DagSpec, dag: DagState, t: number): void {
   let active = dag.runs.filter((r) => r.state === 'running').length;
   for (const run of dag.runs) {
     if (active >= spec.maxActiveRuns) break;
-    if (run.state === 'queued' && !dag.paused) {
+    // A backfill started from the CLI runs whether or not the DAG is paused.
+    if (run.state === 'queued' && (!dag.paused || run.runType === 'backfill')) {
       run.state = 'running';
       run.sensor = 'queued';
       run.queuedAt = t;
@@ -68,10 +80,17 @@ function finishTasks(s: Scenario, state: SimState, spec: DagSpec, dag: DagState)
         run.state = 'failed';
         run.endedAt = t;
         dag.failedRuns += 1;
-      } else if (spec.sensor.mode === 'reschedule') {
+      } else if (sensorModeOf(spec, dag) === 'reschedule') {
         run.sensor = 'up_for_reschedule';
       }
     } else if (run.build === 'running' && run.buildStartedAt !== null && t - run.buildStartedAt >= spec.build.durationS) {
+      if (spec.build.kind === 'test' && testsFail(state, spec.sensor.table)) {
+        run.build = 'failed';
+        run.state = 'failed';
+        run.endedAt = t;
+        dag.failedRuns += 1;
+        continue;
+      }
       run.build = 'success';
       run.state = 'success';
       run.endedAt = t;
@@ -79,7 +98,13 @@ function finishTasks(s: Scenario, state: SimState, spec: DagSpec, dag: DagState)
       if (target && run.sourceThrough !== null) {
         target.loadedThrough = Math.max(target.loadedThrough, run.sourceThrough);
         target.lastLoadAt = t;
-        target.rows = source?.rows ?? target.rows;
+        if (target.windows) {
+          const every = target.windows.everyS;
+          writeWindow(s, target.windows, buildSettings(spec, dag), Math.floor(run.logicalTime / every) * every - every);
+          target.rows = windowedTotals(target.windows).rows;
+        } else {
+          target.rows = source?.rows ?? target.rows;
+        }
       }
     }
   }
@@ -93,16 +118,17 @@ function assignSlots(s: Scenario, state: SimState): void {
     if (!dag) return;
     for (const run of dag.runs) {
       if (run.state !== 'running') continue;
-      if (run.sensor === 'running' && spec.sensor.mode === 'poke') busy += 1;
+      if (run.sensor === 'running' && sensorModeOf(spec, dag) === 'poke') busy += 1;
       if (run.build === 'running') busy += 1;
       if (run.sensor === 'queued') waiting.push({ dag: spec, run, task: 'sensor', order });
       if (run.build === 'queued') waiting.push({ dag: spec, run, task: 'build', order });
     }
   });
+  const slots = state.world.scheduler?.slots ?? s.world.workerSlots;
   waiting.sort((a, b) => a.run.queuedAt - b.run.queuedAt || a.order - b.order || a.run.logicalTime - b.run.logicalTime);
   for (const w of waiting) {
-    const holdsSlot = w.task === 'build' || w.dag.sensor.mode === 'poke';
-    if (holdsSlot && busy >= s.world.workerSlots) break;
+    const holdsSlot = w.task === 'build' || sensorModeOf(w.dag, state.world.dags[w.dag.id]) === 'poke';
+    if (holdsSlot && busy >= slots) break;
     if (holdsSlot) busy += 1;
     if (w.task === 'sensor') {
       w.run.sensor = 'running';
@@ -110,7 +136,9 @@ function assignSlots(s: Scenario, state: SimState): void {
     } else {
       w.run.build = 'running';
       w.run.buildStartedAt = state.t;
-      w.run.sourceThrough = state.world.tables[w.dag.sensor.table]?.loadedThrough ?? null;
+      const through = state.world.tables[w.dag.sensor.table]?.loadedThrough ?? null;
+      // A backfill run rebuilds its own past period, not today's data.
+      w.run.sourceThrough = through !== null && w.run.runType === 'backfill' ? Math.min(through, w.run.logicalTime) : through;
     }
   }
 }
@@ -124,4 +152,14 @@ export function countTasks(dag: DagState, taskState: 'queued' | 'running'): numb
     if (run.build === taskState) n += 1;
   }
   return n;
+}
+
+// A data-test task fails when the table it tests holds duplicate rows or misses rows it should hold.
+function testsFail(state: SimState, table: string): boolean {
+  const windows = state.world.tables[table]?.windows;
+  if (windows) {
+    const totals = windowedTotals(windows);
+    return totals.duplicates > 0 || totals.missing > 0;
+  }
+  return (state.metrics[`table.${table}.duplicates`] ?? 0) > 0;
 }

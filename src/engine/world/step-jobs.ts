@@ -4,6 +4,7 @@ import type { JobState, LedgerRun, PartitionState, Segment, SimState } from '../
 import { appendJobLog, jobFailureLines } from './job-log';
 import { writeRun } from './ledger';
 import { stepBackfill } from './step-backfill';
+import { stepPollLoop } from './poll-loop';
 import { countPoison, decodesPoison, firstPoisonAtOrAfter, segmentEnd } from './record-math';
 
 /** Advances every streaming job by one tick: restarts, consumption, failures. */
@@ -21,7 +22,8 @@ export function stepJobs(s: Scenario, state: SimState): void {
     }
     stepBackfill(s, state, spec, job, topic.partitions);
     if (job.status !== 'RUNNING') continue;
-    consume(s, state, spec, job, topic.partitions);
+    if (job.poll) stepPollLoop(s, state, spec, job, topic.partitions);
+    else consume(s, state, spec, job, topic.partitions);
     if ((state.t - s.clock.worldStartS) % 60 === 0 && job.status === 'RUNNING') job.checkpointId += 1;
   }
 }
@@ -61,7 +63,7 @@ function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, par
 
 function processRange(spec: JobSpec, job: JobState, p: PartitionState, i: number, from: number, to: number): void {
   if (to <= from) return;
-  const overwriteUntil = spec.sink.idempotent ? Infinity : (job.overwriteUntil[i] as number);
+  const overwriteUntil = (job.idempotentSink ?? spec.sink.idempotent) ? Infinity : (job.overwriteUntil[i] as number);
   writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, from, to), p.segments, p.logEnd, overwriteUntil);
   job.committed[i] = to;
   job.highWater[i] = Math.max(job.highWater[i] as number, to);
@@ -94,7 +96,8 @@ function undecodableIn(p: PartitionState, lo: number, hi: number, readerMode: 'p
   return n;
 }
 
-function fail(s: Scenario, state: SimState, spec: JobSpec, job: JobState, partition: number, offset: number, p: PartitionState): void {
+/** The job meets a record it cannot decode with `onError: fail`: it logs the error and restarts or fails. */
+export function fail(s: Scenario, state: SimState, spec: JobSpec, job: JobState, partition: number, offset: number, p: PartitionState): void {
   const seg = [...p.segments].reverse().find((x) => x.from <= offset) ?? p.segments[0];
   const version = lookup(s).schemaVersion(spec.subject, seg?.writerVersion ?? spec.pinnedVersion);
   const anyReader = seg?.poisonKind === 'any-reader';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pollLoopSchema } from './world';
+import { orchestrationEffects } from './orchestration';
 
 const id = z.string().min(1);
 
@@ -17,6 +19,12 @@ export const effectSchema = z.discriminatedUnion('op', [
     /** `pinned-reader`: fails only readers pinned to an older schema; `any-reader`: not Avro at all (unknown magic byte). */
     poisonKind: z.enum(['pinned-reader', 'any-reader']).optional(),
     ratePerSec: z.number().nonnegative().optional(),
+    /** Share of events that arrive late (offline devices flushing later). */
+    lateShare: z.number().min(0).max(1).optional(),
+    /** Late events arrive up to this many seconds after their event time. */
+    lateByS: z.number().int().positive().optional(),
+    /** Columns the producer itself writes as null, and for what share of records (an upstream bug every reader sees); [] stops it. */
+    nullColumns: z.array(z.strictObject({ column: id, fraction: z.number().min(0).max(1) })).optional(),
   }),
   /** Register a schema version (it must be declared in the subject's versions). */
   z.strictObject({ op: z.literal('registry.register'), subject: id, version: z.number().int().positive() }),
@@ -38,6 +46,14 @@ export const effectSchema = z.discriminatedUnion('op', [
     onError: z.enum(['fail', 'dlq', 'skip']).optional(),
     instances: z.number().int().positive().optional(),
     ratePerInstance: z.number().positive().optional(),
+    /** Allowed lateness of the job's event-time windows. */
+    allowedLatenessS: z.number().int().nonnegative().optional(),
+    /** Seconds between the job's commits to its sink table (checkpoint / trigger interval). */
+    commitIntervalS: z.number().int().positive().optional(),
+    /** Poll-loop settings to change (merged over the current ones; starts the poll-loop model if it was off). */
+    poll: pollLoopSchema.optional(),
+    /** `true`: the sink MERGEs on the event id, so re-deliveries no longer add rows. */
+    idempotentSink: z.boolean().optional(),
   }),
   /**
    * Move a job's committed offsets: to the log end (skipping the backlog), to the earliest
@@ -66,8 +82,43 @@ export const effectSchema = z.discriminatedUnion('op', [
     parallelism: z.number().int().positive().max(64),
     overwrite: z.boolean(),
   }),
+  /**
+   * Re-aggregate a job's event-time windows from the raw events, from sim time `atS` on, at
+   * `ratePerSec` raw events per second: late events the watermark dropped are counted again.
+   * Without `overwrite` the re-aggregated windows are appended, double-counting the on-time events.
+   */
+  z.strictObject({
+    op: z.literal('job.reprocess'),
+    job: id,
+    atS: z.number().int(),
+    ratePerSec: z.number().positive(),
+    overwrite: z.boolean(),
+  }),
+  /** Mark a table's most recent `windowS` of partitions provisional (0 marks everything final). */
+  z.strictObject({ op: z.literal('table.set-provisional'), table: id, windowS: z.number().int().nonnegative() }),
+  /** Change how new data is laid out in a table; files already written keep their layout. */
+  z.strictObject({
+    op: z.literal('table.set-layout'),
+    table: id,
+    partitionBy: z.enum(['day', 'hour', 'hour-and-key']).optional(),
+    keyCardinality: z.number().int().positive().optional(),
+    targetFileMb: z.number().positive().optional(),
+  }),
+  /** Start a compaction job (OPTIMIZE / rewrite_data_files) that merges small files toward the target size at `mbPerS`. */
+  z.strictObject({ op: z.literal('table.compact'), table: id, mbPerS: z.number().positive(), targetFileMb: z.number().positive().optional() }),
+  /** Resize the warehouse serving a table's queries. */
+  z.strictObject({
+    op: z.literal('table.set-query'),
+    table: id,
+    parallelism: z.number().int().positive().optional(),
+    usdPerComputeS: z.number().positive().optional(),
+  }),
+  /** Delete the oldest `share` of a table's files and data (dropping partitions): the rows are gone. */
+  z.strictObject({ op: z.literal('table.drop-partitions'), table: id, share: z.number().min(0).max(1) }),
   /** Re-deliver the records parked in a job's dead-letter queue that the job can now decode. */
   z.strictObject({ op: z.literal('job.replay-dlq'), job: id }),
+  /** A dedupe/MERGE job rewrites a table, keeping one row per event id: every duplicate row is removed. */
+  z.strictObject({ op: z.literal('table.dedupe'), table: id }),
   /** Turn a feature flag on or off. */
   z.strictObject({ op: z.literal('flag.set'), flag: id, value: z.boolean() }),
   /** Pause a DAG; `failRunning` also marks its running and queued tasks failed, freeing worker slots. */
@@ -76,6 +127,13 @@ export const effectSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('dag.unpause'), dag: id }),
   /** Deliver one of the scenario's stakeholder messages now. */
   z.strictObject({ op: z.literal('message.send'), message: id }),
+  ...orchestrationEffects,
+  /**
+   * The upstream team corrects the rows its producer wrote with nulls (an UPDATE the CDC stream
+   * carries as change events; a sink keyed on the row id folds them in). Records written after
+   * this moment keep whatever the producer writes then.
+   */
+  z.strictObject({ op: z.literal('producer.repair-nulls'), producer: id }),
 ]);
 /** One change to the world. */
 export type Effect = z.infer<typeof effectSchema>;

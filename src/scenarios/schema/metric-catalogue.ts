@@ -5,10 +5,11 @@
  */
 export const metricCatalogue = {
   producer: ['rate'],
-  job: ['lag', 'consumeRate', 'running', 'restarts', 'errorRate', 'dlqDepth', 'instances', 'backfillRemaining'],
-  table: ['freshnessS', 'rows', 'duplicates', 'nullRatio'],
-  dashboard: ['freshnessS', 'blank'],
-  dag: ['queuedTasks', 'runningTasks', 'failedRuns', 'paused'],
+  job: ['lag', 'consumeRate', 'running', 'restarts', 'errorRate', 'dlqDepth', 'instances', 'backfillRemaining', 'lateDropped', 'lateDropRate', 'allowedLatenessS', 'reprocessRemaining', 'rebalances', 'commitFailures', 'pollLoopS'],
+  table: ['freshnessS', 'rows', 'duplicates', 'nullRatio', 'completeness', 'provisional', 'files', 'avgFileMb', 'filesPerHour', 'queryP95S', 'costPerDayUsd', 'compactionRemainingMb', 'deletedRows', 'missingRows', 'volumeRatio'],
+  dashboard: ['freshnessS', 'blank', 'kpi'],
+  dag: ['queuedTasks', 'runningTasks', 'failedRuns', 'paused', 'pokeSensors', 'localTime', 'appendMode'],
+  scheduler: ['heartbeatAgeS', 'slots', 'freeSlots', 'queuedTasks', 'runningTasks'],
   flag: ['on'],
   records: ['produced', 'pending', 'delivered', 'dlq', 'lost', 'duplicates'],
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { logEntrySchema } from './commands';
+import { levelNames } from './scenario';
 
 /** The most log entries a replay file may hold (a long, busy session has a few hundred). */
 export const replayFileMaxEntries = 10_000;
@@ -14,6 +15,8 @@ export const replayFileSchema = z.strictObject({
   scenarioId: z.string().min(1).max(64),
   scenarioVersion: z.number().int().positive(),
   seed: z.number().int().min(0).max(4_294_967_295),
+  /** The run level; files written before levels existed were played at normal. */
+  level: z.enum(levelNames).default('normal'),
   log: z.array(logEntrySchema).max(replayFileMaxEntries),
   score: z.strictObject({
     total: z.number().int().min(0).max(100),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orchestrationReveals } from './orchestration';
 
 const id = z.string().min(1);
 
@@ -31,12 +32,23 @@ export const revealSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('table-check'), table: id }),
   /** What a dashboard is showing right now. */
   z.strictObject({ kind: z.literal('dashboard'), dashboard: id }),
+  ...orchestrationReveals,
+  /** A table's data files (`aws s3 ls --recursive --summarize` / Iceberg `files` metadata): counts and sizes. */
+  z.strictObject({ kind: z.literal('table-files'), table: id }),
+  /** The typical dashboard query's profile (splits, files scanned, planning time) against a table. */
+  z.strictObject({ kind: z.literal('query-profile'), table: id }),
+  /** Event time vs ingest time of a job's input, with what the watermark dropped. */
+  z.strictObject({ kind: z.literal('late-events'), job: id }),
+  /** The verification query: events the job read from its topic vs rows, distinct ids, duplicates and amounts in its table. */
+  z.strictObject({ kind: z.literal('reconciliation'), job: id }),
   /** Scenario-written text: a runbook page, a Slack thread, a deploy log. */
   z.strictObject({
     kind: z.literal('text'),
     title: z.string().min(1),
     command: z.string().optional(),
     body: z.string().min(1),
+    /** What the text says once a fault has happened (the first matching case wins; otherwise `body`): a deploy log that shows this run's deploy. */
+    cases: z.array(z.strictObject({ afterFault: id, body: z.string().min(1) })).max(20).optional(),
   }),
 ]);
 /** One investigation output request. */

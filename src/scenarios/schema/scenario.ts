@@ -4,6 +4,8 @@ import { effectSchema } from './effects';
 import { commandSchema } from './commands';
 import { revealSchema } from './reveals';
 import { worldSchema } from './world';
+import { dstShiftSchema } from './orchestration';
+import { levelNames } from './level-names';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"');
 const seconds = z.number().int().min(-1_000_000).max(1_000_000);
@@ -12,9 +14,18 @@ const text = z.string().min(1).max(20_000);
 
 /** How the player's decisions are judged. */
 export const verdictKinds = ['key', 'helpful', 'neutral', 'red-herring', 'harmful'] as const;
-export const verdictSchema = z.strictObject({ kind: z.enum(verdictKinds), why: text });
+export const verdictSchema = z.strictObject({
+  kind: z.enum(verdictKinds),
+  why: text,
+  /** Alerts, messages or actions whose signal makes this move look right (required for red herrings by the lint). */
+  evidence: z.array(id).max(20).optional(),
+});
 /** A verdict on one action. */
 export type Verdict = z.infer<typeof verdictSchema>;
+
+export { levelNames, type Level } from './level-names';
+/** The levels an item exists at; absent means every level. */
+const levelsField = z.array(z.enum(levelNames)).min(1).max(3).optional();
 
 /** The incident phases the player moves through; they may overlap. */
 export const phaseNames = ['detect', 'triage', 'mitigate', 'verify', 'prevent'] as const;
@@ -33,6 +44,10 @@ const clockSchema = z
     timeOfDayAtZeroS: z.number().int().min(0).max(86_399).default(32_400),
     /** The calendar date at sim time 0, for log timestamps. */
     dateAtZero: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-03-11').default('2024-03-11'),
+    /** Daylight-saving changes of the local wall clock (log timestamps then show the UTC offset). */
+    dstShifts: z.array(dstShiftSchema).max(4).optional(),
+    /** The local clock's UTC offset at sim time 0, in seconds (−18000 is −05:00). */
+    utcOffsetS: z.number().int().min(-50_400).max(50_400).optional(),
   })
   .refine((c) => c.worldStartS <= c.playerStartS && c.playerStartS < c.endS, {
     message: 'needs worldStartS ≤ playerStartS < endS',
@@ -48,6 +63,7 @@ const faultSchema = z.strictObject({
   effects: z.array(effectSchema).min(1),
   /** The fault whose time is the incident's impact start. */
   startsImpact: z.boolean().default(false),
+  levels: levelsField,
 });
 
 const alertSchema = z.strictObject({
@@ -59,6 +75,7 @@ const alertSchema = z.strictObject({
   forS: z.number().int().nonnegative().default(0),
   summary: text,
   runbook: z.string().optional(),
+  levels: levelsField,
 });
 
 const actionSchema = z.strictObject({
@@ -77,6 +94,9 @@ const actionSchema = z.strictObject({
   outcome: z.string().optional(),
   repeatable: z.boolean().default(false),
   verdict: verdictSchema,
+  levels: levelsField,
+  /** The action is offered only once this inject has fired (a facilitator's curveball brings its own decisions). */
+  availableAfter: z.strictObject({ inject: id }).optional(),
 });
 
 const stakeholderSchema = z.strictObject({ id, name: text, role: text });
@@ -90,13 +110,14 @@ const messageTriggerSchema = z.union([
   z.strictObject({ manual: z.literal(true) }),
 ]);
 
-const messageSchema = z.strictObject({ id, from: id, text, trigger: messageTriggerSchema });
+const messageSchema = z.strictObject({ id, from: id, text, trigger: messageTriggerSchema, levels: levelsField });
 
 const injectSchema = z.strictObject({
   id,
   label: text,
   description: text,
   effects: z.array(effectSchema).default([]),
+  levels: levelsField,
 });
 
 const walkthroughStepSchema = z.strictObject({
@@ -108,6 +129,28 @@ const walkthroughStepSchema = z.strictObject({
 });
 
 const preventionSchema = z.strictObject({ id, label: text, correct: z.boolean(), why: text });
+
+const hintSchema = z.strictObject({ text, cost: z.number().int().nonnegative().max(20).default(2) });
+
+/**
+ * One of several root causes behind the same first symptom. The seed picks a variant; it
+ * replaces the sections it names, so the briefing, world, alerts and actions stay shared.
+ */
+const variantSchema = z.strictObject({
+  id,
+  label: z.string().min(1).max(120),
+  faults: z.array(faultSchema).min(1).optional(),
+  rootCause: z.strictObject({ correct: id, statement: text }).optional(),
+  mitigatedWhen: z.array(conditionSchema).min(1).optional(),
+  resolvedWhen: z.array(checkSchema).min(1).optional(),
+  walkthrough: z.array(walkthroughStepSchema).min(1).optional(),
+  hints: z.array(hintSchema).optional(),
+  prevention: z.array(preventionSchema).min(2).optional(),
+  /** Messages replacing the shared ones with the same id, or added. */
+  messages: z.array(messageSchema).optional(),
+  /** Verdicts replacing the shared action verdicts, by action id. */
+  verdicts: z.record(z.string(), verdictSchema).optional(),
+});
 
 /** One scenario file: a complete, self-contained incident. */
 export const scenarioSchema = z.strictObject({
@@ -135,7 +178,7 @@ export const scenarioSchema = z.strictObject({
   stakeholders: z.array(stakeholderSchema).default([]),
   messages: z.array(messageSchema).default([]),
   injects: z.array(injectSchema).default([]),
-  hints: z.array(z.strictObject({ text, cost: z.number().int().nonnegative().max(20).default(2) })).default([]),
+  hints: z.array(hintSchema).default([]),
   rootCause: z.strictObject({
     candidates: z.array(z.strictObject({ id, label: text })).min(2),
     correct: id,
@@ -152,6 +195,8 @@ export const scenarioSchema = z.strictObject({
   walkthrough: z.array(walkthroughStepSchema).min(1),
   prevention: z.array(preventionSchema).min(2),
   rubric: z.array(z.strictObject({ criterion: text, strong: text, weak: text })).default([]),
+  /** Root causes the seed chooses between; absent for a scenario with one cause. */
+  variants: z.array(variantSchema).max(8).default([]),
 });
 
 /** A validated scenario. */
@@ -166,6 +211,8 @@ export type FaultSpec = Scenario['faults'][number];
 export type MessageSpec = Scenario['messages'][number];
 /** A step of the model walkthrough. */
 export type WalkthroughStep = Scenario['walkthrough'][number];
+/** A seeded root-cause variant. */
+export type VariantSpec = Scenario['variants'][number];
 /** A phase of the incident. */
 export type PhaseName = (typeof phaseNames)[number];
 /** The kind of a verdict. */

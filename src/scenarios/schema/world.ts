@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { dashboardKpiSchema, tableLayoutSchema } from './lake';
+import { buildModeSchema, dagTimezoneSchema, landingSchema, schedulerSpecSchema } from './orchestration';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"');
 const seconds = z.number().int();
@@ -14,6 +16,10 @@ export const producerSchema = z.strictObject({
   /** Relative size of the per-tick random wobble (0.05 = ±5%). */
   noise: z.number().min(0).max(0.5).default(0.05),
   writerVersion: z.number().int().positive(),
+  /** Share of events that reach Kafka late (offline devices flushing later); absent = none. */
+  lateShare: z.number().min(0).max(1).optional(),
+  /** Late events arrive between 0 and this many seconds after their event time, evenly spread. */
+  lateByS: z.number().int().positive().max(30 * 86_400).optional(),
 });
 
 /** A Kafka topic. */
@@ -49,6 +55,27 @@ export const subjectSchema = z.strictObject({
   versions: z.array(schemaVersionSchema).min(1),
 });
 
+/**
+ * A consumer's poll loop: each poll returns up to `maxPollRecords`, each record makes one
+ * blocking sink call. A loop longer than `maxPollIntervalS` gets the member evicted, its commit
+ * fails and the group rebalances. Absent fields take the Kafka client defaults.
+ */
+export const pollLoopSchema = z.strictObject({
+  maxPollRecords: z.number().int().positive().max(100_000).optional(),
+  maxPollIntervalS: z.number().int().positive().max(86_400).optional(),
+  /** Typical latency of the per-record sink or enrichment call. */
+  sinkCallMs: z.number().nonnegative().max(600_000).optional(),
+  /** Share of calls that hang (a degraded downstream) and how long they take when nothing bounds them. */
+  sinkSlowShare: z.number().min(0).max(1).optional(),
+  sinkSlowMs: z.number().nonnegative().max(600_000).optional(),
+  /** The client's timeout on that call; absent = none, a hung call blocks the loop. */
+  sinkTimeoutMs: z.number().positive().max(600_000).optional(),
+  /** How long an eager rebalance stops the whole group. */
+  rebalanceS: z.number().int().positive().max(3600).optional(),
+  /** The call as the job's logs name it, e.g. `POST http://fraud-score.internal/v2/score`. */
+  sinkCall: z.string().min(1).max(200).optional(),
+});
+
 /** A streaming job reading a topic through a consumer group and writing a table. */
 export const jobSchema = z.strictObject({
   id,
@@ -70,6 +97,10 @@ export const jobSchema = z.strictObject({
   sink: z.strictObject({ table: id, idempotent: z.boolean() }),
   /** Whether the job's health matters for the incident (others form the healthy background). */
   critical: z.boolean().default(true),
+  /** Event-time windows: events behind the watermark by more than this are dropped (absent = no event-time windows). */
+  allowedLatenessS: z.number().int().nonnegative().max(30 * 86_400).optional(),
+  /** The consumer's poll loop and its per-record sink call; absent = throughput is only `ratePerInstance`. */
+  poll: pollLoopSchema.optional(),
 });
 
 /** A lake table. */
@@ -80,6 +111,14 @@ export const tableSchema = z.strictObject({
   /** Share of nulls per column in healthy data. */
   nullBaseline: z.record(z.string(), z.number().min(0).max(1)).default({}),
   freshnessSlaS: positiveSeconds,
+  /** Physical layout (partitioning, commit interval, file size) for file-count, latency and cost metrics. */
+  layout: tableLayoutSchema.optional(),
+  /** Delivered by an upstream extract on a schedule (no job or DAG writes it). */
+  landing: landingSchema.optional(),
+  /** dbt `warn_after` for source freshness (default: the freshness SLA). */
+  freshnessWarnS: positiveSeconds.optional(),
+  /** dbt `error_after` for source freshness (default: twice `warn_after`). */
+  freshnessErrorS: positiveSeconds.optional(),
 });
 
 /** An orchestrated DAG: a sensor waiting for fresh upstream data, then a build task. */
@@ -95,7 +134,19 @@ export const dagSchema = z.strictObject({
     pokeS: positiveSeconds,
     timeoutS: positiveSeconds,
   }),
-  build: z.strictObject({ task: id, durationS: positiveSeconds, writes: id }),
+  build: z.strictObject({
+    task: id,
+    durationS: positiveSeconds,
+    writes: id,
+    /** Track the target per window: `append` adds the window's rows, `overwrite` replaces its partition (absent: the target mirrors the source). */
+    mode: buildModeSchema.optional(),
+    /** `test`: the task runs data tests on the sensor table and fails when it holds duplicates or missing rows. */
+    kind: z.enum(['build', 'test']).optional(),
+  }),
+  /** The clock the schedule and the partition keys follow (absent: UTC). */
+  timezone: dagTimezoneSchema.optional(),
+  /** The DAG starts paused (a backfill-only DAG, say). */
+  startPaused: z.boolean().optional(),
 });
 
 /** A BI dashboard fed by a table. */
@@ -108,6 +159,8 @@ export const dashboardSchema = z.strictObject({
   audience: z.string().default(''),
   /** The tiles it shows, named as the audience knows them. */
   tiles: z.array(z.string().min(1)).default([]),
+  /** The headline figure, scaled by the table's completeness (late data dropped makes it wrong). */
+  kpi: dashboardKpiSchema.optional(),
 });
 
 /** A feature flag. */
@@ -124,6 +177,8 @@ export const worldSchema = z.strictObject({
   workerSlots: z.number().int().min(1).max(256).default(8),
   dashboards: z.array(dashboardSchema).default([]),
   flags: z.array(flagSchema).default([]),
+  /** The orchestrator's scheduler as runtime state (heartbeat, pool size, stalls); absent: always healthy, `workerSlots` fixed. */
+  scheduler: schedulerSpecSchema.optional(),
 });
 
 /** The world section of a scenario file. */
@@ -132,6 +187,8 @@ export type WorldSpec = z.infer<typeof worldSchema>;
 export type ProducerSpec = z.infer<typeof producerSchema>;
 /** A job as the scenario declares it. */
 export type JobSpec = z.infer<typeof jobSchema>;
+/** A job's poll-loop settings as the scenario declares them. */
+export type PollLoopSpec = z.infer<typeof pollLoopSchema>;
 /** A DAG as the scenario declares it. */
 export type DagSpec = z.infer<typeof dagSchema>;
 /** A schema version as the scenario declares it. */

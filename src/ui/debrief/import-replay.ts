@@ -1,6 +1,6 @@
 import { verifyReplayFile } from '../../engine/debrief/replay-file';
 import type { Scenario } from '../../scenarios/schema';
-import { loadBuiltinScenario } from '../scenarios/builtin-scenarios';
+import { loadAnyScenario } from '../scenarios/load-any-scenario';
 import { useSessionStore } from '../store/session-store';
 
 /** What an import gave: the debrief is open, or why the file was refused. */
@@ -27,7 +27,7 @@ export async function importReplayText(text: string): Promise<ImportOutcome> {
   let scenario: Scenario | null = null;
   if (id !== null) {
     try {
-      scenario = await loadBuiltinScenario(id);
+      scenario = await loadAnyScenario(id);
     } catch (e) {
       return { ok: false, error: `The scenario "${id}" could not be loaded: ${e instanceof Error ? e.message : String(e)}.` };
     }

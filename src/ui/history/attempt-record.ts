@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { gradeOf, maxScore } from '../../engine';
-import { logEntrySchema } from '../../scenarios/schema';
+import { levelNames, logEntrySchema } from '../../scenarios/schema';
 
 /** The record version this build writes; older ones are migrated on read, newer ones set aside. */
 export const currentRecordVersion = 2;
@@ -24,6 +24,8 @@ export const attemptRecordSchema = z.strictObject({
   /** The title when played; migrated v1 records carry the scenario id here instead. */
   scenarioTitle: z.string().min(1).max(400),
   seed,
+  /** The run level; records saved before levels existed were played at normal. */
+  level: z.enum(levelNames).default('normal'),
   log: z.array(logEntrySchema).max(100_000),
   score: z.strictObject({
     total: z.number().min(0),
@@ -76,6 +78,7 @@ export function migrateV1(old: AttemptRecordV1): AttemptRecord {
     scenarioId: old.scenarioId,
     scenarioVersion: old.scenarioVersion,
     scenarioTitle: old.scenarioId,
+    level: 'normal',
     seed: old.seed,
     log: old.log,
     score: { total, maxScore, grade: gradeOf(total) },

@@ -1,4 +1,4 @@
-import { resultView, type SimState } from '../../engine';
+import { resultView, runInfo, type SimState } from '../../engine';
 import type { Scenario } from '../../scenarios/schema';
 import { attemptRecordSchema, type AttemptRecord } from './attempt-record';
 
@@ -23,6 +23,7 @@ export function attemptFromRun(scenario: Scenario, state: SimState, finishedAt: 
     scenarioVersion: scenario.version,
     scenarioTitle: scenario.title,
     seed: state.seed,
+    level: runInfo(scenario).level,
     log: state.log,
     score: { total: report.total, maxScore: report.maxScore, grade: report.grade },
     times: { mttdS: report.times.mttdS, mttaS: report.times.mttaS, mttmS: report.times.mttmS, mttrS: report.times.mttrS },

@@ -12,7 +12,7 @@ const durationSteps = [10, 30, minute, 2 * minute, 5 * minute, 10 * minute, 15 *
 const ratioSteps = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5];
 
 // The smallest top an axis gets, so a flat zero line still has a sensible scale.
-const floor: Record<Unit, number> = { records: 10, rows: 10, restarts: 2, recPerSec: 1, errPerMin: 1, seconds: minute, ratio: 0.01 };
+const floor: Record<Unit, number> = { records: 10, rows: 10, restarts: 2, recPerSec: 1, errPerMin: 1, seconds: minute, ratio: 0.01, files: 10, usdPerDay: 10, tasks: 2 };
 
 function decimalSteps(max: number, integers: boolean): number[] {
   const exp = Math.floor(Math.log10(Math.max(max, 1e-9) / 3));

@@ -2,6 +2,7 @@ import { formatDuration, type SeriesState } from '../../engine';
 import { nullRatioThreshold, type BiSpec, type ChartColor, type ChartSpec } from './chart-catalogue';
 import { clockLabel, formatAgo, formatCompact, formatValue, formatValueText, type Clock, type ValueParts } from './format';
 import { valueAt } from './series-window';
+import { readDuplicates, readScheduler } from './orchestration-readings';
 
 /** How a status badge is coloured; its text always says the same thing in words. */
 export type Tone = 'ok' | 'warn' | 'danger' | 'info' | 'neutral';
@@ -173,7 +174,53 @@ export function readChart(spec: ChartSpec, now: Now): Reading {
       return readNulls(spec, now);
     case 'rows':
       return readRows(spec, now);
+    case 'files':
+      return readFiles(spec, now);
+    case 'queryCost':
+      return readQueryCost(spec, now);
+    case 'completeness':
+      return readCompleteness(spec, now);
+    case 'scheduler':
+      return readScheduler(spec, now);
+    case 'duplicates':
+      return readDuplicates(spec, now);
   }
+}
+
+function readFiles(spec: ChartSpec, now: Now): Reading {
+  const key = spec.lines[0]?.metric ?? '';
+  const files = metric(now, key) ?? 0;
+  const before = earlier(now, key, 600) ?? files;
+  const delta = files - before;
+  return {
+    headline: formatValue('files', files),
+    comparison: null,
+    detail: `${delta >= 0 ? '+' : '−'}${formatCompact(Math.abs(delta))} in 10 min`,
+    status: delta > 1000 ? { label: 'PILING UP', tone: 'warn' } : ok,
+  };
+}
+
+function readQueryCost(spec: ChartSpec, now: Now): Reading {
+  const p95 = metric(now, spec.lines[0]?.metric ?? '');
+  const cost = metric(now, spec.lines[1]?.metric ?? '');
+  const limit = spec.reference?.value ?? 60;
+  return {
+    headline: formatValue('seconds', p95),
+    comparison: null,
+    detail: `p95 · projected ${formatValueText('usdPerDay', cost)}`,
+    status: p95 !== undefined && p95 > limit ? { label: 'SLOW', tone: 'danger' } : ok,
+  };
+}
+
+function readCompleteness(spec: ChartSpec, now: Now): Reading {
+  const c = metric(now, spec.lines[0]?.metric ?? '');
+  const dropped = metric(now, spec.lines[1]?.metric ?? '') ?? 0;
+  return {
+    headline: formatValue('ratio', c),
+    comparison: null,
+    detail: `${formatCompact(dropped)} late events dropped/min`,
+    status: c !== undefined && c < 0.99 ? { label: 'INCOMPLETE', tone: 'danger' } : dropped > 0 ? { label: 'DROPPING', tone: 'warn' } : ok,
+  };
 }
 
 /** What a BI dashboard's audience sees: how old its data is, and whether it is stale or blank. */

@@ -1,5 +1,6 @@
 import type { PlayerView, SeriesState } from '../../engine';
 import type { Unit } from './format';
+import { schedulerSpecs, windowedTableSpecs } from './orchestration-charts';
 
 /** The platform's public topology, as the player's view carries it. */
 export type Topology = PlayerView['scenario']['topology'];
@@ -22,7 +23,7 @@ export interface SeriesLine {
 }
 
 /** What a chart card is about. */
-export type ChartKind = 'freshness' | 'lag' | 'throughput' | 'health' | 'nullRatio' | 'dlq' | 'rows';
+export type ChartKind = 'freshness' | 'lag' | 'throughput' | 'health' | 'nullRatio' | 'dlq' | 'rows' | 'files' | 'queryCost' | 'completeness' | 'scheduler' | 'duplicates';
 
 /** A time-series chart card, before any data is attached. */
 export interface ChartSpec {
@@ -141,6 +142,55 @@ function rowsSpec(table: string): ChartSpec {
   };
 }
 
+/**
+ * Cards for what a job's table tracks beyond freshness, when its metrics exist: late events
+ * dropped by the watermark against the table's completeness, and the table's file count and
+ * query latency against its projected cost.
+ */
+function lakeSpecs(series: SeriesState, table: string, jobId: string): ChartSpec[] {
+  const has = (key: string) => key in series.values;
+  const base = { type: 'chart' as const, job: null, producers: [] };
+  const specs: ChartSpec[] = [];
+  if (has(`table.${table}.completeness`) && has(`job.${jobId}.lateDropRate`)) {
+    specs.push({
+      ...base,
+      id: `table:${table}:completeness`,
+      kind: 'completeness',
+      title: 'Completeness vs late drops',
+      scope: `${table} · last 24 h`,
+      unit: 'ratio',
+      rightUnit: 'records',
+      lines: [line(`table.${table}.completeness`, 'Completeness', 0, 3, 'line'), line(`job.${jobId}.lateDropRate`, 'Late dropped /min', 1, 6, 'area', 'right')],
+      reference: null,
+    });
+  }
+  if (has(`table.${table}.files`)) {
+    specs.push({
+      ...base,
+      id: `table:${table}:files`,
+      kind: 'files',
+      title: 'Data files',
+      scope: table,
+      unit: 'files',
+      rightUnit: null,
+      lines: [line(`table.${table}.files`, 'Files', 0, 4, 'area')],
+      reference: null,
+    });
+    specs.push({
+      ...base,
+      id: `table:${table}:query`,
+      kind: 'queryCost',
+      title: 'Query p95 & projected cost',
+      scope: table,
+      unit: 'seconds',
+      rightUnit: 'usdPerDay',
+      lines: [line(`table.${table}.queryP95S`, 'Query p95', 0, 1, 'line'), line(`table.${table}.costPerDayUsd`, 'Cost per day', 1, 5, 'line', 'right')],
+      reference: { value: 60, label: '60 s' },
+    });
+  }
+  return specs;
+}
+
 function jobSpecs(topology: Topology, job: Topology['jobs'][number]): ChartSpec[] {
   const partitions = topology.topics.find((t) => t.id === job.topic)?.partitions ?? 0;
   const producers = topology.producers.filter((p) => p.topic === job.topic);
@@ -218,11 +268,25 @@ export function chartCatalogue(topology: Topology, series: SeriesState): CardSpe
     if (!job.critical) continue;
     const [freshness, ...nulls] = tablesDone.has(job.table) ? [] : tableSpecs(topology, series, job.table);
     if (freshness) cards.push(freshness);
+    if (!tablesDone.has(job.table)) cards.push(...lakeSpecs(series, job.table, job.id));
     const [lag, throughput, health, dlq] = jobSpecs(topology, job) as [ChartSpec, ChartSpec, ChartSpec, ChartSpec];
+    // Jobs that model their poll loop also chart their consumer group's rebalances.
+    if (`job.${job.id}.rebalances` in series.values) {
+      health.title = 'Restarts, rebalances & errors';
+      health.lines.push(line(`job.${job.id}.rebalances`, 'Rebalances', 2, 5, 'step'));
+    }
     cards.push(lag, throughput, health, ...nulls, dlq);
     if (!tablesDone.has(job.table)) cards.push(rowsSpec(job.table));
     tablesDone.add(job.table);
   }
+  // With an orchestrator in the picture, tables a critical DAG builds get their freshness card too, then the scheduler and per-window checks.
+  const scheduler = schedulerSpecs(series);
+  for (const d of topology.dags) {
+    if (scheduler.length === 0 || !d.critical || tablesDone.has(d.writes)) continue;
+    tablesDone.add(d.writes);
+    cards.push(...tableSpecs(topology, series, d.writes));
+  }
+  cards.push(...windowedTableSpecs(topology, series), ...scheduler);
   for (const d of topology.dashboards) if (!critical.has(d.table)) cards.push(biSpec(topology, d));
   for (const job of topology.jobs) {
     if (tablesDone.has(job.table)) continue;

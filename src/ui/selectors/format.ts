@@ -4,7 +4,7 @@ import { formatDuration, timeOfDay, type PlayerView } from '../../engine';
 export type Clock = PlayerView['scenario']['clock'];
 
 /** What a chart's numbers measure; decides how they are written. */
-export type Unit = 'records' | 'recPerSec' | 'errPerMin' | 'restarts' | 'seconds' | 'ratio' | 'rows';
+export type Unit = 'records' | 'recPerSec' | 'errPerMin' | 'restarts' | 'seconds' | 'ratio' | 'rows' | 'files' | 'usdPerDay' | 'tasks';
 
 /** A value split for display: the number large, the unit beside it. */
 export interface ValueParts {
@@ -20,6 +20,9 @@ const unitWord: Record<Unit, string> = {
   seconds: '',
   ratio: '',
   rows: 'rows',
+  files: 'files',
+  usdPerDay: 'per day',
+  tasks: 'tasks',
 };
 
 /** Writes a count compactly: 812, 64.6k, 1.23M. */
@@ -51,6 +54,8 @@ export function formatValue(unit: Unit, v: number | undefined): ValueParts {
     case 'recPerSec':
     case 'errPerMin':
       return { value: formatRate(v), unit: unitWord[unit] };
+    case 'usdPerDay':
+      return { value: `$${formatCompact(v)}`, unit: unitWord[unit] };
     default:
       return { value: formatCompact(v), unit: unitWord[unit] };
   }
@@ -73,6 +78,8 @@ export function formatAxis(unit: Unit, v: number): string {
     case 'recPerSec':
     case 'errPerMin':
       return formatRate(v);
+    case 'usdPerDay':
+      return `$${formatCompact(v)}`;
     default:
       return formatCompact(v);
   }

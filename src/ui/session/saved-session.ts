@@ -1,10 +1,13 @@
 import type { LogEntry } from '../../scenarios/schema';
+import { levelNames, type Level } from '../../scenarios/schema/level-names';
 
 /** What is kept in the browser so a refresh resumes the incident exactly where it was. */
 export interface SavedSession {
   scenarioId: string;
   scenarioVersion: number;
   seed: number;
+  /** The run level; sessions saved before levels existed were normal. */
+  level: Level;
   log: LogEntry[];
   /** The displayed sim time when saved. */
   clock: number;
@@ -59,5 +62,7 @@ export function loadSavedSession(storage: Storage): { session: SavedSession } | 
     return !entry || !isInt(entry.at) || typeof entry.command !== 'object' || entry.command === null || typeof entry.command.type !== 'string';
   });
   if (badEntry >= 0) return { error: `entry ${badEntry} of the saved log is malformed` };
-  return { session: { scenarioId: d.scenarioId, scenarioVersion: d.scenarioVersion, seed: d.seed, clock: d.clock, hintsOn: d.hintsOn !== false, log: d.log as LogEntry[] } };
+  const level = d.level ?? 'normal';
+  if (!(levelNames as readonly unknown[]).includes(level)) return { error: `the saved session's level "${String(level)}" is not one of ${levelNames.join(', ')}` };
+  return { session: { scenarioId: d.scenarioId, scenarioVersion: d.scenarioVersion, seed: d.seed, level: level as Level, clock: d.clock, hintsOn: d.hintsOn !== false, log: d.log as LogEntry[] } };
 }

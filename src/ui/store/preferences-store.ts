@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import type { Level } from '../../engine';
 import type { Speed } from './session-store';
 
 /** A colour theme. */
@@ -11,15 +12,26 @@ export interface BestScore {
   grade: string;
 }
 
+/**
+ * Where a best score is kept: runs are comparable only within a level, so each level has its
+ * own best (normal keeps the bare id that bests were stored under before levels existed).
+ */
+export function bestScoreKey(scenarioId: string, level: Level): string {
+  return level === 'normal' ? scenarioId : `${scenarioId}/${level}`;
+}
+
 interface Preferences {
   theme: Theme;
   speed: Speed;
+  level: Level;
   hintsOn: boolean;
   bestScores: Record<string, BestScore>;
   setTheme: (theme: Theme) => void;
   setSpeed: (speed: Speed) => void;
+  setLevel: (level: Level) => void;
   setHintsOn: (on: boolean) => void;
-  recordScore: (scenarioId: string, best: BestScore) => void;
+  /** Keeps a score if it beats the best for its key (see `bestScoreKey`). */
+  recordScore: (key: string, best: BestScore) => void;
 }
 
 /** The player's preferences and personal bests, kept in local storage. */
@@ -28,21 +40,23 @@ export const usePreferences = create<Preferences>()(
     (set, get) => ({
       theme: 'dark',
       speed: 5,
+      level: 'normal',
       hintsOn: true,
       bestScores: {},
       setTheme: (theme) => set({ theme }),
       setSpeed: (speed) => set({ speed }),
+      setLevel: (level) => set({ level }),
       setHintsOn: (hintsOn) => set({ hintsOn }),
-      recordScore: (scenarioId, best) => {
-        const current = get().bestScores[scenarioId];
-        if (!current || best.score > current.score) set({ bestScores: { ...get().bestScores, [scenarioId]: best } });
+      recordScore: (key, best) => {
+        const current = get().bestScores[key];
+        if (!current || best.score > current.score) set({ bestScores: { ...get().bestScores, [key]: best } });
       },
     }),
     {
       name: 'firedrill.preferences',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({ theme, speed, hintsOn, bestScores }) => ({ theme, speed, hintsOn, bestScores }),
+      partialize: ({ theme, speed, level, hintsOn, bestScores }) => ({ theme, speed, level, hintsOn, bestScores }),
     },
   ),
 );

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { advance, applyEntry, createInitialState, playerView, replay, stageOf, type PlayerView, type SimState } from '../../engine';
+import { advance, applyEntry, createInitialState, playerView, prepareRun, replay, runInfo, stageOf, type Level, type PlayerView, type SimState } from '../../engine';
 import type { Command, Scenario } from '../../scenarios/schema';
 import { saveSession, clearSavedSession, type SavedSession } from '../session/saved-session';
 
@@ -10,8 +10,10 @@ export type Speed = (typeof speeds)[number];
 
 /** A session being played in this browser. */
 export interface LiveSession {
+  /** The run's concrete scenario: the seed's root-cause variant at the chosen level (`prepareRun`). */
   scenario: Scenario;
   seed: number;
+  level: Level;
   hintsOn: boolean;
   state: SimState;
   view: PlayerView;
@@ -23,11 +25,11 @@ interface SessionStore {
   session: LiveSession | null;
   speed: Speed;
   paused: boolean;
-  /** Opens a scenario's briefing with a seed. */
-  open: (scenario: Scenario, seed: number, hintsOn: boolean) => void;
+  /** Opens a scenario's briefing with a seed and a level. */
+  open: (scenario: Scenario, seed: number, hintsOn: boolean, level: Level) => void;
   /** Resumes a saved session by replaying its log. */
   resume: (scenario: Scenario, saved: SavedSession) => void;
-  /** Shows a state already computed from a log (a verified replay, a saved attempt); a running one starts paused. */
+  /** Shows a state already computed from a log on a prepared scenario (a verified replay, a saved attempt); a running one starts paused. */
   show: (scenario: Scenario, seed: number, state: SimState, hintsOn: boolean, clock?: number) => void;
   /** Issues a player command at the current sim time. */
   send: (command: Command) => void;
@@ -48,7 +50,7 @@ function storage(): Storage | null {
 
 function persist(session: LiveSession): void {
   const store = storage();
-  if (store) saveSession(store, { scenarioId: session.scenario.id, scenarioVersion: session.scenario.version, seed: session.seed, log: session.state.log, clock: session.clock, hintsOn: session.hintsOn });
+  if (store) saveSession(store, { scenarioId: session.scenario.id, scenarioVersion: session.scenario.version, seed: session.seed, level: session.level, log: session.state.log, clock: session.clock, hintsOn: session.hintsOn });
 }
 
 function withState(session: LiveSession, state: SimState, clock = session.clock): LiveSession {
@@ -65,18 +67,20 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   session: null,
   speed: 5,
   paused: false,
-  open: (scenario, seed, hintsOn) => {
+  open: (base, seed, hintsOn, level) => {
+    const scenario = prepareRun(base, seed, level);
     const state = createInitialState(scenario, seed);
-    const session: LiveSession = { scenario, seed, hintsOn, state, view: playerView(scenario, state), clock: state.t };
+    const session: LiveSession = { scenario, seed, level, hintsOn, state, view: playerView(scenario, state), clock: state.t };
     set({ session, paused: false });
     persist(session);
   },
-  resume: (scenario, saved) => {
+  resume: (base, saved) => {
+    const scenario = prepareRun(base, saved.seed, saved.level);
     const state = replay(scenario, saved.seed, saved.log, Math.floor(saved.clock));
     get().show(scenario, saved.seed, state, saved.hintsOn, saved.clock);
   },
   show: (scenario, seed, state, hintsOn, clock = state.t) => {
-    const session: LiveSession = { scenario, seed, hintsOn, state, view: playerView(scenario, state), clock: Math.max(clock, state.t) };
+    const session: LiveSession = { scenario, seed, level: runInfo(scenario).level, hintsOn, state, view: playerView(scenario, state), clock: Math.max(clock, state.t) };
     set({ session, paused: stageOf(state.flow) === 'running' });
   },
   send: (command) => {

@@ -2,7 +2,7 @@ import { formatDuration, timeOfDay } from '../../../engine';
 import { useClock, useSend, useView } from '../../hooks/use-session';
 
 /** The actions of one category, each with its cost, progress while it runs, and when it finished. */
-export function ActionList({ category }: { category: 'investigate' | 'mitigate' }) {
+export function ActionList({ category }: { category: 'investigate' | 'mitigate' | 'communicate' }) {
   const view = useView();
   const send = useSend();
   const clock = useClock();

@@ -1,5 +1,6 @@
 import { timeOfDay } from '../../../engine';
 import { useView } from '../../hooks/use-session';
+import { ActionList } from './ActionList';
 import { useConsoleUi } from '../../store/console-ui-store';
 
 /** Communication: write a status update, see when the last one went out. */
@@ -17,6 +18,7 @@ export function CommunicateGroup() {
       <button type="button" className="btn btn--primary" onClick={() => useConsoleUi.getState().openComposer()}>
         Write a status update
       </button>
+      {view.scenario.actions.some((a) => a.category === 'communicate') && <ActionList category="communicate" />}
     </div>
   );
 }

@@ -34,6 +34,14 @@ export function OutputBody({ output, logFilter, onLogFilter }: { output: ToolOut
       return <TableCheckOutput body={output.body} />;
     case 'dashboard':
       return <DashboardOutput body={output.body} />;
+    case 'reconciliation':
+    case 'dbt-source-freshness':
+    case 'dbt-test':
+    case 'scheduler-status':
+    case 'table-files':
+    case 'query-profile':
+    case 'late-events':
+      return <TerminalText text={output.body} wrap={false} />;
     case 'text':
       return <TerminalText text={output.body.replace(/\n+$/, '')} wrap={output.command === ''} />;
   }

@@ -32,7 +32,14 @@ export const tabOfKind: Record<RevealKind, ToolTabId> = {
   lineage: 'lineage',
   'table-check': 'tables',
   dashboard: 'tables',
+  'table-files': 'tables',
+  'query-profile': 'tables',
+  'late-events': 'jobs',
+  reconciliation: 'tables',
   text: 'runbook',
+  'dbt-source-freshness': 'tables',
+  'dbt-test': 'tables',
+  'scheduler-status': 'dags',
 };
 
 /** What one completed investigation printed into one tab (an action may print several outputs). */

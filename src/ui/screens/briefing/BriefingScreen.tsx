@@ -1,9 +1,11 @@
-import { timeOfDay } from '../../../engine';
+import { levelEffects, timeOfDay, type Level } from '../../../engine';
 import { PlatformDiagram } from '../../components/platform-diagram/PlatformDiagram';
 import { useSessionStore, type LiveSession } from '../../store/session-store';
 import { ScreenHeader } from '../catalogue/ScreenHeader';
 import { timeUntil, withInlineCode } from './briefing-text';
 import './briefing.css';
+
+const levelLabel: Record<Level, string> = { easy: 'Easy', normal: 'Normal', hard: 'Hard' };
 
 const difficultyLabel = { easy: 'Easy', normal: 'Normal', hard: 'Hard' } as const;
 
@@ -108,6 +110,12 @@ function Briefing({ session }: { session: LiveSession }) {
               This session
             </h2>
             <dl className="briefing__facts">
+              <div>
+                <dt>Level</dt>
+                <dd>
+                  {levelLabel[session.level]}: {levelEffects[session.level].summary}
+                </dd>
+              </div>
               <div>
                 <dt>Seed</dt>
                 <dd className="mono">{session.seed}</dd>

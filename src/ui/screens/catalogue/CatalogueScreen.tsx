@@ -1,7 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ImportReplayControl } from '../../debrief/ImportReplayControl';
-import { loadBuiltinScenario, scenarioCards } from '../../scenarios/builtin-scenarios';
-import { usePreferences } from '../../store/preferences-store';
+import { catalogueEntries } from '../../scenario-import/catalogue-entries';
+import { ImportFeedback } from '../../scenario-import/ImportFeedback';
+import { ImportHint } from '../../scenario-import/ImportHint';
+import { ImportScenarioControl } from '../../scenario-import/ImportScenarioControl';
+import { useImportedScenarios } from '../../scenario-import/imported-scenarios-store';
+import { RemoveImportControl } from '../../scenario-import/RemoveImportControl';
+import { ScenarioDropZone } from '../../scenario-import/ScenarioDropZone';
+import { useScenarioImport } from '../../scenario-import/use-scenario-import';
+import { scenarioCards } from '../../scenarios/builtin-scenarios';
+import { loadAnyScenario } from '../../scenarios/load-any-scenario';
+import { bestScoreKey, usePreferences } from '../../store/preferences-store';
 import { useNavigation } from '../../store/navigation-store';
 import { useSessionStore } from '../../store/session-store';
 import { HowItWorks } from './HowItWorks';
@@ -10,28 +19,42 @@ import { ScenarioCard } from './ScenarioCard';
 import { ScreenHeader } from './ScreenHeader';
 import { SessionSettings } from './SessionSettings';
 import './catalogue.css';
+import '../../scenario-import/scenario-import.css';
 
 /** The first screen: pick an incident, set speed, hints and seed, and open its briefing. */
 export function CatalogueScreen({ notice }: { notice: string | null }) {
   const speed = usePreferences((p) => p.speed);
   const hintsOn = usePreferences((p) => p.hintsOn);
+  const level = usePreferences((p) => p.level);
   const bestScores = usePreferences((p) => p.bestScores);
   const [seedText, setSeedText] = useState(() => String(randomSeed()));
   const [loadingId, setLoadingId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const seed = parseSeed(seedText);
   const seedError = seed === null ? 'Enter a whole number from 0 to 4294967295, or pick a new random seed.' : null;
+  const imports = useImportedScenarios((s) => s.imports);
+  const entries = useMemo(() => catalogueEntries(scenarioCards, imports), [imports]);
+  const importer = useScenarioImport();
+  useEffect(() => {
+    void useImportedScenarios.getState().ensureLoaded();
+  }, []);
+
+  const removeImport = async (id: string, title: string) => {
+    await useImportedScenarios.getState().remove(id);
+    importer.announce(`Removed “${title}” from the catalogue.`);
+    document.getElementById('catalogue-scenarios-title')?.focus();
+  };
 
   const openBriefing = async (id: string) => {
     if (seed === null) return;
     setLoadingId(id);
     setError(null);
     try {
-      const scenario = await loadBuiltinScenario(id);
+      const scenario = await loadAnyScenario(id);
       if (!scenario) throw new Error(`scenario "${id}" is not available`);
       usePreferences.getState().setSpeed(speed);
       useSessionStore.getState().setSpeed(speed);
-      useSessionStore.getState().open(scenario, seed, hintsOn);
+      useSessionStore.getState().open(scenario, seed, hintsOn, level);
     } catch (e) {
       setError(`The briefing could not be opened: ${e instanceof Error ? e.message : String(e)}.`);
       setLoadingId(null);
@@ -41,6 +64,7 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
   return (
     <div className="page catalogue">
       <ScreenHeader>
+        <ImportScenarioControl onFiles={(files) => void importer.importFiles(files)} busy={importer.busy} />
         <ImportReplayControl />
         <button type="button" className="btn btn--ghost" onClick={() => useNavigation.getState().go('history')}>
           History
@@ -52,6 +76,7 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
             {notice}
           </div>
         )}
+        <ImportFeedback feedback={importer} onDismissRefused={importer.dismissRefused} />
         <div className="catalogue__intro">
           <h1 className="catalogue__title">Choose an incident</h1>
           <p className="catalogue__lead">
@@ -61,23 +86,26 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
         </div>
         <div className="catalogue__layout">
           <section className="catalogue__scenarios" aria-labelledby="catalogue-scenarios-title">
-            <h2 id="catalogue-scenarios-title" className="catalogue__section-title">
-              Scenarios <span className="catalogue__count">{scenarioCards.length}</span>
+            <h2 id="catalogue-scenarios-title" className="catalogue__section-title" tabIndex={-1}>
+              Scenarios <span className="catalogue__count">{entries.length}</span>
             </h2>
             {error && (
               <p className="catalogue__error" role="alert">
                 {error}
               </p>
             )}
-            {scenarioCards.length === 0 ? (
+            {entries.length === 0 ? (
               <p className="empty">No scenarios are installed.</p>
             ) : (
               <div className="catalogue__cards">
-                {scenarioCards.map((card) => (
+                {entries.map(({ card, imported }) => (
                   <ScenarioCard
                     key={card.id}
                     card={card}
-                    best={bestScores[card.id]}
+                    imported={imported}
+                    actions={imported ? <RemoveImportControl title={card.title} fileName={imported.fileName} onRemove={() => removeImport(card.id, card.title)} /> : undefined}
+                    best={bestScores[bestScoreKey(card.id, level)]}
+                    level={level}
                     loading={loadingId === card.id}
                     blockedBy={seedError ? 'Fix the seed in the session settings first.' : null}
                     onOpen={() => void openBriefing(card.id)}
@@ -85,12 +113,15 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
                 ))}
               </div>
             )}
+            <ImportHint />
             <HowItWorks />
           </section>
           <div className="catalogue__aside">
             <SessionSettings
               speed={speed}
               onSpeed={(s) => usePreferences.getState().setSpeed(s)}
+              level={level}
+              onLevel={(l) => usePreferences.getState().setLevel(l)}
               hintsOn={hintsOn}
               onHints={(on) => usePreferences.getState().setHintsOn(on)}
               seedText={seedText}
@@ -101,6 +132,7 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
           </div>
         </div>
       </main>
+      <ScenarioDropZone onFiles={(files) => void importer.importFiles(files)} disabled={importer.busy} />
     </div>
   );
 }

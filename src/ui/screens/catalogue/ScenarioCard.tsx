@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { ScenarioCard as ScenarioCardFacts } from '../../scenarios/builtin-scenarios';
 import type { BestScore } from '../../store/preferences-store';
 
@@ -17,24 +17,39 @@ const difficultyLabel: Record<ScenarioCardFacts['difficulty'], string> = {
 interface ScenarioCardProps {
   card: ScenarioCardFacts;
   best: BestScore | undefined;
+  /** The level the best score is for (the level chosen in the settings). */
+  level: ScenarioCardFacts['difficulty'];
   loading: boolean;
   /** Why the briefing cannot open right now (e.g. the seed is invalid), if it cannot. */
   blockedBy: string | null;
   onOpen: () => void;
+  /** Where an imported scenario came from; absent for a built-in. */
+  imported?: { fileName: string; importedAt: string } | null;
+  /** More controls beside "Open briefing" (an imported card's Remove). */
+  actions?: ReactNode;
+}
+
+function importedOn(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 /** One scenario in the catalogue: what it is about, how long it takes, the player's best, and the way in. */
-export function ScenarioCard({ card, best, loading, blockedBy, onOpen }: ScenarioCardProps) {
+export function ScenarioCard({ card, best, level, loading, blockedBy, onOpen, imported = null, actions }: ScenarioCardProps) {
   const id = useId();
   return (
-    <article className="catalogue-card" aria-labelledby={`${id}-title`}>
+    // Focusable from script only, so a newly imported card can take focus.
+    <article className={imported ? 'catalogue-card catalogue-card--imported' : 'catalogue-card'} aria-labelledby={`${id}-title`} data-scenario-id={card.id} tabIndex={-1}>
       <div className="catalogue-card__top">
         <h3 id={`${id}-title`} className="catalogue-card__title">
           {card.title}
         </h3>
-        <span className={`badge ${difficultyBadge[card.difficulty]}`}>
-          <span className="visually-hidden">Difficulty: </span>
-          {difficultyLabel[card.difficulty]}
+        <span className="catalogue-card__badges">
+          {imported && <span className="badge badge--neutral catalogue-card__imported">Imported</span>}
+          <span className={`badge ${difficultyBadge[card.difficulty]}`}>
+            <span className="visually-hidden">Rated difficulty: </span>
+            {difficultyLabel[card.difficulty]}
+          </span>
         </span>
       </div>
       <p className="catalogue-card__hook">{card.hook}</p>
@@ -45,6 +60,11 @@ export function ScenarioCard({ card, best, loading, blockedBy, onOpen }: Scenari
           </li>
         ))}
       </ul>
+      {imported && (
+        <p className="catalogue-card__source">
+          Imported from <span className="catalogue-card__file">{imported.fileName}</span> on {importedOn(imported.importedAt)}
+        </p>
+      )}
       <div className="catalogue-card__footer">
         <dl className="catalogue-card__meta">
           <div>
@@ -52,14 +72,17 @@ export function ScenarioCard({ card, best, loading, blockedBy, onOpen }: Scenari
             <dd>~{card.expectedMinutes} min</dd>
           </div>
           <div>
-            <dt>Your record</dt>
+            <dt>Your record ({difficultyLabel[level].toLowerCase()})</dt>
             <dd className={best ? 'catalogue-card__best' : undefined}>{best ? `Best: ${best.score} · ${best.grade}` : 'Not played yet'}</dd>
           </div>
         </dl>
-        <button type="button" className="btn btn--primary catalogue-card__open" onClick={onOpen} disabled={loading || blockedBy !== null} aria-describedby={blockedBy ? `${id}-blocked` : undefined}>
-          {loading ? 'Loading…' : 'Open briefing'}
-          <span className="visually-hidden">: {card.title}</span>
-        </button>
+        <div className="catalogue-card__actions">
+          {actions}
+          <button type="button" className="btn btn--primary catalogue-card__open" onClick={onOpen} disabled={loading || blockedBy !== null} aria-describedby={blockedBy ? `${id}-blocked` : undefined}>
+            {loading ? 'Loading…' : 'Open briefing'}
+            <span className="visually-hidden">: {card.title}</span>
+          </button>
+        </div>
       </div>
       {blockedBy && (
         <p id={`${id}-blocked`} className="catalogue-card__blocked">

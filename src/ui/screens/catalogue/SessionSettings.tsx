@@ -1,10 +1,13 @@
 import { useId } from 'react';
+import { levelEffects, levelNames, type Level } from '../../../engine';
 import { speeds, type Speed } from '../../store/session-store';
 import { maxSeed } from './random-seed';
 
 interface SessionSettingsProps {
   speed: Speed;
   onSpeed: (speed: Speed) => void;
+  level: Level;
+  onLevel: (level: Level) => void;
   hintsOn: boolean;
   onHints: (on: boolean) => void;
   /** The seed as typed, so a half-typed number is not thrown away. */
@@ -14,14 +17,31 @@ interface SessionSettingsProps {
   onNewSeed: () => void;
 }
 
-/** How the next session is played: clock speed, hints, and the seed that fixes the incident's draws. */
-export function SessionSettings({ speed, onSpeed, hintsOn, onHints, seedText, onSeedText, seedError, onNewSeed }: SessionSettingsProps) {
+const levelLabels: Record<Level, string> = { easy: 'Easy', normal: 'Normal', hard: 'Hard' };
+
+/** How the next session is played: level, clock speed, hints, and the seed that fixes the incident's draws. */
+export function SessionSettings({ speed, onSpeed, level, onLevel, hintsOn, onHints, seedText, onSeedText, seedError, onNewSeed }: SessionSettingsProps) {
   const id = useId();
   return (
     <section className="catalogue-settings" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="catalogue-settings__title">
         Session settings
       </h2>
+
+      <fieldset className="catalogue-settings__group">
+        <legend className="field__label">Level</legend>
+        <div className="catalogue-speed catalogue-level">
+          {levelNames.map((l) => (
+            <label key={l} className="catalogue-speed__option">
+              <input type="radio" name={`${id}-level`} value={l} checked={level === l} onChange={() => onLevel(l)} aria-describedby={`${id}-level-help`} />
+              <span>{levelLabels[l]}</span>
+            </label>
+          ))}
+        </div>
+        <p id={`${id}-level-help`} className="catalogue-settings__help">
+          {levelEffects[level].summary} Scores are compared within a level.
+        </p>
+      </fieldset>
 
       <fieldset className="catalogue-settings__group">
         <legend className="field__label">Speed</legend>

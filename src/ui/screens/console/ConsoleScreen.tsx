@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ActionPalette } from '../../console/actions/ActionPalette';
 import { DashboardsPanel } from '../../console/charts/DashboardsPanel';
+import { InjectMenu } from '../../console/facilitator/InjectMenu';
 import { SidePanel } from '../../console/chat/SidePanel';
 import { Pager } from '../../console/pager/Pager';
 import { ShortcutsDialog } from '../../console/top-bar/ShortcutsDialog';
@@ -46,6 +47,7 @@ export default function ConsoleScreen() {
         <div className="console__left">
           <Pager />
           <ActionPalette />
+          <InjectMenu />
         </div>
         <div className="console__center">
           <DashboardsPanel />

@@ -1,14 +1,21 @@
-import { timeOfDay, type DebriefView } from '../../../engine';
+import { runInfo, timeOfDay, type DebriefView } from '../../../engine';
 import type { Scenario } from '../../../scenarios/schema';
 
 /** The root cause, revealed, and every cause you declared, marked correct or incorrect in words. */
 export function DebriefRootCause({ debrief, scenario }: { debrief: DebriefView; scenario: Scenario }) {
   const { rootCause } = debrief;
+  const { base, variant } = runInfo(scenario);
   return (
     <section className="result__section debrief-section" aria-labelledby="debrief-cause-title">
       <h2 id="debrief-cause-title" className="result__heading">
         Root cause
       </h2>
+      {variant && (
+        <p className="result__note">
+          This incident has {base.variants.length} possible root causes behind the same first symptom; your seed chose <strong>{variant.label}</strong>. Play another
+          seed and it may be a different one.
+        </p>
+      )}
       <p className="debrief-cause__statement">{rootCause.statement}</p>
       <p className="result__note">
         The correct declaration was: <strong>{rootCause.correctLabel}</strong>

@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import { debriefView, relativeTime, replay, summarizeRun, timeDefinitions, timeOfDay, type ResultView } from '../../../engine';
+import { debriefView, relativeTime, replay, runInfo, summarizeRun, timeDefinitions, timeOfDay, type ResultView } from '../../../engine';
 import { saveAttempt } from '../../history/history-store';
 import { attemptFromRun } from '../../history/record-attempt';
-import { usePreferences } from '../../store/preferences-store';
+import { bestScoreKey, usePreferences } from '../../store/preferences-store';
 import { useSessionStore, type LiveSession } from '../../store/session-store';
 import { randomSeed } from '../catalogue/random-seed';
 import { ScreenHeader } from '../catalogue/ScreenHeader';
@@ -41,7 +41,8 @@ export default function ResultScreen() {
 }
 
 function Result({ session }: { session: LiveSession }) {
-  const { scenario, state, seed, hintsOn } = session;
+  const { scenario, state, seed, level, hintsOn } = session;
+  const base = runInfo(scenario).base;
   // The debrief replays the model's run for the ghost: computed once per finished run.
   const debrief = useMemo(() => debriefView(scenario, state), [scenario, state]);
   const result = useMemo<ResultView | null>(() => (debrief ? { summary: debrief.summary, report: debrief.report, timeDefinitions } : null), [debrief]);
@@ -54,8 +55,8 @@ function Result({ session }: { session: LiveSession }) {
   const grade = result?.report.grade;
 
   useEffect(() => {
-    if (total !== undefined && grade !== undefined) usePreferences.getState().recordScore(scenario.id, { score: total, grade });
-  }, [scenario.id, total, grade]);
+    if (total !== undefined && grade !== undefined) usePreferences.getState().recordScore(bestScoreKey(scenario.id, level), { score: total, grade });
+  }, [scenario.id, level, total, grade]);
 
   useEffect(() => {
     // Saving the same finished run again overwrites its record (the id comes from the run).
@@ -65,10 +66,10 @@ function Result({ session }: { session: LiveSession }) {
 
   const actions = (
     <div className="result__actions">
-      <button type="button" className="btn btn--primary result__action" onClick={() => useSessionStore.getState().open(scenario, seed, hintsOn)}>
+      <button type="button" className="btn btn--primary result__action" onClick={() => useSessionStore.getState().open(base, seed, hintsOn, level)}>
         Play again with the same seed
       </button>
-      <button type="button" className="btn result__action" onClick={() => useSessionStore.getState().open(scenario, randomSeed(), hintsOn)}>
+      <button type="button" className="btn result__action" onClick={() => useSessionStore.getState().open(base, randomSeed(), hintsOn, level)}>
         New seed<span className="visually-hidden">: play {scenario.title} again with a different seed</span>
       </button>
       <button type="button" className="btn btn--ghost result__action" onClick={() => useSessionStore.getState().close()}>

@@ -1,0 +1,34 @@
+import type { ScenarioProblem } from '../cross-references';
+import type { Scenario } from '../schema';
+import { alertsCanFire } from './alerts-can-fire';
+import { lintContext, type LintRule } from './lint-context';
+import { messagesCanArrive } from './messages-can-arrive';
+import { modelResolves } from './model-resolves';
+import { phasesReachable } from './phases-reachable';
+import { redHerringEvidence } from './red-herring-evidence';
+import { variantReferences } from './variant-references';
+
+/** Every lint rule, in the order their problems are listed. */
+export const lintRules: Record<string, LintRule> = {
+  variantReferences,
+  phasesReachable,
+  modelResolves,
+  redHerringEvidence,
+  alertsCanFire,
+  messagesCanArrive,
+};
+
+/**
+ * Checks what the schema and the cross-references cannot: that the scenario plays as a game.
+ * Plays the model and an idle player once per variant and level, and shares those runs.
+ * Takes a scenario that loaded without problems.
+ */
+export function lintScenario(s: Scenario): ScenarioProblem[] {
+  const ctx = lintContext(s);
+  // A variant that names something undefined cannot be played; report that alone.
+  const broken = variantReferences(ctx);
+  if (broken.length > 0) return broken;
+  return Object.entries(lintRules)
+    .filter(([name]) => name !== 'variantReferences')
+    .flatMap(([, rule]) => rule(ctx));
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { loadScenario } from '../../src/scenarios/load-scenario';
+
+interface Doc {
+  world: { jobs: Record<string, unknown>[]; tables: Record<string, unknown>[] };
+}
+
+function load(file: string, mutate: (doc: Doc) => void) {
+  const doc = parse(readFileSync(`src/scenarios/${file}`, 'utf8')) as Doc;
+  mutate(doc);
+  return loadScenario(stringify(doc));
+}
+
+describe('late-data and layout references', () => {
+  it('accepts the built-in scenarios that use them', () => {
+    expect(load('late-mobile-events.yaml', () => {}).ok).toBe(true);
+    expect(load('small-files-cost.yaml', () => {}).ok).toBe(true);
+  });
+
+  it('reports a reprocess or lateness change on a job without event-time windows', () => {
+    const result = load('late-mobile-events.yaml', (doc) => {
+      delete doc.world.jobs[0]?.allowedLatenessS;
+    });
+    expect(result.ok).toBe(false);
+    const messages = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^actions\.\d+\.effects\.0\.job: needs job "activity-aggregator" to declare allowedLatenessS/));
+    expect(messages).toContainEqual(expect.stringMatching(/^actions\.\d+\.reveals\.0\.job: needs job "activity-aggregator" to declare allowedLatenessS/));
+  });
+
+  it('reports compaction, layout changes and file listings on a table without a layout', () => {
+    const result = load('small-files-cost.yaml', (doc) => {
+      delete doc.world.tables[0]?.layout;
+    });
+    expect(result.ok).toBe(false);
+    const messages = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+    expect(messages).toContain('faults.0.effects.0.table: needs table "page_events" to declare a layout');
+    expect(messages).toContain('faults.0.effects.1.commitIntervalS: needs table "page_events" to declare a layout');
+    expect(messages).toContainEqual(expect.stringMatching(/^actions\.\d+\.reveals\.0\.table: needs table "page_events" to declare a layout/));
+  });
+});

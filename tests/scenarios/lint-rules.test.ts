@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { ScenarioProblem } from '../../src/scenarios/cross-references';
+import { lintContext } from '../../src/scenarios/lint/lint-context';
+import { lintRules, lintScenario } from '../../src/scenarios/lint/lint-scenario';
+import { loadScenario } from '../../src/scenarios/load-scenario';
+import { scenarioSchema, type Scenario } from '../../src/scenarios/schema';
+import { validateScenarioText } from '../../src/scenarios/validate-scenario';
+import { repoRoot } from '../../scripts/lib/builtin-scenarios';
+
+type Doc = z.input<typeof scenarioSchema>;
+const exampleText = readFileSync(join(repoRoot, 'docs/examples/flash-sale-lag.yaml'), 'utf8');
+
+/** The lint-clean example with one change, loaded (it must still pass the schema and cross-references). */
+function scenarioWith(change: (doc: Doc) => void): Scenario {
+  const doc = parse(exampleText) as Doc;
+  change(doc);
+  const loaded = loadScenario(stringify(doc));
+  if (!loaded.ok) throw new Error(`the mutated example no longer loads: ${JSON.stringify(loaded.problems)}`);
+  return loaded.scenario;
+}
+
+function find<T extends { id: string }>(items: T[] | undefined, id: string): T {
+  const item = items?.find((x) => x.id === id);
+  if (!item) throw new Error(`the example has no "${id}"; update lint-rules.test.ts`);
+  return item;
+}
+
+/** Runs every rule on the scenario, so a test can say which rule complained and that no other did. */
+function problemsByRule(s: Scenario): Record<string, ScenarioProblem[]> {
+  const ctx = lintContext(s);
+  return Object.fromEntries(Object.entries(lintRules).map(([name, rule]) => [name, rule(ctx)]));
+}
+
+/** Asserts that only `rule` reports, and that it reports this problem. */
+function expectOnly(s: Scenario, rule: string, expected: { path: string; message: string | RegExp }): void {
+  const byRule = problemsByRule(s);
+  for (const [name, problems] of Object.entries(byRule)) if (name !== rule) expect(problems, `rule ${name}`).toEqual([]);
+  expect(byRule[rule]).toContainEqual({
+    path: expected.path,
+    message: typeof expected.message === 'string' ? expect.stringContaining(expected.message) : expect.stringMatching(expected.message),
+  });
+}
+
+const variant = { id: 'big-sale', label: 'The sale is bigger than forecast' };
+
+describe('the lint rules on the worked example', () => {
+  it('find nothing wrong with the example itself', () => {
+    const loaded = loadScenario(exampleText);
+    expect(loaded.ok && lintScenario(loaded.scenario)).toEqual([]);
+  });
+
+  it('run fast enough to check a file on import (under a second once warm, with room for a busy machine)', () => {
+    const loaded = loadScenario(exampleText);
+    if (!loaded.ok) throw new Error('example does not load');
+    lintScenario(loaded.scenario);
+    const started = performance.now();
+    lintScenario(loaded.scenario);
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
+});
+
+describe('variantReferences: every name a variant uses resolves', () => {
+  it('reports a variant whose root cause is not a candidate', () => {
+    const s = scenarioWith((doc) => {
+      doc.variants = [{ ...variant, rootCause: { correct: 'gremlins', statement: 'Gremlins.' } }];
+    });
+    expect(lintScenario(s)).toEqual([{ path: 'variants.0.rootCause.correct', message: 'names cause "gremlins", which is not defined' }]);
+  });
+
+  it('reports a variant walkthrough that starts an action the scenario does not have', () => {
+    const s = scenarioWith((doc) => {
+      const walkthrough = structuredClone(doc.walkthrough);
+      const step = walkthrough[6];
+      if (!step) throw new Error('no step 6');
+      step.command = { type: 'action.start', action: 'scale-sink-to-100' };
+      doc.variants = [{ ...variant, walkthrough }];
+    });
+    expect(lintScenario(s)).toEqual([{ path: 'variants.0.walkthrough.6.command.action', message: 'names action "scale-sink-to-100", which is not defined' }]);
+  });
+
+  it('reports a variant verdict for an action that does not exist, and repeated variant ids', () => {
+    const s = scenarioWith((doc) => {
+      doc.variants = [
+        { ...variant, verdicts: { 'restart-everything': { kind: 'harmful', why: 'No.' } } },
+        { ...variant, label: 'again' },
+      ];
+    });
+    expect(lintScenario(s)).toEqual([
+      { path: 'variants.0.verdicts.restart-everything', message: 'names action "restart-everything", which is not defined' },
+      { path: 'variants.1.id', message: 'repeats the variant id "big-sale"' },
+    ]);
+  });
+
+  it('reports a message a variant adds from someone who is not a stakeholder', () => {
+    const s = scenarioWith((doc) => {
+      doc.variants = [{ ...variant, messages: [{ id: 'cfo-asks', from: 'cfo', text: 'Numbers?', trigger: { atS: 300 } }] }];
+    });
+    expect(lintScenario(s)).toEqual([{ path: 'variants.0.messages.0.from', message: 'names stakeholder "cfo", which is not defined' }]);
+  });
+
+  it('accepts a well-formed variant', () => {
+    const s = scenarioWith((doc) => {
+      doc.variants = [{ ...variant, rootCause: { correct: 'sink-capacity', statement: 'Bigger sale, same cause.' } }];
+    });
+    expect(lintScenario(s)).toEqual([]);
+  });
+});
+
+describe('phasesReachable: the walkthrough covers every phase and the model reaches each milestone', () => {
+  it('reports a walkthrough with no verify step', () => {
+    const s = scenarioWith((doc) => {
+      for (const step of doc.walkthrough) if (step.phase === 'verify') step.phase = 'mitigate';
+    });
+    expectOnly(s, 'phasesReachable', { path: 'walkthrough', message: 'has no step in phase "verify"' });
+  });
+
+  it('reports a walkthrough that never declares the right root cause', () => {
+    const s = scenarioWith((doc) => {
+      const step = doc.walkthrough.find((w) => w.command.type === 'incident.declare-cause');
+      if (step) step.command = { type: 'note.add', text: 'Probably capacity.' };
+    });
+    expectOnly(s, 'phasesReachable', { path: 'walkthrough', message: /does not reach the diagnosed milestone .* \(at level easy; at level normal; at level hard\)$/ });
+  });
+});
+
+describe('modelResolves: the model walkthrough resolves the incident at every level', () => {
+  it('reports a walkthrough command the engine refuses, with the step it came from', () => {
+    const s = scenarioWith((doc) => {
+      const ack = doc.walkthrough[0];
+      if (!ack) throw new Error('no step 0');
+      doc.walkthrough.splice(1, 0, { ...ack, atS: ack.atS + 5 });
+    });
+    expectOnly(s, 'modelResolves', { path: 'walkthrough.1.command', message: 'is refused when the model plays it: alert "checkouts-freshness" is already acknowledged' });
+  });
+
+  it('reports the resolution checks that still fail when the model resolves too early', () => {
+    const s = scenarioWith((doc) => {
+      const resolve = doc.walkthrough.find((w) => w.command.type === 'incident.resolve');
+      if (resolve) resolve.command = { type: 'note.add', text: 'Waiting for the backlog.' };
+      doc.walkthrough.splice(7, 0, { atS: 300, phase: 'verify', command: { type: 'incident.resolve' }, why: 'Too early.' });
+    });
+    const problems = problemsByRule(s).modelResolves ?? [];
+    expect(problems).toContainEqual({ path: 'resolvedWhen.1', message: expect.stringContaining('still fails when the model resolves: "checkout-sink has not caught up') });
+    expect(problems).toContainEqual({ path: 'walkthrough.12.command', message: expect.stringContaining('the postmortem comes after the incident is resolved') });
+  });
+
+  it('reports records the model run loses', () => {
+    const s = scenarioWith((doc) => {
+      const step = doc.walkthrough.find((w) => w.command.type === 'action.start' && w.command.action === 'scale-sink');
+      doc.walkthrough.splice(doc.walkthrough.indexOf(step as never) + 1, 0, { atS: 230, phase: 'mitigate', command: { type: 'action.start', action: 'reset-to-latest' }, why: 'Catch up.' });
+      doc.resolvedWhen = doc.resolvedWhen.filter((c) => !('metric' in c.when && c.when.metric === 'records.lost'));
+    });
+    expect(problemsByRule(s).modelResolves).toContainEqual({ path: 'walkthrough', message: expect.stringMatching(/^loses \d+ records when the model plays it/) });
+  });
+});
+
+describe('redHerringEvidence: every red herring has evidence the player can see', () => {
+  it('reports a red herring without evidence', () => {
+    const s = scenarioWith((doc) => {
+      delete find(doc.actions, 'restart-connector').verdict.evidence;
+    });
+    expectOnly(s, 'redHerringEvidence', { path: 'actions.8.verdict', message: 'makes "restart-connector" a red herring with no evidence' });
+  });
+
+  it('reports evidence that names nothing in the scenario', () => {
+    const s = scenarioWith((doc) => {
+      find(doc.actions, 'add-partitions').verdict.evidence = ['broker-dashboard'];
+    });
+    expectOnly(s, 'redHerringEvidence', { path: 'actions.11.verdict.evidence.0', message: 'names "broker-dashboard", which is no alert, message or action' });
+  });
+
+  it('reports evidence that the player can never see (a message nothing sends)', () => {
+    const s = scenarioWith((doc) => {
+      doc.messages?.push({ id: 'rumour', from: 'web-lead', text: 'Someone said the brokers are slow.', trigger: { manual: true } });
+      find(doc.actions, 'add-partitions').verdict.evidence = ['rumour'];
+    });
+    const problems = problemsByRule(s);
+    expect(problems.redHerringEvidence).toEqual([{ path: 'actions.11.verdict.evidence.0', message: 'names message "rumour", which is never sent, so the player never sees this evidence' }]);
+  });
+
+  it('reports a variant verdict that turns an action into a red herring without evidence', () => {
+    const s = scenarioWith((doc) => {
+      doc.variants = [{ ...variant, verdicts: { 'dag-runs': { kind: 'red-herring', why: 'The DAG is a victim.' } } }];
+    });
+    expectOnly(s, 'redHerringEvidence', { path: 'variants.0.verdicts.dag-runs', message: 'makes "dag-runs" a red herring with no evidence' });
+  });
+});
+
+describe('alertsCanFire: every alert fires in some run', () => {
+  it('reports an alert whose threshold is never reached', () => {
+    const s = scenarioWith((doc) => {
+      doc.alerts.push({ id: 'lag-astronomical', title: 'Lag above a trillion', severity: 'warning', when: { metric: 'job.checkout-sink.lag', op: '>', value: 1e12 }, summary: 'Never.' });
+    });
+    expectOnly(s, 'alertsCanFire', { path: 'alerts.2.when', message: 'never holds long enough to fire' });
+  });
+
+  it('accepts a level-only red-herring alert that fires at its level', () => {
+    const s = scenarioWith((doc) => {
+      doc.alerts.push({ id: 'dag-queue', title: 'sales_live_refresh tasks queued', severity: 'warning', levels: ['hard'], when: { metric: 'dag.sales_live_refresh.runningTasks', op: '>=', value: 1 }, summary: 'A task is waiting.' });
+    });
+    expect(lintScenario(s)).toEqual([]);
+  });
+
+  it('reports a level-only alert that cannot fire at its level, naming the level', () => {
+    const s = scenarioWith((doc) => {
+      doc.alerts.push({ id: 'sink-restarts', title: 'checkout-sink restarting', severity: 'warning', levels: ['hard'], when: { metric: 'job.checkout-sink.restarts', op: '>=', value: 3 }, summary: 'Restarts.' });
+    });
+    expectOnly(s, 'alertsCanFire', { path: 'alerts.2.when', message: 'never holds long enough to fire at level hard' });
+  });
+});
+
+describe('messagesCanArrive: every stakeholder message can reach the player', () => {
+  it('reports a manual message that nothing sends', () => {
+    const s = scenarioWith((doc) => {
+      doc.messages?.push({ id: 'cfo-asks', from: 'cmo', text: 'The CFO is asking too.', trigger: { manual: true } });
+    });
+    expectOnly(s, 'messagesCanArrive', { path: 'messages.4.trigger', message: 'is manual, but no fault, action or inject sends message "cfo-asks"' });
+  });
+
+  it('reports a message timed after the session ends', () => {
+    const s = scenarioWith((doc) => {
+      doc.messages?.push({ id: 'late-thanks', from: 'cmo', text: 'Thanks!', trigger: { atS: 90_000 } });
+    });
+    expectOnly(s, 'messagesCanArrive', { path: 'messages.4.trigger', message: 'never comes due' });
+  });
+
+  it('counts a silence-triggered message as reachable: a player who stays quiet gets it', () => {
+    // Longer than any silence in the model's run, and the idle player never acknowledges.
+    const s = scenarioWith((doc) => {
+      find(doc.messages, 'cmo-chase').trigger = { silenceS: 1200 };
+    });
+    const ctx = lintContext(s);
+    expect(ctx.runs().some((r) => r.state.sentMessages.includes('cmo-chase'))).toBe(false);
+    expect(lintRules.messagesCanArrive?.(ctx)).toEqual([]);
+  });
+
+  it('reports a message a variant adds that never comes due in that variant', () => {
+    const s = scenarioWith((doc) => {
+      doc.variants = [{ ...variant, messages: [{ id: 'cfo-late', from: 'cmo', text: 'Too late.', trigger: { atS: 90_000 } }] }];
+    });
+    expectOnly(s, 'messagesCanArrive', { path: 'variants.0.messages.0.trigger', message: 'never comes due' });
+  });
+
+  it('accepts a manual message that an action sends', () => {
+    const s = scenarioWith((doc) => {
+      doc.messages?.push({ id: 'web-reply', from: 'web-lead', text: 'No schema change on our side.', trigger: { manual: true } });
+      find(doc.actions, 'check-registry').effects = [{ op: 'message.send', message: 'web-reply' }];
+    });
+    expect(lintScenario(s)).toEqual([]);
+  });
+});
+
+describe('validateScenarioText: load, cross-references and lint in one call', () => {
+  it('accepts the example and returns the scenario', () => {
+    const result = validateScenarioText(exampleText, 'flash-sale-lag.yaml');
+    expect(result.ok && result.scenario.id).toBe('flash-sale-lag');
+  });
+
+  it('returns the loader’s problems for a file that does not load, without linting it', () => {
+    expect(validateScenarioText('id: [', 'x.yaml')).toMatchObject({ ok: false, problems: [{ path: '', message: expect.stringContaining('is not valid YAML or JSON') }] });
+  });
+
+  it('returns lint problems for a file that loads but does not play', () => {
+    const doc = parse(exampleText) as Doc;
+    delete find(doc.actions, 'restart-connector').verdict.evidence;
+    const result = validateScenarioText(stringify(doc), 'x.yaml');
+    expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'actions.8.verdict' })] });
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { playerView, prepareRun, seedsForVariants } from '../../src/engine';
+import { tabOfKind } from '../../src/ui/console/tools/tool-tabs';
+import { buildDashboards, type ChartCardModel, type DashboardsModel } from '../../src/ui/selectors/dashboards';
+import { Sim, scenario } from '../support/sim-harness';
+
+function chart(model: DashboardsModel, id: string): ChartCardModel {
+  const card = model.cards.find((c): c is ChartCardModel => c.type === 'chart' && c.id === id);
+  if (!card) throw new Error(`no chart ${id} among ${model.cards.map((c) => c.id).join(', ')}`);
+  return card;
+}
+
+function staleRevenue(variant: string, then: (sim: Sim) => Sim = (sim) => sim): DashboardsModel {
+  const base = scenario('stale-revenue-table');
+  const seed = seedsForVariants(base).find((v) => v.variant === variant)?.seed ?? 1;
+  const s = prepareRun(base, seed, 'normal');
+  const sim = then(new Sim(s, seed).start().waitForPage().ack());
+  return buildDashboards(playerView(s, sim.state));
+}
+
+describe('dashboard cards for the orchestrator', () => {
+  it('shows the pool saturated while a backfill holds every slot, and OK once it is failed', () => {
+    expect(chart(staleRevenue('backfill-hogs-slots'), 'scheduler:main').reading.status).toEqual({ label: 'SATURATED', tone: 'warn' });
+    expect(chart(staleRevenue('backfill-hogs-slots', (sim) => sim.complete('fail-backfill').advance(300)), 'scheduler:main').reading.status.label).toBe('OK');
+  });
+
+  it('says the scheduler has no heartbeat while it is stalled', () => {
+    const card = chart(staleRevenue('scheduler-stalled'), 'scheduler:main');
+    expect(card.reading.status).toEqual({ label: 'NO HEARTBEAT', tone: 'danger' });
+    expect(card.reading.detail).toMatch(/heartbeat \d+m \d+s ago/);
+  });
+
+  it('charts the freshness of a mart that a DAG builds', () => {
+    expect(chart(staleRevenue('late-extract'), 'table:revenue_daily:freshness').reading.status.label).toBe('STALE');
+  });
+
+  it('flags duplicate rows in a table built hour by hour', () => {
+    const s = prepareRun(scenario('dst-repeated-hour'), 1, 'normal');
+    const sim = new Sim(s, 1).start().waitForPage().ack();
+    const card = chart(buildDashboards(playerView(s, sim.state)), 'table:events_hourly:duplicates');
+    expect(card.reading.status).toEqual({ label: 'DUPLICATES', tone: 'danger' });
+  });
+
+  it('gives the dbt and scheduler outputs a home in the tools panel', () => {
+    expect(tabOfKind['dbt-source-freshness']).toBe('tables');
+    expect(tabOfKind['dbt-test']).toBe('tables');
+    expect(tabOfKind['scheduler-status']).toBe('dags');
+  });
+});
