@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { attemptRecordSchema, byFinishTime, readAttemptRecord, type AttemptRecord } from './attempt-record';
+import { lazyConnection } from '../storage/lazy-connection';
 
 /** A stored value that could not be read, kept apart from the attempts with the reason why. */
 export interface SetAsideRecord {
@@ -75,24 +76,7 @@ function bySetAsideTime(a: SetAsideRecord, b: SetAsideRecord): number {
 /** A history store on IndexedDB (the `idb` wrapper); tests pass their own database name and clock. */
 export function createHistoryStore(options: { dbName?: string; now?: () => Date } = {}): HistoryStore {
   const now = options.now ?? (() => new Date());
-  let db: Promise<IDBPDatabase<HistoryDb>> | null = null;
-  const open = () => {
-    if (db) return db;
-    const opening = openHistoryDb(options.dbName).then((opened) => {
-      // Another tab upgrading the schema must not be blocked by this one; reopen on next use.
-      opened.addEventListener('versionchange', () => {
-        opened.close();
-        db = null;
-      });
-      return opened;
-    });
-    // A failed open (storage disabled, say) is retried next time rather than remembered.
-    opening.catch(() => {
-      if (db === opening) db = null;
-    });
-    db = opening;
-    return opening;
-  };
+  const open = lazyConnection(() => openHistoryDb(options.dbName));
 
   return {
     async saveAttempt(record) {

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { lazyConnection } from '../storage/lazy-connection';
 
 /** An imported scenario file as kept in this browser: its text exactly as it was imported. */
 export interface StoredImport {
@@ -101,24 +102,7 @@ function fileNameOf(value: unknown): string | null {
 export function createImportedScenarioDb(options: { dbName?: string; now?: () => Date } = {}): ImportedScenarioDb {
   const now = options.now ?? (() => new Date());
   const name = options.dbName ?? importsDbName;
-  let db: Promise<IDBPDatabase<ImportsDb>> | null = null;
-  const open = () => {
-    if (db) return db;
-    const opening = openImportsDb(name).then((opened) => {
-      // Another tab upgrading the schema must not be blocked by this one; reopen on next use.
-      opened.addEventListener('versionchange', () => {
-        opened.close();
-        db = null;
-      });
-      return opened;
-    });
-    // A failed open (storage disabled, say) is retried next time rather than remembered.
-    opening.catch(() => {
-      if (db === opening) db = null;
-    });
-    db = opening;
-    return opening;
-  };
+  const open = lazyConnection(() => openImportsDb(name));
 
   return {
     async save(entry) {

@@ -116,10 +116,22 @@ function readHealth(spec: ChartSpec, now: Now): Reading {
   const restartsKey = `job.${spec.job}.restarts`;
   const restarts = metric(now, restartsKey) ?? 0;
   const errors = metric(now, `job.${spec.job}.errorRate`) ?? 0;
+  // A job that charts its consumer group's rebalances leads with them: they are what its incidents move.
+  const rebalancesKey = spec.lines.find((l) => l.label === 'Rebalances')?.metric;
+  const rebalances = rebalancesKey === undefined ? undefined : (metric(now, rebalancesKey) ?? 0);
   let status: Status = { label: 'RUNNING', tone: 'ok' };
   if (running === 0) status = { label: 'FAILED', tone: 'danger' };
   else if (errors > 0) status = { label: 'ERRORS', tone: 'warn' };
   else if (restarts > (earlier(now, restartsKey, 600) ?? restarts)) status = { label: 'RESTARTED', tone: 'warn' };
+  else if (rebalancesKey !== undefined && rebalances !== undefined && rebalances > (earlier(now, rebalancesKey, 600) ?? rebalances)) status = { label: 'REBALANCING', tone: 'warn' };
+  if (rebalances !== undefined) {
+    return {
+      headline: { value: formatCompact(rebalances), unit: rebalances === 1 ? 'rebalance' : 'rebalances' },
+      comparison: null,
+      detail: `${formatValueText('restarts', restarts)} · ${formatValueText('errPerMin', errors)}`,
+      status,
+    };
+  }
   return { headline: formatValue('restarts', restarts), comparison: null, detail: formatValueText('errPerMin', errors), status };
 }
 
@@ -207,7 +219,7 @@ function readQueryCost(spec: ChartSpec, now: Now): Reading {
   return {
     headline: formatValue('seconds', p95),
     comparison: null,
-    detail: `p95 · projected ${formatValueText('usdPerDay', cost)}`,
+    detail: `projected ${formatValueText('usdPerDay', cost)}`,
     status: p95 !== undefined && p95 > limit ? { label: 'SLOW', tone: 'danger' } : ok,
   };
 }

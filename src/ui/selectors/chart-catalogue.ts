@@ -164,6 +164,20 @@ function lakeSpecs(series: SeriesState, table: string, jobId: string): ChartSpec
       reference: null,
     });
   }
+  // A table loaded from a stream that can double-load: its duplicate rows, once there are any.
+  if ((series.values[`table.${table}.duplicates`] ?? []).some((v) => v > 0)) {
+    specs.push({
+      ...base,
+      id: `table:${table}:duplicates`,
+      kind: 'duplicates',
+      title: 'Duplicate rows',
+      scope: table,
+      unit: 'rows',
+      rightUnit: null,
+      lines: [line(`table.${table}.duplicates`, 'Duplicate rows', 0, 6, 'area')],
+      reference: null,
+    });
+  }
   if (has(`table.${table}.files`)) {
     specs.push({
       ...base,
@@ -286,7 +300,9 @@ export function chartCatalogue(topology: Topology, series: SeriesState): CardSpe
     tablesDone.add(d.writes);
     cards.push(...tableSpecs(topology, series, d.writes));
   }
-  cards.push(...windowedTableSpecs(topology, series), ...scheduler);
+  // Per-window checks, unless the table already has its duplicates card from the stream that loads it.
+  const windowed = windowedTableSpecs(topology, series).filter((w) => !cards.some((c) => c.id === w.id));
+  cards.push(...windowed, ...scheduler);
   for (const d of topology.dashboards) if (!critical.has(d.table)) cards.push(biSpec(topology, d));
   for (const job of topology.jobs) {
     if (tablesDone.has(job.table)) continue;

@@ -72,6 +72,7 @@ export function formatAxis(unit: Unit, v: number): string {
   switch (unit) {
     case 'seconds':
       if (v === 0) return '0';
+      if (v < 60) return `${trim(v.toFixed(1))}s`;
       return v >= 3600 ? `${trim((v / 3600).toFixed(1))}h` : `${trim((v / 60).toFixed(v < 600 ? 1 : 0))}m`;
     case 'ratio':
       return `${trim((v * 100).toFixed(v < 0.1 ? 1 : 0))}%`;

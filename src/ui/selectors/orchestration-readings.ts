@@ -16,7 +16,7 @@ export function readScheduler(spec: ChartSpec, now: Now): Reading {
         ? { label: 'SATURATED', tone: 'warn' as const }
         : { label: 'OK', tone: 'ok' as const };
   return {
-    headline: formatValue('tasks', queued),
+    headline: { value: formatCompact(queued), unit: 'queued' },
     comparison: null,
     detail: `${free} free slot${free === 1 ? '' : 's'} · heartbeat ${formatDuration(heartbeat)} ago`,
     status,
@@ -29,5 +29,9 @@ export function readDuplicates(spec: ChartSpec, now: Now): Reading {
   const duplicates = now.metrics[dupKey] ?? 0;
   const missing = now.metrics[missingKey] ?? 0;
   const status = duplicates > 0 ? { label: 'DUPLICATES', tone: 'danger' as const } : missing > 0 ? { label: 'MISSING ROWS', tone: 'danger' as const } : { label: 'OK', tone: 'ok' as const };
-  return { headline: formatValue('rows', duplicates), comparison: null, detail: `${formatCompact(missing)} missing`, status };
+  // Tables loaded from a stream track duplicates only; there the detail says how fast they grow.
+  const rows = now.metrics[`table.${spec.scope}.rows`] ?? 0;
+  const share = rows > 0 ? `${formatValue('ratio', duplicates / rows).value} of rows` : null;
+  const detail = missingKey ? `${formatCompact(missing)} missing` : duplicates > 0 ? share : null;
+  return { headline: formatValue('rows', duplicates), comparison: null, detail, status };
 }

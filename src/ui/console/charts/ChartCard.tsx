@@ -51,7 +51,9 @@ export function ReadingFigures({ reading }: { reading: Reading }) {
       )}
       {detail && (
         <>
-          {hidden(',')} <span className="charts-card__detail">{detail}</span>
+          {hidden(',')} <span className="charts-card__detail" title={detail}>
+            {detail}
+          </span>
         </>
       )}
       {hidden('.')}

@@ -17,7 +17,7 @@ export function DashboardsPanel() {
   const [windowS, setWindowS] = useState(defaultWindowS);
   const model = useMemo(() => (view ? selectDashboards(view, windowS) : null), [view, windowS]);
   return (
-    <section className="panel charts-panel" aria-labelledby="dashboards-title">
+    <section className={`panel charts-panel${model && model.cards.length === 0 ? ' charts-panel--empty' : ''}`} aria-labelledby="dashboards-title">
       <header className="panel__header">
         <h2 className="panel__title" id="dashboards-title">
           Dashboards
@@ -36,6 +36,9 @@ export function DashboardsPanel() {
           <div className="charts-grid">
             {model.cards.map((card, i) => (card.type === 'bi' ? <BiCard key={card.id} card={card} /> : <ChartCard key={card.id} card={card} staggerIndex={i} />))}
           </div>
+        ) : model ? (
+          // A world with no pipeline, table or dashboard in it (a planning incident) has nothing to chart.
+          <p className="empty">No production pipeline is monitored in this incident. Work it from the tools, the chat and the runbook.</p>
         ) : (
           <p className="empty">No metrics yet.</p>
         )}

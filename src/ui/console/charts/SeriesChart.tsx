@@ -17,8 +17,15 @@ function drawOrder(lines: readonly SeriesLine[]): SeriesLine[] {
  * A small time-series chart. Memoised on its plot, which the selectors hand back unchanged until a
  * new sample arrives, so engine ticks between samples do not redraw it. No animation, no dots.
  */
+// Wide enough for the longest tick label (`100%`, `1.5h`, `$4.5k`) at the axis font size.
+function axisWidth(labels: readonly string[], least: number): number {
+  return Math.max(least, 10 + 7 * Math.max(0, ...labels.map((l) => l.length)));
+}
+
 export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot }) {
   const { rows, lines, domain, ticks, unit, rightUnit, left, right, reference, clock } = plot;
+  const leftWidth = axisWidth(left.ticks.map((v) => formatAxis(unit, v)), 36);
+  const rightWidth = rightUnit && right ? axisWidth(right.ticks.map((v) => formatAxis(rightUnit, v)), 30) : 0;
   return (
     <ResponsiveContainer width="100%" height="100%" minWidth={0} minHeight={0} initialDimension={{ width: 200, height: 72 }}>
       <ComposedChart data={rows} margin={margin} accessibilityLayer={false}>
@@ -39,7 +46,7 @@ export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot
         />
         <YAxis
           yAxisId="left"
-          width={36}
+          width={leftWidth}
           domain={[0, left.max]}
           ticks={left.ticks}
           interval={0}
@@ -53,7 +60,7 @@ export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot
           <YAxis
             yAxisId="right"
             orientation="right"
-            width={30}
+            width={rightWidth}
             domain={[0, right.max]}
             ticks={right.ticks}
             interval={0}

@@ -7,6 +7,7 @@ import { Pager } from '../../console/pager/Pager';
 import { TimelinePanel } from '../../console/timeline/TimelinePanel';
 import { ToolsPanel } from '../../console/tools/ToolsPanel';
 import { FrozenViewContext } from '../../hooks/use-session';
+import { axisScale } from '../../selectors/axis-scale';
 import { formatAxis, formatValueText, type Unit } from '../../selectors/format';
 
 const axisTick = { fontSize: 11, fill: 'var(--fg-muted)' };
@@ -58,6 +59,8 @@ interface MetricChartProps {
 /** One key metric over sim time: your run, the model's ghost, both runs' actions, and the scrub cursor. */
 const MetricChart = memo(function MetricChart({ scenario, metric, rows, domain, ticks, playerMarkers, modelMarkers, cursor }: MetricChartProps) {
   const unit = chartUnit(metric.unit);
+  // Round ticks from zero, as on the console's dashboards, rather than the chart library's halvings (9.5k, 19k, 38k).
+  const scale = useMemo(() => axisScale(unit, Math.max(0, ...rows.map((r) => Math.max(r.you ?? 0, r.model ?? 0)))), [unit, rows]);
   return (
     <div className="debrief-metric">
       <p className="debrief-metric__title">{metric.label}</p>
@@ -78,7 +81,7 @@ const MetricChart = memo(function MetricChart({ scenario, metric, rows, domain, 
               axisLine={{ stroke: 'var(--border-strong)' }}
               height={16}
             />
-            <YAxis width={40} tick={axisTick} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatAxis(unit, v)} />
+            <YAxis width={40} domain={[0, scale.max]} ticks={scale.ticks} interval={0} allowDataOverflow tick={axisTick} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatAxis(unit, v)} />
             {modelMarkers.map((m, i) => (
               <ReferenceLine key={`m${i}`} x={m.at} stroke="var(--fg-muted)" strokeOpacity={0.5} strokeDasharray="2 3" />
             ))}

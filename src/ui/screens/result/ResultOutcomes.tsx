@@ -11,7 +11,7 @@ export function ResultOutcomes({ result, deadlineLabel }: { result: ResultView; 
   const judge = (zero: boolean) => (zero && !flowing ? null : zero);
   const tiles = [
     { label: 'Records lost', value: count(outcomes.recordsLost), note: flowing ? `of ${count(outcomes.produced)} produced` : `so far: the data never flowed again`, good: judge(outcomes.recordsLost === 0) },
-    { label: 'Duplicates', value: count(outcomes.duplicates), note: outcomes.duplicates === 0 ? 'none written twice' : 'records written twice', good: judge(outcomes.duplicates === 0) },
+    { label: 'Duplicates', value: count(outcomes.duplicates), note: outcomes.duplicates === 0 ? 'none left at the end' : 'records left written twice', good: judge(outcomes.duplicates === 0) },
     { label: 'SLA breach', value: `${breachMin} min`, note: 'while the impact lasted', good: null },
     { label: deadlineLabel, value: outcomes.deadlineMet ? 'Met' : 'Missed', note: outcomes.deadlineMet ? 'impact stopped in time' : 'impact not stopped in time', good: outcomes.deadlineMet },
   ];
