@@ -20,6 +20,19 @@ describe('consumer-group rebalances on the job health card', () => {
     expect(card.plot.lines.map((l) => l.label)).toContain('Rebalances');
   });
 
+  it('leads with the rebalance count, keeping restarts and errors in the detail', () => {
+    const card = healthCard('double-counted-revenue', 'orders-loader');
+    expect(card.reading.headline?.unit).toMatch(/^rebalances?$/);
+    expect(card.reading.detail).toMatch(/restarts · .* errors\/min/);
+  });
+
+  it('charts the duplicate rows of a table a rebalancing consumer double-loads', () => {
+    const s = prepareRun(scenario('double-counted-revenue'), 1, 'normal');
+    const sim = new Sim(s, 1).start().waitForPage().ack();
+    const card = buildDashboards(playerView(s, sim.state)).cards.find((c): c is ChartCardModel => c.type === 'chart' && c.id === 'table:orders_fact:duplicates');
+    expect(card?.reading.status).toEqual({ label: 'DUPLICATES', tone: 'danger' });
+  });
+
   it('leaves the card as it was for a job without a poll loop', () => {
     const card = healthCard('avro-schema-break', 'orders-enricher');
     expect(card.plot.lines.map((l) => l.label)).not.toContain('Rebalances');

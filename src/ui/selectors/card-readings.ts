@@ -147,11 +147,12 @@ function readDlq(spec: ChartSpec, now: Now): Reading {
 
 function readNulls(spec: ChartSpec, now: Now): Reading {
   const r = metric(now, spec.lines[0]?.metric ?? '');
-  const spike = r !== undefined && r > nullRatioThreshold;
+  const threshold = spec.reference?.value ?? nullRatioThreshold;
+  const spike = r !== undefined && r > threshold;
   return {
     headline: formatValue('ratio', r),
     comparison: null,
-    detail: `alert above ${Math.round(nullRatioThreshold * 100)}%`,
+    detail: `alert above ${spec.reference?.label ?? `${Math.round(threshold * 100)}%`}`,
     status: spike ? { label: 'SPIKE', tone: 'danger' } : ok,
   };
 }

@@ -57,8 +57,27 @@ export interface BiSpec {
 /** Any card of the dashboards grid. */
 export type CardSpec = ChartSpec | BiSpec;
 
-/** Null ratios above this share of rows are a spike worth a badge. */
+/** Null ratios above this share of rows are a spike worth a badge, unless an alert watches the column. */
 export const nullRatioThreshold = 0.05;
+
+/** The alert rules the player can see, as the player's view carries them. */
+export type AlertRules = PlayerView['scenario']['alerts'];
+
+/**
+ * The threshold an alert fires above for a metric, so a card never reads OK while its own page
+ * fires (a 1% null alert on a card that assumed 5%).
+ */
+function alertThreshold(alerts: AlertRules, metric: string): number | null {
+  for (const a of alerts) {
+    const when = a.when as { metric?: string; op?: string; value?: number };
+    if (when.metric === metric && (when.op === '>' || when.op === '>=') && typeof when.value === 'number') return when.value;
+  }
+  return null;
+}
+
+function percentLabel(ratio: number): string {
+  return `${Math.round(ratio * 1000) / 10}%`;
+}
 
 const colors: readonly ChartColor[] = [1, 2, 3, 4, 5, 6];
 const colorAt = (i: number): ChartColor => colors[i % colors.length] as ChartColor;
@@ -88,7 +107,7 @@ function criticalTables(topology: Topology): Set<string> {
   return critical;
 }
 
-function tableSpecs(topology: Topology, series: SeriesState, table: string): ChartSpec[] {
+function tableSpecs(topology: Topology, series: SeriesState, table: string, alerts: AlertRules): ChartSpec[] {
   const sla = topology.tables.find((t) => t.id === table)?.freshnessSlaS ?? null;
   const specs: ChartSpec[] = [
     {
@@ -109,6 +128,7 @@ function tableSpecs(topology: Topology, series: SeriesState, table: string): Cha
   for (const key of Object.keys(series.values)) {
     if (!key.startsWith(prefix) || !(series.values[key] ?? []).some((v) => v > 0)) continue;
     const column = key.slice(prefix.length);
+    const threshold = alertThreshold(alerts, key) ?? nullRatioThreshold;
     specs.push({
       type: 'chart',
       id: `table:${table}:nulls:${column}`,
@@ -118,7 +138,7 @@ function tableSpecs(topology: Topology, series: SeriesState, table: string): Cha
       unit: 'ratio',
       rightUnit: null,
       lines: [line(key, `${column} nulls`, 0, 5, 'area')],
-      reference: { value: nullRatioThreshold, label: '5%' },
+      reference: { value: threshold, label: percentLabel(threshold) },
       job: null,
       producers: [],
     });
@@ -273,14 +293,14 @@ function biSpec(topology: Topology, d: Topology['dashboards'][number]): BiSpec {
  * critical job, its table's freshness, consumer lag, produced vs consumed, restarts and errors,
  * null ratios, DLQ depth and rows; then the other dashboards and job-fed tables.
  */
-export function chartCatalogue(topology: Topology, series: SeriesState): CardSpec[] {
+export function chartCatalogue(topology: Topology, series: SeriesState, alerts: AlertRules = []): CardSpec[] {
   const critical = criticalTables(topology);
   const cards: CardSpec[] = [];
   const tablesDone = new Set<string>();
   for (const d of topology.dashboards) if (critical.has(d.table)) cards.push(biSpec(topology, d));
   for (const job of topology.jobs) {
     if (!job.critical) continue;
-    const [freshness, ...nulls] = tablesDone.has(job.table) ? [] : tableSpecs(topology, series, job.table);
+    const [freshness, ...nulls] = tablesDone.has(job.table) ? [] : tableSpecs(topology, series, job.table, alerts);
     if (freshness) cards.push(freshness);
     if (!tablesDone.has(job.table)) cards.push(...lakeSpecs(series, job.table, job.id));
     const [lag, throughput, health, dlq] = jobSpecs(topology, job) as [ChartSpec, ChartSpec, ChartSpec, ChartSpec];
@@ -298,7 +318,7 @@ export function chartCatalogue(topology: Topology, series: SeriesState): CardSpe
   for (const d of topology.dags) {
     if (scheduler.length === 0 || !d.critical || tablesDone.has(d.writes)) continue;
     tablesDone.add(d.writes);
-    cards.push(...tableSpecs(topology, series, d.writes));
+    cards.push(...tableSpecs(topology, series, d.writes, alerts));
   }
   // Per-window checks, unless the table already has its duplicates card from the stream that loads it.
   const windowed = windowedTableSpecs(topology, series).filter((w) => !cards.some((c) => c.id === w.id));
@@ -307,7 +327,7 @@ export function chartCatalogue(topology: Topology, series: SeriesState): CardSpe
   for (const job of topology.jobs) {
     if (tablesDone.has(job.table)) continue;
     tablesDone.add(job.table);
-    cards.push(...tableSpecs(topology, series, job.table), rowsSpec(job.table));
+    cards.push(...tableSpecs(topology, series, job.table, alerts), rowsSpec(job.table));
   }
   return cards;
 }

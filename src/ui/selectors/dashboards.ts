@@ -60,7 +60,7 @@ export interface DashboardsModel {
 }
 
 /** The inputs a dashboards model is computed from. */
-export type DashboardsInput = Pick<PlayerView, 't' | 'metrics' | 'series'> & { scenario: { clock: Clock; topology: PlayerView['scenario']['topology'] } };
+export type DashboardsInput = Pick<PlayerView, 't' | 'metrics' | 'series'> & { scenario: { clock: Clock; topology: PlayerView['scenario']['topology']; alerts?: PlayerView['scenario']['alerts'] } };
 
 function toRows(spec: { lines: readonly SeriesLine[] }, series: SeriesState, from: number, to: number): ChartRow[] {
   const columns = spec.lines.map((l) => series.values[l.metric] ?? []);
@@ -153,7 +153,7 @@ function biCard(spec: BiSpec, input: DashboardsInput, now: Now, windowS: number)
 /** Builds the dashboards model without memoisation. */
 export function buildDashboards(input: DashboardsInput, windowS: number = defaultWindowS): DashboardsModel {
   const now: Now = { t: input.t, metrics: input.metrics, series: input.series, clock: input.scenario.clock };
-  const cards = chartCatalogue(input.scenario.topology, input.series).map((spec) => (spec.type === 'bi' ? biCard(spec, input, now, windowS) : chartCard(spec, input, now, windowS)));
+  const cards = chartCatalogue(input.scenario.topology, input.series, input.scenario.alerts).map((spec) => (spec.type === 'bi' ? biCard(spec, input, now, windowS) : chartCard(spec, input, now, windowS)));
   return { windowS, asOf: clockLabelLong(input.scenario.clock, input.t), stepS: input.series.stepS, cards };
 }
 

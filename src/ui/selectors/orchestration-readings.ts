@@ -14,7 +14,10 @@ export function readScheduler(spec: ChartSpec, now: Now): Reading {
       ? { label: 'NO HEARTBEAT', tone: 'danger' as const }
       : free === 0 && queued > 0
         ? { label: 'SATURATED', tone: 'warn' as const }
-        : { label: 'OK', tone: 'ok' as const };
+        : free === 0
+          ? // Every slot held (poking sensors, say) with nothing queued yet: the next task will wait.
+            { label: 'POOL FULL', tone: 'warn' as const }
+          : { label: 'OK', tone: 'ok' as const };
   return {
     headline: { value: formatCompact(queued), unit: 'queued' },
     comparison: null,
