@@ -13,7 +13,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Validation libraries are only needed when a file is imported or history is read: keep them off the first screen.
-        advancedChunks: {
+        codeSplitting: {
           groups: [{ name: 'validation', test: /node_modules[\\/](zod|yaml)[\\/]/ }],
         },
       },

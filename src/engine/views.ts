@@ -16,7 +16,7 @@ export function publicScenario(s: Scenario) {
       producers: s.world.producers.map((p) => ({ id: p.id, topic: p.topic })),
       topics: s.world.topics.map((t) => ({ id: t.id, partitions: t.partitions })),
       jobs: s.world.jobs.map((j) => ({ id: j.id, engine: j.engine, topic: j.topic, table: j.sink.table, critical: j.critical })),
-      tables: s.world.tables.map((t) => ({ id: t.id, description: t.description, freshnessSlaS: t.freshnessSlaS })),
+      tables: s.world.tables.map((t) => ({ id: t.id, description: t.description, freshnessSlaS: t.freshnessSlaS, ...(Object.keys(t.nullBaseline).length > 0 ? { nullBaseline: t.nullBaseline } : {}) })),
       dags: s.world.dags.map((d) => ({ id: d.id, reads: d.sensor.table, writes: d.build.writes, critical: d.critical })),
       dashboards: s.world.dashboards.map((d) => ({ id: d.id, title: d.title, table: d.table, audience: d.audience, tiles: d.tiles, blankAfterS: d.blankAfterS })),
       subjects: s.world.subjects.map((x) => x.name),

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { advance, applyEntry, createInitialState, debriefView, playBot, replay, stateAt, stateHash, type DebriefView, type SimState } from '../../src/engine';
 import type { Command, LogEntry } from '../../src/scenarios/schema';
+import { keyMetrics, metricLabel } from '../../src/engine/debrief/key-metrics';
+import { runFindings } from '../../src/engine/debrief/run-findings';
+import { timelineWindow } from '../../src/engine/debrief/timeline-window';
+import { metricCatalogue } from '../../src/scenarios/schema/metric-catalogue';
 import { Sim, scenarioRun } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
@@ -182,5 +186,78 @@ describe('scrubbing with stateAt', () => {
 
   it('ends at the final state when scrubbed past the end', () => {
     expect(stateHash(stateAt(s, 1, model.log, s.clock.endS + 1000))).toBe(stateHash(model.state));
+  });
+});
+
+describe('debrief charts: labels, choice and window', () => {
+  const dst = scenarioRun('dst-repeated-hour');
+  const dstModel = playBot(dst, 'model', 1);
+  const dstDebrief = debriefView(dst, dstModel.state) as DebriefView;
+
+  it('names every metric in the catalogue in words, with a unit, never as its raw name', () => {
+    for (const [kind, metrics] of Object.entries(metricCatalogue)) {
+      for (const metric of metrics) {
+        const ref = kind === 'records' ? `records.${metric}` : `${kind}.x.${metric}${metric === 'nullRatio' ? ':col' : ''}`;
+        const k = metricLabel(s, ref);
+        expect(k.label, ref).not.toMatch(/[a-z][A-Z]/);
+        expect(k.label, ref).not.toContain(ref);
+        expect(k.unit, ref).toBeTruthy();
+      }
+    }
+    expect(metricLabel(dst, 'table.events_hourly.missingRows')).toEqual({ metric: 'table.events_hourly.missingRows', label: 'events_hourly missing rows', unit: 'rows' });
+    expect(metricLabel(dst, 'dag.dbt_test_events.failedRuns').label).toBe('DAG dbt_test_events failed runs');
+    expect(metricLabel(s, 'table.page_events.costPerDayUsd')).toMatchObject({ label: 'page_events projected cost per day', unit: 'usdPerDay' });
+  });
+
+  it('charts what the DST incident is about and drops the streaming ledger’s flat duplicates next to the table’s real ones', () => {
+    const charted = dstDebrief.keyMetrics.map((k) => k.metric);
+    expect(charted).toEqual(['table.events_hourly.duplicates', 'table.events_hourly.missingRows', 'dag.dbt_test_events.failedRuns']);
+    expect(Math.max(...(dstModel.state.series.values['table.events_hourly.duplicates'] ?? []))).toBeGreaterThan(100_000);
+    // The flat job lag of an uninvolved loader is left out too.
+    expect(charted).not.toContain('job.events-loader.lag');
+  });
+
+  it('keeps an accounting chart that shows damage the entity-level chart does not', () => {
+    const series = dstModel.state.series;
+    const worse = { ...series, values: { ...series.values, 'records.duplicates': series.times.map((_, i) => (i === series.times.length - 1 ? 400_000 : 0)) } };
+    expect(keyMetrics(dst, [worse, series]).map((k) => k.metric)).toContain('records.duplicates');
+    // A zero accounting line the scenario checks itself stays, when no entity-level twin is charted.
+    expect(modelDebrief.keyMetrics.map((k) => k.metric)).toContain('records.lost');
+  });
+
+  it('starts the timeline an hour before the page when the impact began hours earlier, and says when it began', () => {
+    const { detected, impactStart } = dstModel.state.milestones as { detected: number; impactStart: number };
+    expect(detected - impactStart).toBeGreaterThan(5 * 3600);
+    expect(dstDebrief.window).toEqual({
+      from: detected - 3600 - 300,
+      to: dstModel.state.ended?.at,
+      scrubFrom: dst.clock.playerStartS,
+      scrubTo: dstModel.state.ended?.at,
+      impactBefore: { at: impactStart, beforePageS: detected - impactStart },
+    });
+  });
+
+  it('keeps the window exactly as before when the impact began within an hour of the page', () => {
+    const impact = model.state.milestones.impactStart as number;
+    expect(modelDebrief.window).toEqual({
+      from: Math.min(impact, s.clock.playerStartS) - 300,
+      to: model.state.ended?.at,
+      scrubFrom: s.clock.playerStartS,
+      scrubTo: model.state.ended?.at,
+      impactBefore: null,
+    });
+    expect(timelineWindow(s, { ...model.state.milestones, detected: null }, model.state.milestones, 100).from).toBe(Math.min(impact, s.clock.playerStartS) - 300);
+  });
+
+  it('reports the most rows ever written twice, though a dedupe left none at the end', () => {
+    const dcr = scenarioRun('double-counted-revenue', 1);
+    const run = playBot(dcr, 'model', 1).state;
+    const view = debriefView(dcr, run) as DebriefView;
+    expect(view.report.outcomes.duplicates).toBe(0);
+    expect(view.duplicatesPeak).toBe(Math.max(...(run.series.values['records.duplicates'] ?? [])));
+    expect(view.duplicatesPeak).toBeGreaterThan(20_000);
+    expect(runFindings(dcr, run, view).wentWell.join(' ')).toMatch(/written twice at the worst point were all removed/);
+    expect(dstDebrief.duplicatesPeak).toBeGreaterThan(100_000);
+    expect(idleDebrief.duplicatesPeak).toBe(0);
   });
 });

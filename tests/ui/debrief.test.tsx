@@ -189,3 +189,45 @@ describe('debrief', () => {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
+
+describe('debrief charts across scenarios', () => {
+  /** Renders the debrief of the model's run of a built-in scenario on seed 1, as the result screen shows it. */
+  async function renderModelDebrief(id: string) {
+    const loaded = await loadBuiltinScenario(id);
+    if (!loaded) throw new Error(`the built-in scenario ${id} did not load`);
+    const prepared = prepareRun(loaded, 1);
+    const state = playBot(prepared, 'model', 1).state;
+    useSessionStore.setState({ session: { scenario: prepared, seed: 1, level: 'normal', hintsOn: true, state, view: playerView(prepared, state), clock: state.t } });
+    render(<ResultScreen />);
+    return { prepared, state };
+  }
+  const chartTitles = () => [...document.querySelectorAll('.debrief-metric__title')].map((e) => e.textContent);
+
+  it('shows the table’s duplicates for the repeated DST hour, not a flat ledger count, in words', async () => {
+    await renderModelDebrief('dst-repeated-hour');
+    expect(chartTitles()).toEqual(['events_hourly duplicate rows', 'events_hourly missing rows', 'DAG dbt_test_events failed runs']);
+  });
+
+  it('starts the charts an hour before the page and notes that the impact began hours earlier', async () => {
+    const { prepared, state } = await renderModelDebrief('dst-repeated-hour');
+    const timeline = within(region('Timeline'));
+    expect(timeline.getByText(/^Impact began at 02:05, 6h 05m before the first page/)).toBeTruthy();
+    const detected = state.milestones.detected ?? NaN;
+    expect(timeline.getByText(new RegExp(`from ${timeOfDay(prepared.clock, detected - 3600 - 300)} to`))).toBeTruthy();
+    const slider = screen.getByRole('slider', { name: 'Scrub the incident timeline' }) as HTMLInputElement;
+    expect(Number(slider.min)).toBe(prepared.clock.playerStartS);
+  });
+
+  it('keeps the avro window as it was, with no impact note', async () => {
+    const { prepared, state } = await renderModelDebrief('avro-schema-break');
+    const impact = state.milestones.impactStart ?? NaN;
+    expect(within(region('Timeline')).getByText(new RegExp(`from ${timeOfDay(prepared.clock, Math.min(impact, prepared.clock.playerStartS) - 300)} to`))).toBeTruthy();
+    expect(within(region('Timeline')).queryByText(/Impact began/)).toBeNull();
+  });
+
+  it('says how many rows were written twice at the worst point when a dedupe left none', async () => {
+    await renderModelDebrief('double-counted-revenue');
+    const outcomes = within(region('Outcomes'));
+    expect(outcomes.getByText(/^[\d,]+ rows were written twice at the worst point; none left at the end$/)).toBeTruthy();
+  });
+});

@@ -7,10 +7,12 @@ import type { ScoreReport } from '../scoring/score-run';
 import type { SeriesState, SimState } from '../state';
 import { causeLabel } from './command-label';
 import { duplicatesAvoided } from './duplicates-avoided';
+import { peakDuplicates } from './incident-facts';
 import { keyMetrics, type KeyMetric } from './key-metrics';
 import { keySteps, walkthroughLines, type KeyStep, type WalkthroughLine } from './key-steps';
 import { markersOf, type DebriefMarker } from './markers';
 import { slaLines, type SlaLine } from './sla-lines';
+import { timelineWindow, type TimelineWindow } from './timeline-window';
 import { replayTracked } from './tracked-replay';
 
 /** One row of the milestone comparison: the player, the model's ghost, and the gap. */
@@ -58,6 +60,8 @@ export interface DebriefView {
   milestones: MilestoneRow[];
   sla: SlaLine[];
   keyMetrics: KeyMetric[];
+  /** The span the timeline's charts and scrubber cover, and whether impact began before it. */
+  window: TimelineWindow;
   decisions: DebriefDecision[];
   keySteps: KeyStep[];
   walkthrough: WalkthroughLine[];
@@ -71,6 +75,8 @@ export interface DebriefView {
   prevention: { id: string; label: string; correct: boolean; why: string; chosen: boolean }[];
   /** Duplicate rows the player's overwrite replays kept out (0 when they ran none). */
   duplicatesAvoided: number;
+  /** The most rows written twice at any sampled moment of the player's run (0 when none ever were). */
+  duplicatesPeak: number;
 }
 
 const milestoneLabels: Record<MilestoneName, string> = {
@@ -114,7 +120,8 @@ export function debriefView(s: Scenario, state: SimState): DebriefView | null {
       return { milestone, label: milestoneLabels[milestone], player: p, model: m, deltaS: p === null || m === null ? null : p - m };
     }),
     sla: slaLines(s, state, report.par),
-    keyMetrics: keyMetrics(s, state.series.values),
+    keyMetrics: keyMetrics(s, [state.series, model.state.series]),
+    window: timelineWindow(s, pm, mm, state.ended.at),
     decisions: state.decisions.map((d) => {
       const spec = s.actions.find((a) => a.id === d.action);
       return {
@@ -137,5 +144,6 @@ export function debriefView(s: Scenario, state: SimState): DebriefView | null {
     },
     prevention: s.prevention.map((p) => ({ id: p.id, label: p.label, correct: p.correct, why: p.why, chosen: report.prevention.chosen.includes(p.id) })),
     duplicatesAvoided: duplicatesAvoided(s, state),
+    duplicatesPeak: peakDuplicates(state),
   };
 }

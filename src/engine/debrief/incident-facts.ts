@@ -66,3 +66,13 @@ export function peakLost(state: SimState): number {
   const column = state.series.values['records.lost'] ?? [];
   return Math.max(state.metrics['records.lost'] ?? 0, ...column);
 }
+
+/**
+ * The most rows the run had written twice at any sampled moment: the data accounting's
+ * duplicates, or a table's, whichever was higher (a dedupe or an overwrite may have removed
+ * them by the end, which the final count alone would hide).
+ */
+export function peakDuplicates(state: SimState): number {
+  const columns = Object.entries(state.series.values).filter(([ref]) => ref === 'records.duplicates' || /^table\.[^.]+\.duplicates$/.test(ref));
+  return Math.max(state.metrics['records.duplicates'] ?? 0, ...columns.flatMap(([, column]) => column));
+}

@@ -77,6 +77,7 @@ export function runFindings(s: Scenario, state: SimState, d: DebriefView): RunFi
   if (o.recordsLost > 0) badly.push(`${formatCount(o.recordsLost)} records were lost (${formatPercent(o.recordsLost, o.produced)} of the ${formatCount(o.produced)} produced): they are not in the tables and nothing will replay them on its own.`);
   else if (flowing) well.push(peakLost(state) > 0 ? `No records were lost in the end: a replay recovered the ${formatCount(peakLost(state))} that were missing at the worst point.` : 'No records were lost.');
   if (o.duplicates > 0) badly.push(`${formatCount(o.duplicates)} duplicate rows were written, double-counting those records downstream.`);
+  else if (flowing && d.duplicatesPeak > 0) well.push(`No duplicate rows were left: the ${formatCount(d.duplicatesPeak)} written twice at the worst point were all removed by the end.`);
   else if (flowing) well.push(d.duplicatesAvoided > 0 ? `No duplicate rows: the overwrite replay kept out the ${formatCount(d.duplicatesAvoided)} that a naive append replay of the same window would have written.` : 'No duplicate rows were written.');
   const dlq = state.metrics['records.dlq'] ?? 0;
   if (dlq > 0) badly.push(`${formatCount(dlq)} records were still parked in the dead-letter queue at the end.`);

@@ -2,7 +2,7 @@ import type { Scenario } from '../../scenarios/schema';
 import type { SimState } from '../state';
 import { windowedTotals } from '../world/dag-windows';
 import { formatDuration, isoLocal, timeOfDay } from '../wall-clock';
-import type { Printed } from './render-reveal';
+import { columns, type Printed } from './render-reveal';
 
 const dbtVersion = '1.8.7';
 const lineWidth = 72;
@@ -37,7 +37,7 @@ export function dbtSourceFreshnessOutput(s: Scenario, state: SimState, tables: r
   const clock = timeOfDay(s.clock, state.t);
   const command = `dbt source freshness --select ${tables.map((t) => `source:${sourceName(s, t)}`).join(' ')}`;
   const lines = header(clock, '');
-  const rows: string[] = [];
+  const rows: string[][] = [];
   let warn = 0;
   let error = 0;
   tables.forEach((tableId, i) => {
@@ -47,7 +47,7 @@ export function dbtSourceFreshnessOutput(s: Scenario, state: SimState, tables: r
     const head = `${i + 1} of ${tables.length}`;
     if (!table || !limits) {
       lines.push(progress(clock, `${head} ERROR freshness of ${name}`, 'ERROR in 0.12s'));
-      rows.push(`  ${name}: Database Error: relation does not exist`);
+      rows.push([name, '-', '-', '-', '-', 'relation does not exist']);
       error += 1;
       return;
     }
@@ -57,11 +57,15 @@ export function dbtSourceFreshnessOutput(s: Scenario, state: SimState, tables: r
     if (status === 'ERROR STALE') error += 1;
     lines.push(progress(clock, `${head} START freshness of ${name}`, 'RUN'));
     lines.push(progress(clock, `${head} ${status} freshness of ${name}`, `${status} in ${seconds(tableId, 0.3)}s`));
-    rows.push(`  ${name.padEnd(34)} max_loaded_at ${isoLocal(s.clock, table.loadedThrough)}  age ${formatDuration(age).padEnd(8)} warn_after ${formatDuration(limits.warnS)}  error_after ${formatDuration(limits.errorS)}  -> ${status.toLowerCase()}`);
+    // Today's loads show their time of day only, so the summary fits the terminal.
+    const loaded = isoLocal(s.clock, table.loadedThrough);
+    const today = loaded.slice(0, 10) === isoLocal(s.clock, state.t).slice(0, 10);
+    rows.push([name, today ? loaded.slice(11) : loaded, formatDuration(age), formatDuration(limits.warnS), formatDuration(limits.errorS), status.toLowerCase()]);
   });
   lines.push(`${clock}  `, `${clock}  Finished running ${tables.length} source${tables.length === 1 ? '' : 's'} in 0 hours 0 minutes and ${seconds(tables.join(','), 1)} seconds.`);
   lines.push(`${clock}  Done.${error > 0 ? ` ${error} source(s) past error_after.` : ''}${warn > 0 ? ` ${warn} source(s) past warn_after.` : ''}`);
-  return { title: 'dbt source freshness', command, body: [...lines, '', '# target/sources.json (max_loaded_at per source):', ...rows].join('\n') };
+  const table = columns([['source', 'max_loaded_at', 'age', 'warn_after', 'error_after', 'status'], ...rows]);
+  return { title: 'dbt source freshness', command, body: [...lines, '', '# target/sources.json (max_loaded_at, today unless dated):', table].join('\n') };
 }
 
 function sourceName(s: Scenario, tableId: string): string {

@@ -20,8 +20,8 @@ function partitionPath(partitionBy: string, date: string, hour: string, key: num
 export function tableFilesOutput(s: Scenario, state: SimState, tableId: string): Printed {
   const spec = s.world.tables.find((t) => t.id === tableId);
   const layout = state.world.tables[tableId]?.layout;
-  const command = `aws s3 ls s3://lake/warehouse/analytics.db/${tableId}/data/ --recursive --summarize | tail -6 && trino -e "SELECT count(*), sum(file_size_in_bytes), avg(file_size_in_bytes), approx_percentile(file_size_in_bytes, 0.5) FROM analytics.\\"${tableId}\\$files\\""`;
-  if (!spec || !layout) return { title: `Files of ${tableId}`, command, body: `An error occurred (NoSuchKey): s3://lake/warehouse/analytics.db/${tableId}/ has no layout to list` };
+  const command = `aws s3 ls s3://lake/analytics/${tableId}/data/ --recursive --summarize | tail -6 && trino -e "SELECT count(*), sum(file_size_in_bytes), avg(file_size_in_bytes), approx_percentile(file_size_in_bytes, 0.5) FROM analytics.\\"${tableId}\\$files\\""`;
+  if (!spec || !layout) return { title: `Files of ${tableId}`, command, body: `An error occurred (NoSuchKey): s3://lake/analytics/${tableId}/ has no layout to list` };
   const files = liveFiles(layout);
   const mb = layout.smallMb + layout.bigMb;
   const smallAvgKb = layout.smallFiles > 0 ? (layout.smallMb * 1024) / layout.smallFiles : 0;
@@ -31,7 +31,7 @@ export function tableFilesOutput(s: Scenario, state: SimState, tableId: string):
   const sample = Array.from({ length: 3 }, (_, i) => {
     const key = (i * 37 + state.t) % Math.max(1, openPartitions(layout));
     const bytes = Math.round((smallAvgKb > 0 ? smallAvgKb : bigAvgMb * 1024) * 1024 * (0.8 + 0.15 * i));
-    return `${stamp} ${String(bytes).padStart(10)} warehouse/analytics.db/${tableId}/data/${partitionPath(layout.partitionBy, s.clock.dateAtZero, hour, key)}/0000${i}-${(state.t * 31 + i * 7) % 9000 + 1000}-c0a8${i}f.parquet`;
+    return `${stamp} ${String(bytes).padStart(10)} analytics/${tableId}/data/${partitionPath(layout.partitionBy, s.clock.dateAtZero, hour, key)}/0000${i}-${(state.t * 31 + i * 7) % 9000 + 1000}-c0a8${i}f.parquet`;
   });
   const summary = columns([
     ['file_count', 'total_size', 'avg_file_size', 'p50_file_size'],
@@ -47,7 +47,8 @@ export function tableFilesOutput(s: Scenario, state: SimState, tableId: string):
     '',
     `# small files (< ${Math.round(layout.targetFileMb / 4)} MB): ${thousands(layout.smallFiles)} (${(layout.smallMb / 1024).toFixed(1)} GB, avg ${smallAvgKb.toFixed(0)} KB)`,
     `# target-size files: ${thousands(layout.bigFiles)} (${(layout.bigMb / 1024).toFixed(1)} GB)`,
-    `# partition spec: ${layout.partitionBy === 'hour-and-key' ? `hour(event_ts), bucket(${layout.keyCardinality}, key)` : layout.partitionBy === 'hour' ? 'hour(event_ts)' : 'day(event_ts)'}; commit every ${formatDuration(layout.commitIntervalS)}; write.target-file-size-bytes ${Math.round(layout.targetFileMb * 1_048_576)}`,
+    `# partition spec: ${layout.partitionBy === 'hour-and-key' ? `hour(event_ts), bucket(${layout.keyCardinality}, key)` : layout.partitionBy === 'hour' ? 'hour(event_ts)' : 'day(event_ts)'}; commit every ${formatDuration(layout.commitIntervalS)}`,
+    `# write.target-file-size-bytes ${Math.round(layout.targetFileMb * 1_048_576)}`,
     `# new files: ~${thousands(filesPerHour(s, state, tableId))} per hour at the current layout and rate`,
     ...(layout.compaction ? [`# rewrite_data_files running: ${(layout.compaction.remainingMb / 1024).toFixed(1)} of ${(layout.compaction.totalMb / 1024).toFixed(1)} GB left`] : []),
   ];
@@ -110,8 +111,9 @@ export function lateEventsOutput(s: Scenario, state: SimState, jobId: string): P
   const lines = [
     columns([['lateness', 'events', 'share'], ...rows]),
     '',
-    `# watermark: bounded out-of-orderness 1m; window allowedLateness ${formatDuration(lw.allowedLatenessS)}; late events beyond it are dropped (no side output)`,
-    `# numLateRecordsDropped (since start): ${thousands(lw.droppedTotal)}; in the last full hour: ${thousands(hour?.dropped ?? 0)} of ${thousands(events)} events`,
+    `# watermark: bounded out-of-orderness 1m; window allowedLateness ${formatDuration(lw.allowedLatenessS)}`,
+    '# events later than that are dropped (no side output)',
+    `# numLateRecordsDropped (since start): ${thousands(lw.droppedTotal)}; last full hour: ${thousands(hour?.dropped ?? 0)} of ${thousands(events)}`,
     `# at the current lateness, ${(input.share * dropShare * 100).toFixed(1)}% of events miss their window`,
     ...(lw.reprocess ? [`# reprocess from raw running: ${thousands(lw.buckets.filter((b) => b.hour >= (lw.reprocess?.nextHour ?? 0)).reduce((n, b) => n + b.events, 0))} raw events left`] : []),
   ];

@@ -60,6 +60,14 @@ export type CardSpec = ChartSpec | BiSpec;
 /** Null ratios above this share of rows are a spike worth a badge, unless an alert watches the column. */
 export const nullRatioThreshold = 0.05;
 
+/**
+ * Where a column's null ratio becomes a spike when no alert watches it: the default 5%, or twice
+ * the column's healthy baseline when it is legitimately sparse (a campaign column null on direct traffic).
+ */
+export function fallbackNullThreshold(baseline: number | undefined): number {
+  return Math.max(nullRatioThreshold, 2 * (baseline ?? 0));
+}
+
 /** The alert rules the player can see, as the player's view carries them. */
 export type AlertRules = PlayerView['scenario']['alerts'];
 
@@ -128,7 +136,8 @@ function tableSpecs(topology: Topology, series: SeriesState, table: string, aler
   for (const key of Object.keys(series.values)) {
     if (!key.startsWith(prefix) || !(series.values[key] ?? []).some((v) => v > 0)) continue;
     const column = key.slice(prefix.length);
-    const threshold = alertThreshold(alerts, key) ?? nullRatioThreshold;
+    const baseline = topology.tables.find((t) => t.id === table)?.nullBaseline?.[column];
+    const threshold = alertThreshold(alerts, key) ?? fallbackNullThreshold(baseline);
     specs.push({
       type: 'chart',
       id: `table:${table}:nulls:${column}`,

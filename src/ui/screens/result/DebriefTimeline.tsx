@@ -1,17 +1,15 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { playerView, relativeTime, stateAt, timeOfDay, type DebriefMarker, type DebriefView, type KeyMetric, type PlayerView, type SimState } from '../../../engine';
+import { formatDuration, playerView, relativeTime, stateAt, timeOfDay, type DebriefMarker, type DebriefView, type KeyMetric, type PlayerView, type SimState } from '../../../engine';
 import type { Scenario } from '../../../scenarios/schema';
 import { DashboardsPanel } from '../../console/charts/DashboardsPanel';
 import { Pager } from '../../console/pager/Pager';
 import { TimelinePanel } from '../../console/timeline/TimelinePanel';
 import { ToolsPanel } from '../../console/tools/ToolsPanel';
 import { FrozenViewContext } from '../../hooks/use-session';
-import { axisScale } from '../../selectors/axis-scale';
-import { formatAxis, formatValueText, type Unit } from '../../selectors/format';
+import { debriefUnit } from './debrief-units';
 
 const axisTick = { fontSize: 11, fill: 'var(--fg-muted)' };
-const chartUnit = (u: KeyMetric['unit']): Unit => (u === 'count' ? 'records' : u);
 
 interface Row {
   t: number;
@@ -54,16 +52,23 @@ interface MetricChartProps {
   playerMarkers: DebriefMarker[];
   modelMarkers: DebriefMarker[];
   cursor: number;
+  /** Whether the impact began left of the window: the left edge is then drawn as a red dashed line. */
+  impactNote: boolean;
 }
 
 /** One key metric over sim time: your run, the model's ghost, both runs' actions, and the scrub cursor. */
-const MetricChart = memo(function MetricChart({ scenario, metric, rows, domain, ticks, playerMarkers, modelMarkers, cursor }: MetricChartProps) {
-  const unit = chartUnit(metric.unit);
+const MetricChart = memo(function MetricChart({ scenario, metric, rows, domain, ticks, playerMarkers, modelMarkers, cursor, impactNote }: MetricChartProps) {
+  const unit = debriefUnit(metric.unit);
   // Round ticks from zero, as on the console's dashboards, rather than the chart library's halvings (9.5k, 19k, 38k).
-  const scale = useMemo(() => axisScale(unit, Math.max(0, ...rows.map((r) => Math.max(r.you ?? 0, r.model ?? 0)))), [unit, rows]);
+  const scale = useMemo(() => {
+    const values = rows.flatMap((r) => [r.you, r.model].filter((v): v is number => v !== undefined));
+    return unit.scale(values.length > 0 ? Math.min(...values) : 0, Math.max(0, ...values));
+  }, [unit, rows]);
   return (
     <div className="debrief-metric">
-      <p className="debrief-metric__title">{metric.label}</p>
+      <p className="debrief-metric__title" title={metric.label}>
+        {metric.label}
+      </p>
       <div className="debrief-metric__chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%" minWidth={0} minHeight={0} initialDimension={{ width: 360, height: 120 }}>
           <ComposedChart data={rows} margin={{ top: 4, right: 18, bottom: 0, left: 0 }} accessibilityLayer={false}>
@@ -81,7 +86,10 @@ const MetricChart = memo(function MetricChart({ scenario, metric, rows, domain, 
               axisLine={{ stroke: 'var(--border-strong)' }}
               height={16}
             />
-            <YAxis width={40} domain={[0, scale.max]} ticks={scale.ticks} interval={0} allowDataOverflow tick={axisTick} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatAxis(unit, v)} />
+            <YAxis width={40} domain={[scale.min, scale.max]} ticks={scale.ticks} interval={0} allowDataOverflow tick={axisTick} tickLine={false} axisLine={false} tickFormatter={(v: number) => unit.axis(v)} />
+            {impactNote && (
+              <ReferenceLine x={domain[0]} stroke="var(--danger)" strokeWidth={2} strokeDasharray="3 2" />
+            )}
             {modelMarkers.map((m, i) => (
               <ReferenceLine key={`m${i}`} x={m.at} stroke="var(--fg-muted)" strokeOpacity={0.5} strokeDasharray="2 3" />
             ))}
@@ -134,11 +142,9 @@ function valueAt(series: DebriefView['player']['series'], metric: string, t: num
  */
 export function DebriefTimeline({ debrief, scenario, state }: { debrief: DebriefView; scenario: Scenario; state: SimState }) {
   const { clock } = scenario;
-  const min = clock.playerStartS;
-  const max = state.ended?.at ?? state.t;
-  const impact = debrief.player.milestones.impactStart ?? min;
-  const from = Math.min(impact, min) - 5 * 60;
-  const to = Math.max(max, debrief.model.milestones.resolved ?? max);
+  // One window for the charts and the scrubber: an impact that began hours before the page is noted at the left edge, not drawn to scale.
+  const { from, to, scrubFrom: min, scrubTo: max, impactBefore } = debrief.window;
+  const impactText = impactBefore && `Impact began at ${timeOfDay(clock, impactBefore.at).slice(0, 5)}, ${formatDuration(impactBefore.beforePageS)} before the first page; the charts start an hour before the page, at the dashed red edge.`;
   const domain = useMemo<[number, number]>(() => [from, to], [from, to]);
   const ticks = useMemo(() => timeTicks(from, to), [from, to]);
   const charts = useMemo(() => debrief.keyMetrics.map((metric) => ({ metric, rows: metricRows(debrief, metric.metric, from, to) })), [debrief, from, to]);
@@ -169,7 +175,7 @@ export function DebriefTimeline({ debrief, scenario, state }: { debrief: Debrief
   const wall = timeOfDay(clock, value);
   const playerNear = debrief.playerMarkers.filter((m) => m.at <= shownAt).at(-1);
   const readings = debrief.keyMetrics
-    .map((m) => `${m.label}: ${formatValueText(chartUnit(m.unit), valueAt(debrief.player.series, m.metric, shownAt))}`)
+    .map((m) => `${m.label}: ${debriefUnit(m.unit).text(valueAt(debrief.player.series, m.metric, shownAt))}`)
     .join('; ');
 
   return (
@@ -185,6 +191,12 @@ export function DebriefTimeline({ debrief, scenario, state }: { debrief: Debrief
           <span className="debrief-key debrief-key--ghost-action">Model’s actions</span>
           <span className="debrief-key debrief-key--cursor">Scrubber</span>
         </div>
+        {impactText && (
+          <p className="debrief-timeline__impact">
+            <span aria-hidden="true">◂ </span>
+            {impactText}
+          </p>
+        )}
         <div className="debrief-timeline__grid">
           {charts.map(({ metric, rows }) => (
             <MetricChart
@@ -197,12 +209,13 @@ export function DebriefTimeline({ debrief, scenario, state }: { debrief: Debrief
               playerMarkers={debrief.playerMarkers}
               modelMarkers={debrief.modelMarkers}
               cursor={value}
+              impactNote={impactBefore !== null}
             />
           ))}
         </div>
         <figcaption className="debrief-figure__caption">
           {debrief.keyMetrics.map((m) => m.label).join(', ')} from {timeOfDay(clock, domain[0])} to {timeOfDay(clock, domain[1])}, your run as solid lines and the
-          model’s as dashed ghost lines. You took {debrief.playerMarkers.length} recorded step(s); the model took {debrief.modelMarkers.length}. The lists below give every
+          model’s as dashed ghost lines.{impactText ? ` ${impactText}` : ''} You took {debrief.playerMarkers.length} recorded step(s); the model took {debrief.modelMarkers.length}. The lists below give every
           step with its time.
         </figcaption>
       </figure>

@@ -2,8 +2,15 @@ import type { ResultView } from '../../../engine';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** The duplicates tile's note: what was left at the end, and the worst point when that was higher. */
+export function duplicatesNote(final: number, peak: number): string {
+  const left = final === 0 ? 'none left at the end' : `${count(final)} left at the end`;
+  if (peak > final) return `${count(peak)} rows were written twice at the worst point; ${left}`;
+  return final === 0 ? left : 'records left written twice';
+}
+
 /** What the response did to the data and the deadline, in words with a status mark. */
-export function ResultOutcomes({ result, deadlineLabel }: { result: ResultView; deadlineLabel: string }) {
+export function ResultOutcomes({ result, deadlineLabel, duplicatesPeak = 0 }: { result: ResultView; deadlineLabel: string; duplicatesPeak?: number }) {
   const { outcomes } = result.report;
   const breachMin = Math.round(outcomes.slaBreachS / 60);
   // Nothing is lost or duplicated while nothing flows; that is no achievement, so it gets no tick.
@@ -11,7 +18,7 @@ export function ResultOutcomes({ result, deadlineLabel }: { result: ResultView; 
   const judge = (zero: boolean) => (zero && !flowing ? null : zero);
   const tiles = [
     { label: 'Records lost', value: count(outcomes.recordsLost), note: flowing ? `of ${count(outcomes.produced)} produced` : `so far: the data never flowed again`, good: judge(outcomes.recordsLost === 0) },
-    { label: 'Duplicates', value: count(outcomes.duplicates), note: outcomes.duplicates === 0 ? 'none left at the end' : 'records left written twice', good: judge(outcomes.duplicates === 0) },
+    { label: 'Duplicates', value: count(outcomes.duplicates), note: duplicatesNote(outcomes.duplicates, duplicatesPeak), good: judge(outcomes.duplicates === 0) },
     { label: 'SLA breach', value: `${breachMin} min`, note: 'while the impact lasted', good: null },
     { label: deadlineLabel, value: outcomes.deadlineMet ? 'Met' : 'Missed', note: outcomes.deadlineMet ? 'impact stopped in time' : 'impact not stopped in time', good: outcomes.deadlineMet },
   ];

@@ -128,7 +128,7 @@ function Result({ session }: { session: LiveSession }) {
 
         <div className="result__grid">
           <ResultTimes result={result} />
-          <ResultOutcomes result={result} deadlineLabel={scenario.briefing.deadline.label} />
+          <ResultOutcomes result={result} deadlineLabel={scenario.briefing.deadline.label} duplicatesPeak={debrief.duplicatesPeak} />
         </div>
         <ResultParts result={result} par={parReport} />
         <DebriefMilestones debrief={debrief} scenario={scenario} />
