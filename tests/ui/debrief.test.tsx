@@ -218,11 +218,19 @@ describe('debrief charts across scenarios', () => {
     expect(Number(slider.min)).toBe(prepared.clock.playerStartS);
   });
 
+  it('counts the milestones from the first page when the impact began hours before it', async () => {
+    const { prepared, state } = await renderModelDebrief('dst-repeated-hour');
+    const milestones = within(region('Milestones'));
+    expect(milestones.getByText(new RegExp(`^Minutes after the first page \\(${timeOfDay(prepared.clock, state.milestones.detected ?? NaN)}; the impact began 6h 05m earlier`))).toBeTruthy();
+    expect(milestones.getByText(/You resolved 18m 00s after the first page/)).toBeTruthy();
+  });
+
   it('keeps the avro window as it was, with no impact note', async () => {
     const { prepared, state } = await renderModelDebrief('avro-schema-break');
     const impact = state.milestones.impactStart ?? NaN;
     expect(within(region('Timeline')).getByText(new RegExp(`from ${timeOfDay(prepared.clock, Math.min(impact, prepared.clock.playerStartS) - 300)} to`))).toBeTruthy();
     expect(within(region('Timeline')).queryByText(/Impact began/)).toBeNull();
+    expect(within(region('Milestones')).getByText(/^Minutes after the impact started/)).toBeTruthy();
   });
 
   it('says how many rows were written twice at the worst point when a dedupe left none', async () => {

@@ -11,6 +11,11 @@ describe('checking an imported scenario file', () => {
     expect(result.ok ? result.scenario.id : result.problems).toBe(importedId);
   });
 
+  it('gives a valid import the facilitator curveballs a built-in has', () => {
+    const result = validateImport(validScenarioText(), 'drill.yaml', builtinIds);
+    expect(result.ok && result.scenario.injects.map((i) => i.id)).toContain('curveball-launch-moved-forward');
+  });
+
   it('refuses the id of a built-in scenario, naming the id field', () => {
     const result = validateImport(validScenarioText('avro-schema-break'), 'copy.yaml', builtinIds);
     expect(result).toEqual({ ok: false, problems: [{ path: 'id', message: expect.stringContaining('"avro-schema-break" is the id of a built-in scenario') }] });

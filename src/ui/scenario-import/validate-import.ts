@@ -1,4 +1,5 @@
 import type { ScenarioProblem } from '../../scenarios/cross-references';
+import { withCurveballs } from '../../scenarios/curveballs';
 import { loadScenario } from '../../scenarios/load-scenario';
 import type { Scenario } from '../../scenarios/schema';
 import { validateScenarioText } from '../../scenarios/validate-scenario';
@@ -22,6 +23,8 @@ export function validateImport(text: string, fileName: string, builtinIds: Reado
       problems: [{ path: 'id', message: `"${loaded.scenario.id}" is the id of a built-in scenario; give the imported one an id of its own` }],
     };
   }
-  return validateScenarioText(text, fileName);
+  // Like a built-in, a valid import carries the facilitator's curveballs.
+  const checked = validateScenarioText(text, fileName);
+  return checked.ok ? { ok: true, scenario: withCurveballs(checked.scenario) } : checked;
 }
 

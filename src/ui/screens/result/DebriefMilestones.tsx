@@ -29,16 +29,22 @@ function gapText(deltaS: number | null, player: number | null, model: number | n
 /**
  * The milestone comparison: when the player reached each milestone against the model's ghost
  * run, in minutes after the impact started, with the deadline and targets as reference lines.
- * The chart is decoration for sighted readers; the table beside it carries every figure.
+ * When the impact began hours before anyone was paged (the timeline then starts near the page),
+ * the bars count from the first page instead, so the response, not the silent hours, fills the
+ * chart. The chart is decoration for sighted readers; the table beside it carries every figure.
  */
 export function DebriefMilestones({ debrief, scenario }: { debrief: DebriefView; scenario: Scenario }) {
   const impact = debrief.player.milestones.impactStart ?? debrief.model.milestones.impactStart ?? 0;
+  const longLead = debrief.window.impactBefore;
+  const origin = longLead ? longLead.at + longLead.beforePageS : impact;
+  const since = longLead ? 'the first page' : 'impact started';
+  const fromOrigin = (at: number) => Math.max(0, minutes(at - origin));
   const rows = debrief.milestones
     .filter((m) => m.milestone !== 'impactStart')
     .map((m) => ({
       label: m.label.replace(/ \(.*\)$/, ''),
-      you: m.player === null ? null : minutes(m.player - impact),
-      model: m.model === null ? null : minutes(m.model - impact),
+      you: m.player === null ? null : fromOrigin(m.player),
+      model: m.model === null ? null : fromOrigin(m.model),
     }));
   const lines = debrief.sla.filter((l): l is typeof l & { at: number } => l.at !== null);
   const reached = debrief.milestones.filter((m) => m.milestone !== 'impactStart' && m.player !== null).length;
@@ -47,9 +53,10 @@ export function DebriefMilestones({ debrief, scenario }: { debrief: DebriefView;
   const deadline = debrief.sla.find((l) => l.id === 'deadline');
   const caption = [
     `You reached ${reached} of ${total} milestones; the model reached ${debrief.milestones.filter((m) => m.milestone !== 'impactStart' && m.model !== null).length}. `,
-    resolved?.player != null ? `You resolved ${formatDuration(resolved.player - impact)} after impact started` : 'You did not resolve the incident',
-    resolved?.model != null ? `, the model ${formatDuration(resolved.model - impact)} after.` : '.',
-    deadline?.at != null ? ` The deadline (${deadline.label}) falls ${formatDuration(deadline.at - impact)} after impact started.` : '',
+    resolved?.player != null ? `You resolved ${formatDuration(resolved.player - origin)} after ${since}` : 'You did not resolve the incident',
+    resolved?.model != null ? `, the model ${formatDuration(resolved.model - origin)} after.` : '.',
+    deadline?.at != null ? ` The deadline (${deadline.label}) falls ${formatDuration(deadline.at - origin)} after ${since}.` : '',
+    longLead ? ` The impact began ${formatDuration(longLead.beforePageS)} before the first page.` : '',
   ].join('');
 
   return (
@@ -58,8 +65,10 @@ export function DebriefMilestones({ debrief, scenario }: { debrief: DebriefView;
         Milestones
       </h2>
       <p className="result__note">
-        Minutes after the impact started ({timeOfDay(scenario.clock, impact)}): your run against the model’s ghost run on the same seed, with the deadline and targets as
-        lines.
+        {longLead
+          ? `Minutes after the first page (${timeOfDay(scenario.clock, origin)}; the impact began ${formatDuration(longLead.beforePageS)} earlier, at ${timeOfDay(scenario.clock, impact)})`
+          : `Minutes after the impact started (${timeOfDay(scenario.clock, impact)})`}
+        : your run against the model’s ghost run on the same seed, with the deadline and targets as lines.
       </p>
       <div className="debrief-milestones">
         <figure className="debrief-figure">
@@ -72,7 +81,7 @@ export function DebriefMilestones({ debrief, scenario }: { debrief: DebriefView;
                   tick={axisTick}
                   tickLine={false}
                   axisLine={{ stroke: 'var(--border-strong)' }}
-                  domain={[0, (max: number) => Math.max(max, ...lines.map((l) => minutes(l.at - impact))) + 2]}
+                  domain={[0, (max: number) => Math.max(max, ...lines.map((l) => fromOrigin(l.at))) + 2]}
                   tickFormatter={(v: number) => `${Math.round(v)}m`}
                 />
                 <YAxis type="category" dataKey="label" width={140} tick={axisTick} tickLine={false} axisLine={false} />
@@ -80,7 +89,7 @@ export function DebriefMilestones({ debrief, scenario }: { debrief: DebriefView;
                 <Bar dataKey="you" name="You" fill="var(--chart-1)" isAnimationActive={false} barSize={9} />
                 <Bar dataKey="model" name="Model (ghost)" fill="var(--fg-muted)" fillOpacity={0.55} isAnimationActive={false} barSize={9} />
                 {lines.map((l) => (
-                  <ReferenceLine key={l.id} x={minutes(l.at - impact)} stroke={slaStroke[l.id].stroke} strokeDasharray={slaStroke[l.id].dash} strokeWidth={1.5} />
+                  <ReferenceLine key={l.id} x={fromOrigin(l.at)} stroke={slaStroke[l.id].stroke} strokeDasharray={slaStroke[l.id].dash} strokeWidth={1.5} />
                 ))}
               </BarChart>
             </ResponsiveContainer>
