@@ -43,5 +43,13 @@ test('a scenario written by following the guide imports into the app and plays t
   await expect(page.getByRole('heading', { level: 1, name: 'Debrief' })).toBeVisible({ timeout: 60_000 });
   expect(Number(await page.locator('.result-hero__points').innerText())).toBe(summary.score);
   expect(summary.score).toBe(summary.maxScore);
+
+  // The finished run is kept in this browser's history, filed under its scenario and level.
+  await page.getByRole('button', { name: 'Back to catalogue' }).first().click();
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
+  const section = page.getByRole('region', { name: `${example.title} Normal level` });
+  await expect(section.getByRole('table', { name: `Attempts at ${example.title}, normal level, newest first` })).toContainText(String(summary.score));
+  await expectAccessible(page, 'history');
   expect(errors).toEqual([]);
 });

@@ -93,9 +93,9 @@ describe('history screen', () => {
     await showHistory();
 
     // The most recently played scenario comes first.
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Our own outage', 'Blank executive dashboard']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Our own outage Normal level', 'Blank executive dashboard Normal level']);
 
-    const avro = screen.getByRole('region', { name: 'Blank executive dashboard' });
+    const avro = screen.getByRole('region', { name: 'Blank executive dashboard Normal level' });
     const fact = (term: string) => within(avro).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
     expect(fact('Attempts')).toBe('4');
     expect(fact('Best score')).toBe('91 / 100 grade A');
@@ -104,7 +104,7 @@ describe('history screen', () => {
     expect(within(avro).getByRole('figure', { name: 'Score over 4 attempts: from 42 to 88, best 91.' })).toBeTruthy();
     expect(within(avro).getByRole('figure', { name: 'MTTR over 4 attempts: from 25 min to 21 min; not resolved in 1.' })).toBeTruthy();
 
-    const table = within(avro).getByRole('table', { name: 'Attempts at Blank executive dashboard, newest first' });
+    const table = within(avro).getByRole('table', { name: 'Attempts at Blank executive dashboard, normal level, newest first' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Attempt 4', 'Attempt 3', 'Attempt 2', 'Attempt 1']);
     const oldest = rows[3] as HTMLElement;

@@ -28,6 +28,14 @@ function attempt(scenarioId: string, day: number, total: number, mttrS: number |
 }
 
 describe('history selectors', () => {
+  it('keeps each level of a scenario apart, since runs are compared only within a level', () => {
+    const histories = scenarioHistories([attempt('a', 1, 90, 1200), attempt('a', 2, 40, null, { level: 'hard' }), attempt('a', 3, 70, 1500)]);
+    expect(histories.map((h) => [h.scenarioId, h.level, h.count, h.best.score.total])).toEqual([
+      ['a', 'normal', 2, 90],
+      ['a', 'hard', 1, 40],
+    ]);
+  });
+
   it('groups attempts per scenario, oldest first, with the most recently played scenario first', () => {
     const all = [attempt('b', 3, 50, 600), attempt('a', 1, 40, null), attempt('a', 5, 70, 1200), attempt('b', 2, 60, 900)];
     const histories = scenarioHistories(all);

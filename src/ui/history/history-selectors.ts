@@ -7,9 +7,11 @@ export interface TrendPoint {
   mttrMin: number | null;
 }
 
-/** A scenario's attempts and what the history screen says about them. */
+/** A scenario's attempts at one level and what the history screen says about them. */
 export interface ScenarioHistory {
   scenarioId: string;
+  /** Runs are compared only within a level, so each level of a scenario has its own history. */
+  level: AttemptRecord['level'];
   title: string;
   /** Oldest first, as the trend reads. */
   attempts: AttemptRecord[];
@@ -33,23 +35,26 @@ export function formatMinutes(minutes: number): string {
 }
 
 /**
- * Groups attempts by scenario, most recently played first. `titleOf` names a scenario the app
+ * Groups attempts by scenario and level, most recently played first. `titleOf` names a scenario the app
  * still knows (its current title); otherwise the newest saved title is used.
  */
 export function scenarioHistories(all: readonly AttemptRecord[], titleOf: (scenarioId: string) => string | undefined = () => undefined): ScenarioHistory[] {
   const groups = new Map<string, AttemptRecord[]>();
   for (const record of [...all].sort(byFinishTime)) {
-    const group = groups.get(record.scenarioId);
+    const key = `${record.scenarioId}\u0000${record.level}`;
+    const group = groups.get(key);
     if (group) group.push(record);
-    else groups.set(record.scenarioId, [record]);
+    else groups.set(key, [record]);
   }
-  const histories = [...groups].map(([scenarioId, attempts]): ScenarioHistory => {
+  const histories = [...groups.values()].map((attempts): ScenarioHistory => {
     const latest = attempts[attempts.length - 1] as AttemptRecord;
+    const { scenarioId, level } = latest;
     const best = attempts.reduce((a, b) => (b.score.total > a.score.total ? b : a));
     const savedTitle = [...attempts].reverse().find((r) => r.scenarioTitle !== r.scenarioId)?.scenarioTitle;
     const mttrs = attempts.flatMap((r) => (r.times.mttrS === null ? [] : [r.times.mttrS]));
     return {
       scenarioId,
+      level,
       title: titleOf(scenarioId) ?? savedTitle ?? scenarioId,
       attempts,
       count: attempts.length,

@@ -2,8 +2,6 @@ import { formatDuration } from '../../../engine';
 import { isMigratedFromV1, type AttemptRecord } from '../../history/attempt-record';
 import { gradeTone } from './grade-tone';
 
-const levelLabel = { easy: 'Easy', normal: 'Normal', hard: 'Hard' } as const;
-
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const countFormat = new Intl.NumberFormat('en-US');
 
@@ -39,7 +37,6 @@ export function AttemptsTable({ title, attempts, onOpenAttempt }: { title: strin
                 #
               </th>
               <th scope="col">Finished</th>
-              <th scope="col">Level</th>
               <th scope="col" className="history-table__num">
                 Seed
               </th>
@@ -81,7 +78,6 @@ export function AttemptsTable({ title, attempts, onOpenAttempt }: { title: strin
                     </>
                   )}
                 </td>
-                <td className="history-table__level">{levelLabel[record.level]}</td>
                 <td className="history-table__num">{record.seed}</td>
                 <td className="history-table__score">
                   <span className="history-table__points">{record.score.total}</span>

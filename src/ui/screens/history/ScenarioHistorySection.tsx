@@ -7,16 +7,17 @@ import { gradeTone } from './grade-tone';
 import { TrendChart } from './TrendChart';
 
 const shortDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const levelLabel = { easy: 'Easy', normal: 'Normal', hard: 'Hard' } as const;
 
-/** One scenario's history: its headline figures, its trends, and every attempt. */
+/** One scenario's history at one level: its headline figures, its trends, and every attempt. */
 export function ScenarioHistorySection({ history, onOpenAttempt }: { history: ScenarioHistory; onOpenAttempt?: (record: AttemptRecord) => void }) {
   const titleId = useId();
-  const { title, count, best, latest, fastestMttrS, trend } = history;
+  const { title, level, count, best, latest, fastestMttrS, trend } = history;
   const maxScore = Math.max(...history.attempts.map((r) => r.score.maxScore));
   return (
     <section className="history-scenario" aria-labelledby={titleId}>
       <h2 id={titleId} className="history-scenario__title">
-        {title}
+        {title} <span className="badge badge--neutral history-scenario__level">{levelLabel[level]} level</span>
       </h2>
       <dl className="history-scenario__meta">
         <div>
@@ -52,7 +53,7 @@ export function ScenarioHistorySection({ history, onOpenAttempt }: { history: Sc
         <TrendChart kind="score" trend={trend} caption={scoreTrendText(history)} maxScore={maxScore} />
         <TrendChart kind="mttr" trend={trend} caption={mttrTrendText(history)} maxScore={maxScore} />
       </div>
-      <AttemptsTable title={title} attempts={history.attempts} onOpenAttempt={onOpenAttempt} />
+      <AttemptsTable title={`${title}, ${levelLabel[level].toLowerCase()} level`} attempts={history.attempts} onOpenAttempt={onOpenAttempt} />
     </section>
   );
 }
