@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { scenarioPlugin } from './scripts/vite-plugin-scenarios';
+import { scenarioPlugin } from './scripts/vite-plugin-scenarios.ts';
 
 // Vite serves and builds the game; Vitest shares this config so tests resolve modules the same way.
+// The scenario plugin validates the YAML at build time with the app's own loader, so everything it
+// imports (scripts/, src/scenarios/) names its files with extensions, as Node's loader needs.
 export default defineConfig({
   plugins: [react(), scenarioPlugin()],
   server: {

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { builtinRegistry, repoRoot } from './lib/builtin-scenarios';
+import { builtinRegistry, repoRoot } from './lib/builtin-scenarios.ts';
 
 const port = 4191;
 const origin = `http://localhost:${port}`;

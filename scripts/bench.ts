@@ -1,9 +1,9 @@
 // Engine benchmarks: prints figures, asserts nothing (targets live here, not in timed tests).
 // Usage: npm run bench
 import { performance } from 'node:perf_hooks';
-import { playBot, prepareRun, replay, seedsForVariants } from '../src/engine';
-import type { LogEntry, Scenario } from '../src/scenarios/schema';
-import { builtinRegistry } from './lib/builtin-scenarios';
+import { playBot, prepareRun, replay, seedsForVariants } from '../src/engine/index.ts';
+import type { LogEntry, Scenario } from '../src/scenarios/schema/index.ts';
+import { builtinRegistry } from './lib/builtin-scenarios.ts';
 
 const targetMs = 5;
 

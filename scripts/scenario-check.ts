@@ -2,9 +2,9 @@
 // idle bots): prints `OK <file>` for each valid one and one line per problem otherwise.
 // Usage: npm run -s scenario:check -- <file>...   (no files: every built-in scenario)
 import { readFileSync, statSync } from 'node:fs';
-import { formatProblems, maxScenarioChars } from '../src/scenarios/load-scenario';
-import { validateScenarioText } from '../src/scenarios/validate-scenario';
-import { builtinSourcesFromDisk } from './lib/builtin-scenarios';
+import { formatProblems, maxScenarioChars } from '../src/scenarios/load-scenario.ts';
+import { validateScenarioText } from '../src/scenarios/validate-scenario.ts';
+import { builtinSourcesFromDisk } from './lib/builtin-scenarios.ts';
 
 function readSource(file: string): { text: string } | { error: string } {
   try {

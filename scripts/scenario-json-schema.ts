@@ -3,8 +3,8 @@
 //                             npm run -s scenario:schema -- --check (exit 1 if either is stale)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './lib/builtin-scenarios';
-import { formatDocFile, jsonSchemaFile, scenarioJsonSchemaText, withVocabulary } from './lib/scenario-reference';
+import { repoRoot } from './lib/builtin-scenarios.ts';
+import { formatDocFile, jsonSchemaFile, scenarioJsonSchemaText, withVocabulary } from './lib/scenario-reference.ts';
 
 const check = process.argv.includes('--check');
 const docPath = join(repoRoot, formatDocFile);

@@ -2,11 +2,11 @@
 // Usage: npm run -s sim -- --list [--json]
 //        npm run -s sim -- (--scenario <id> | --file <path>) --policy <model|idle|random> --seed <n> [--level easy|normal|hard] [--json]
 import { readFileSync } from 'node:fs';
-import { formatDuration, levelNames, playBot, policies, prepareRun, runInfo, summarizeRun, type Level, type PolicyName } from '../src/engine';
-import { formatProblems, loadScenario } from '../src/scenarios/load-scenario';
-import type { Scenario } from '../src/scenarios/schema';
-import { builtinRegistry } from './lib/builtin-scenarios';
-import { parseArgs, UsageError } from './lib/cli-args';
+import { formatDuration, levelNames, playBot, policies, prepareRun, runInfo, summarizeRun, type Level, type PolicyName } from '../src/engine/index.ts';
+import { formatProblems, loadScenario } from '../src/scenarios/load-scenario.ts';
+import type { Scenario } from '../src/scenarios/schema/index.ts';
+import { builtinRegistry } from './lib/builtin-scenarios.ts';
+import { parseArgs, UsageError } from './lib/cli-args.ts';
 
 function loadTarget(args: Map<string, string | true>): Scenario {
   const id = args.get('scenario');

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatProblems } from '../src/scenarios/load-scenario';
-import { scenarioCard } from '../src/scenarios/schema/scenario-card';
-import { builtinRegistry, builtinSourcesFromDisk } from './lib/builtin-scenarios';
+import { formatProblems } from '../src/scenarios/load-scenario.ts';
+import { scenarioCard } from '../src/scenarios/schema/scenario-card.ts';
+import { builtinRegistry, builtinSourcesFromDisk } from './lib/builtin-scenarios.ts';
 
 const catalogueId = 'virtual:firedrill/catalogue';
 const scenarioPrefix = 'virtual:firedrill/scenario/';

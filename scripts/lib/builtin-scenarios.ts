@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRegistry, type ScenarioRegistry, type ScenarioSource } from '../../src/scenarios/registry';
+import { buildRegistry, type ScenarioRegistry, type ScenarioSource } from '../../src/scenarios/registry.ts';
 
 /** The repository's root folder. */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -12,11 +12,11 @@ import {
   revealSchema,
   scenarioSchema,
   verdictKinds,
-} from '../../src/scenarios/schema';
-import { playBot, prepareRun, summarizeRun } from '../../src/engine';
-import { penalties } from '../../src/engine/scoring/score-run';
-import { loadScenario } from '../../src/scenarios/load-scenario';
-import { repoRoot } from './builtin-scenarios';
+} from '../../src/scenarios/schema/index.ts';
+import { playBot, prepareRun, summarizeRun } from '../../src/engine/index.ts';
+import { penalties } from '../../src/engine/scoring/score-run.ts';
+import { loadScenario } from '../../src/scenarios/load-scenario.ts';
+import { repoRoot } from './builtin-scenarios.ts';
 
 /** Where the generated JSON Schema lives, relative to the repository root. */
 export const jsonSchemaFile = 'docs/scenario.schema.json';

@@ -1,4 +1,4 @@
-import type { ScenarioSource } from './registry';
+import type { ScenarioSource } from './registry.ts';
 
 const files = import.meta.glob<string>('./*.{yaml,yml,json}', { query: '?raw', import: 'default', eager: true });
 

@@ -5,8 +5,8 @@ import {
   type Effect,
   type Reveal,
   type Scenario,
-} from './schema';
-import { checkLakeReferences } from './lake-references';
+} from './schema/index.ts';
+import { checkLakeReferences } from './lake-references.ts';
 
 /** A problem found in a scenario that the schema alone cannot see. */
 export interface ScenarioProblem {

@@ -1,6 +1,6 @@
 import launchMovedForward from './curveballs/launch-moved-forward.json' with { type: 'json' };
-import { curveballSchema, type Curveball } from './schema/curveball';
-import type { Scenario } from './schema';
+import { curveballSchema, type Curveball } from './schema/curveball.ts';
+import type { Scenario } from './schema/index.ts';
 
 /** The curveball packs shipped with the game, validated once when first loaded. */
 export const builtinCurveballs: readonly Curveball[] = [curveballSchema.parse(launchMovedForward)];

@@ -1,5 +1,5 @@
-import type { ScenarioProblem } from './cross-references';
-import type { Effect, Reveal, Scenario } from './schema';
+import type { ScenarioProblem } from './cross-references.ts';
+import type { Effect, Reveal, Scenario } from './schema/index.ts';
 
 /**
  * Checks that late-data and table-layout vocabulary is used on entities that declare the

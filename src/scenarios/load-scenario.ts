@@ -1,7 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { checkCrossReferences, type ScenarioProblem } from './cross-references';
-import { scenarioSchema, type Scenario } from './schema';
+import { checkCrossReferences, type ScenarioProblem } from './cross-references.ts';
+import { scenarioSchema, type Scenario } from './schema/index.ts';
 
 /** The largest scenario file accepted, in characters. */
 export const maxScenarioChars = 2_000_000;

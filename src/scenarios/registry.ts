@@ -1,7 +1,7 @@
-import { withCurveballs } from './curveballs';
-import { loadScenario } from './load-scenario';
-import type { ScenarioProblem } from './cross-references';
-import type { Scenario } from './schema';
+import { withCurveballs } from './curveballs.ts';
+import { loadScenario } from './load-scenario.ts';
+import type { ScenarioProblem } from './cross-references.ts';
+import type { Scenario } from './schema/index.ts';
 
 /** A scenario file's name and text, wherever it came from. */
 export interface ScenarioSource {

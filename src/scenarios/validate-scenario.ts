@@ -1,5 +1,5 @@
-import { loadScenario, type LoadResult } from './load-scenario';
-import { lintScenario } from './lint/lint-scenario';
+import { loadScenario, type LoadResult } from './load-scenario.ts';
+import { lintScenario } from './lint/lint-scenario.ts';
 
 /**
  * Everything a scenario file must pass, in one call that runs in the browser as in Node: it

@@ -1,6 +1,6 @@
-import type { ScenarioProblem } from '../cross-references';
-import type { LintRule } from './lint-context';
-import { firedAlerts } from './occurrences';
+import type { ScenarioProblem } from '../cross-references.ts';
+import type { LintRule } from './lint-context.ts';
+import { firedAlerts } from './occurrences.ts';
 
 /**
  * Every alert can fire: it fires in the model's run or an idle player's run, for some variant

@@ -1,9 +1,9 @@
-import { playBot } from '../../engine/bots';
-import { playModel } from '../../engine/bots/model-bot';
-import { levelNames, prepareRun, seedsForVariants, type Level } from '../../engine/prepare-run';
-import type { SimState } from '../../engine/state';
-import type { ScenarioProblem } from '../cross-references';
-import type { Scenario, VariantSpec } from '../schema';
+import { playBot } from '../../engine/bots/index.ts';
+import { playModel } from '../../engine/bots/model-bot.ts';
+import { levelNames, prepareRun, seedsForVariants, type Level } from '../../engine/prepare-run.ts';
+import type { SimState } from '../../engine/state.ts';
+import type { ScenarioProblem } from '../cross-references.ts';
+import type { Scenario, VariantSpec } from '../schema/index.ts';
 
 /** One bot run the lint rules look at: which variant, which level, which policy, and how it ended. */
 export interface LintRun {

@@ -1,12 +1,12 @@
-import type { ScenarioProblem } from '../cross-references';
-import type { Scenario } from '../schema';
-import { alertsCanFire } from './alerts-can-fire';
-import { lintContext, type LintRule } from './lint-context';
-import { messagesCanArrive } from './messages-can-arrive';
-import { modelResolves } from './model-resolves';
-import { phasesReachable } from './phases-reachable';
-import { redHerringEvidence } from './red-herring-evidence';
-import { variantReferences } from './variant-references';
+import type { ScenarioProblem } from '../cross-references.ts';
+import type { Scenario } from '../schema/index.ts';
+import { alertsCanFire } from './alerts-can-fire.ts';
+import { lintContext, type LintRule } from './lint-context.ts';
+import { messagesCanArrive } from './messages-can-arrive.ts';
+import { modelResolves } from './model-resolves.ts';
+import { phasesReachable } from './phases-reachable.ts';
+import { redHerringEvidence } from './red-herring-evidence.ts';
+import { variantReferences } from './variant-references.ts';
 
 /** Every lint rule, in the order their problems are listed. */
 export const lintRules: Record<string, LintRule> = {

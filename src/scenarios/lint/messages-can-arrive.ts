@@ -1,7 +1,7 @@
-import type { ScenarioProblem } from '../cross-references';
-import type { MessageSpec } from '../schema';
-import type { LintRule } from './lint-context';
-import { messagesSentByEffects, sentMessages } from './occurrences';
+import type { ScenarioProblem } from '../cross-references.ts';
+import type { MessageSpec } from '../schema/index.ts';
+import type { LintRule } from './lint-context.ts';
+import { messagesSentByEffects, sentMessages } from './occurrences.ts';
 
 /**
  * Every stakeholder message can reach the player: it is delivered in some model or idle run (or,

@@ -1,4 +1,4 @@
-import { mergeAcrossRuns, runLabel, sectionPath, type LintRun, type LintRule } from './lint-context';
+import { mergeAcrossRuns, runLabel, sectionPath, type LintRun, type LintRule } from './lint-context.ts';
 
 /** The walkthrough step each rejected command of the model's run came from (the bot logs session.start, then one entry per step). */
 function rejectedSteps(run: LintRun): { index: number; reason: string }[] {

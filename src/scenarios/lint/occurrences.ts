@@ -1,5 +1,5 @@
-import type { Effect, Scenario } from '../schema';
-import type { LintRun } from './lint-context';
+import type { Effect, Scenario } from '../schema/index.ts';
+import type { LintRun } from './lint-context.ts';
 
 /** Ids of the alerts that fired in any of the runs. */
 export function firedAlerts(runs: LintRun[]): Set<string> {

@@ -1,5 +1,5 @@
-import { phaseNames, type MilestoneName, type Scenario } from '../schema';
-import { mergeAcrossRuns, runLabel, sectionPath, type LintRule } from './lint-context';
+import { phaseNames, type MilestoneName, type Scenario } from '../schema/index.ts';
+import { mergeAcrossRuns, runLabel, sectionPath, type LintRule } from './lint-context.ts';
 
 const milestones: MilestoneName[] = ['detected', 'acknowledged', 'diagnosed', 'mitigated'];
 

@@ -1,7 +1,7 @@
-import type { ScenarioProblem } from '../cross-references';
-import type { ActionSpec, Verdict } from '../schema';
-import type { LintRule } from './lint-context';
-import { firedAlerts, messagesSentByEffects, sentMessages } from './occurrences';
+import type { ScenarioProblem } from '../cross-references.ts';
+import type { ActionSpec, Verdict } from '../schema/index.ts';
+import type { LintRule } from './lint-context.ts';
+import { firedAlerts, messagesSentByEffects, sentMessages } from './occurrences.ts';
 
 /**
  * Every red herring is a fair trap: its verdict lists in `evidence` the alerts, messages or actions

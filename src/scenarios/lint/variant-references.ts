@@ -1,7 +1,7 @@
-import { checkCrossReferences, type ScenarioProblem } from '../cross-references';
-import { withVariant } from '../../engine/prepare-run';
-import type { Scenario, VariantSpec } from '../schema';
-import type { LintRule } from './lint-context';
+import { checkCrossReferences, type ScenarioProblem } from '../cross-references.ts';
+import { withVariant } from '../../engine/prepare-run.ts';
+import type { Scenario, VariantSpec } from '../schema/index.ts';
+import type { LintRule } from './lint-context.ts';
 
 const replaceable = ['faults', 'rootCause', 'mitigatedWhen', 'resolvedWhen', 'walkthrough', 'hints', 'prevention'] as const;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { milestoneNames } from './milestone-names';
+import { milestoneNames } from './milestone-names.ts';
 
 export { milestoneNames };
 export const milestoneNameSchema = z.enum(milestoneNames);

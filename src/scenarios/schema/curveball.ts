@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { effectSchema } from './effects';
-import { scenarioSchema } from './scenario';
+import { effectSchema } from './effects.ts';
+import { scenarioSchema } from './scenario.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"');
 const text = z.string().min(1).max(20_000);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pollLoopSchema } from './world';
-import { orchestrationEffects } from './orchestration';
+import { pollLoopSchema } from './world.ts';
+import { orchestrationEffects } from './orchestration.ts';
 
 const id = z.string().min(1);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { logEntrySchema } from './commands';
-import { levelNames } from './scenario';
+import { logEntrySchema } from './commands.ts';
+import { levelNames } from './scenario.ts';
 
 /** The most log entries a replay file may hold (a long, busy session has a few hundred). */
 export const replayFileMaxEntries = 10_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orchestrationReveals } from './orchestration';
+import { orchestrationReveals } from './orchestration.ts';
 
 const id = z.string().min(1);
 

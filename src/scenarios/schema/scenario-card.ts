@@ -1,4 +1,4 @@
-import type { Scenario } from './scenario';
+import type { Scenario } from './scenario.ts';
 
 /** What the catalogue shows of a scenario before loading it (no hidden truth in here). */
 export type ScenarioCard = Pick<Scenario, 'id' | 'version' | 'title' | 'hook' | 'difficulty' | 'tags' | 'systems' | 'expectedMinutes'>;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { checkSchema, conditionSchema } from './conditions';
-import { effectSchema } from './effects';
-import { commandSchema } from './commands';
-import { revealSchema } from './reveals';
-import { worldSchema } from './world';
-import { dstShiftSchema } from './orchestration';
-import { levelNames } from './level-names';
+import { checkSchema, conditionSchema } from './conditions.ts';
+import { effectSchema } from './effects.ts';
+import { commandSchema } from './commands.ts';
+import { revealSchema } from './reveals.ts';
+import { worldSchema } from './world.ts';
+import { dstShiftSchema } from './orchestration.ts';
+import { levelNames } from './level-names.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"');
 const seconds = z.number().int().min(-1_000_000).max(1_000_000);
@@ -23,7 +23,7 @@ export const verdictSchema = z.strictObject({
 /** A verdict on one action. */
 export type Verdict = z.infer<typeof verdictSchema>;
 
-export { levelNames, type Level } from './level-names';
+export { levelNames, type Level } from './level-names.ts';
 /** The levels an item exists at; absent means every level. */
 const levelsField = z.array(z.enum(levelNames)).min(1).max(3).optional();
 

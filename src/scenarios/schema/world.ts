@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { dashboardKpiSchema, tableLayoutSchema } from './lake';
-import { buildModeSchema, dagTimezoneSchema, landingSchema, schedulerSpecSchema } from './orchestration';
+import { dashboardKpiSchema, tableLayoutSchema } from './lake.ts';
+import { buildModeSchema, dagTimezoneSchema, landingSchema, schedulerSpecSchema } from './orchestration.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"');
 const seconds = z.number().int();
