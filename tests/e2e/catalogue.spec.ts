@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, watchForErrors } from './support';
+import { expectAccessible, savedSession, watchForErrors } from './support';
 
 test('lists the incidents with what a player needs to choose one, in both themes', async ({ page }) => {
   const errors = watchForErrors(page);
@@ -44,8 +44,7 @@ test('plays the chosen level: a hard run brings its own red herrings and keeps i
   await page.getByRole('button', { name: /Start/ }).click();
   // The hard level adds an #infra rumour about a broker restart, a plausible but wrong lead.
   await expect(page.getByText(/broker-3 was rolled for a kernel patch/)).toBeVisible({ timeout: 60_000 });
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('firedrill.session.v1') ?? 'null'));
-  expect(saved).toMatchObject({ scenarioId: 'avro-schema-break', seed: 1, level: 'hard' });
+  expect(await savedSession(page)).toMatchObject({ scenarioId: 'avro-schema-break', seed: 1, level: 'hard' });
   await page.reload();
   await expect(page.getByText(/broker-3 was rolled for a kernel patch/)).toBeVisible();
   expect(errors).toEqual([]);

@@ -1,4 +1,7 @@
-import { formatDuration, timeOfDay, type PlayerView } from '../../engine';
+import { formatDuration, timeOfDay, type Level, type PlayerView } from '../../engine';
+
+/** A level's name as the player reads it: the run level, or a scenario's rated difficulty (the same three words). */
+export const levelLabels: Record<Level, string> = { easy: 'Easy', normal: 'Normal', hard: 'Hard' };
 
 /** Where sim time 0 falls on the wall clock, as the player's view carries it. */
 export type Clock = PlayerView['scenario']['clock'];

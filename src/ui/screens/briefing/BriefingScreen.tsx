@@ -1,13 +1,10 @@
-import { levelEffects, timeOfDay, type Level } from '../../../engine';
+import { levelEffects, timeOfDay } from '../../../engine';
 import { PlatformDiagram } from '../../components/platform-diagram/PlatformDiagram';
+import { levelLabels } from '../../selectors/format';
 import { useSessionStore, type LiveSession } from '../../store/session-store';
 import { ScreenHeader } from '../catalogue/ScreenHeader';
 import { timeUntil, withInlineCode } from './briefing-text';
 import './briefing.css';
-
-const levelLabel: Record<Level, string> = { easy: 'Easy', normal: 'Normal', hard: 'Hard' };
-
-const difficultyLabel = { easy: 'Easy', normal: 'Normal', hard: 'Hard' } as const;
 
 /** The briefing: who the player is, the platform, the SLAs, what is at stake, and the clock that is about to start. */
 export default function BriefingScreen() {
@@ -30,7 +27,7 @@ function Briefing({ session }: { session: LiveSession }) {
       <main className="briefing__main">
         <div className="briefing__intro">
           <p className="briefing__eyebrow">
-            {scenario.title} · {difficultyLabel[scenario.difficulty]} · ~{scenario.expectedMinutes} min
+            {scenario.title} · {levelLabels[scenario.difficulty]} · ~{scenario.expectedMinutes} min
           </p>
           <h1 className="briefing__title">Incident briefing</h1>
           <p className="briefing__hook">{scenario.hook}</p>
@@ -113,7 +110,7 @@ function Briefing({ session }: { session: LiveSession }) {
               <div>
                 <dt>Level</dt>
                 <dd>
-                  {levelLabel[session.level]}: {levelEffects[session.level].summary}
+                  {levelLabels[session.level]}: {levelEffects[session.level].summary}
                 </dd>
               </div>
               <div>

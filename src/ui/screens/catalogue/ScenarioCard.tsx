@@ -1,17 +1,12 @@
 import { useId, type ReactNode } from 'react';
 import type { ScenarioCard as ScenarioCardFacts } from '../../scenarios/builtin-scenarios';
+import { levelLabels } from '../../selectors/format';
 import type { BestScore } from '../../store/preferences-store';
 
 const difficultyBadge: Record<ScenarioCardFacts['difficulty'], string> = {
   easy: 'badge--ok',
   normal: 'badge--info',
   hard: 'badge--danger',
-};
-
-const difficultyLabel: Record<ScenarioCardFacts['difficulty'], string> = {
-  easy: 'Easy',
-  normal: 'Normal',
-  hard: 'Hard',
 };
 
 interface ScenarioCardProps {
@@ -48,7 +43,7 @@ export function ScenarioCard({ card, best, level, loading, blockedBy, onOpen, im
           {imported && <span className="badge badge--neutral catalogue-card__imported">Imported</span>}
           <span className={`badge ${difficultyBadge[card.difficulty]}`}>
             <span className="visually-hidden">Rated difficulty: </span>
-            {difficultyLabel[card.difficulty]}
+            {levelLabels[card.difficulty]}
           </span>
         </span>
       </div>
@@ -72,7 +67,7 @@ export function ScenarioCard({ card, best, level, loading, blockedBy, onOpen, im
             <dd>~{card.expectedMinutes} min</dd>
           </div>
           <div>
-            <dt>Your record ({difficultyLabel[level].toLowerCase()})</dt>
+            <dt>Your record ({levelLabels[level].toLowerCase()})</dt>
             <dd className={best ? 'catalogue-card__best' : undefined}>{best ? `Best: ${best.score} · ${best.grade}` : 'Not played yet'}</dd>
           </div>
         </dl>

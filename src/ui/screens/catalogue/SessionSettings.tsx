@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { levelEffects, levelNames, type Level } from '../../../engine';
+import { levelLabels } from '../../selectors/format';
 import { speeds, type Speed } from '../../store/session-store';
 import { maxSeed } from './random-seed';
 
@@ -16,8 +17,6 @@ interface SessionSettingsProps {
   seedError: string | null;
   onNewSeed: () => void;
 }
-
-const levelLabels: Record<Level, string> = { easy: 'Easy', normal: 'Normal', hard: 'Hard' };
 
 /** How the next session is played: level, clock speed, hints, and the seed that fixes the incident's draws. */
 export function SessionSettings({ speed, onSpeed, level, onLevel, hintsOn, onHints, seedText, onSeedText, seedError, onNewSeed }: SessionSettingsProps) {

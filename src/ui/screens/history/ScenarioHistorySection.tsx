@@ -2,12 +2,12 @@ import { useId } from 'react';
 import { formatDuration } from '../../../engine';
 import type { AttemptRecord } from '../../history/attempt-record';
 import { mttrTrendText, scoreTrendText, type ScenarioHistory } from '../../history/history-selectors';
+import { levelLabels } from '../../selectors/format';
 import { AttemptsTable } from './AttemptsTable';
 import { gradeTone } from './grade-tone';
 import { TrendChart } from './TrendChart';
 
 const shortDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const levelLabel = { easy: 'Easy', normal: 'Normal', hard: 'Hard' } as const;
 
 /** One scenario's history at one level: its headline figures, its trends, and every attempt. */
 export function ScenarioHistorySection({ history, onOpenAttempt }: { history: ScenarioHistory; onOpenAttempt?: (record: AttemptRecord) => void }) {
@@ -17,7 +17,7 @@ export function ScenarioHistorySection({ history, onOpenAttempt }: { history: Sc
   return (
     <section className="history-scenario" aria-labelledby={titleId}>
       <h2 id={titleId} className="history-scenario__title">
-        {title} <span className="badge badge--neutral history-scenario__level">{levelLabel[level]} level</span>
+        {title} <span className="badge badge--neutral history-scenario__level">{levelLabels[level]} level</span>
       </h2>
       <dl className="history-scenario__meta">
         <div>
@@ -53,7 +53,7 @@ export function ScenarioHistorySection({ history, onOpenAttempt }: { history: Sc
         <TrendChart kind="score" trend={trend} caption={scoreTrendText(history)} maxScore={maxScore} />
         <TrendChart kind="mttr" trend={trend} caption={mttrTrendText(history)} maxScore={maxScore} />
       </div>
-      <AttemptsTable title={`${title}, ${levelLabel[level].toLowerCase()} level`} attempts={history.attempts} onOpenAttempt={onOpenAttempt} />
+      <AttemptsTable title={`${title}, ${levelLabels[level].toLowerCase()} level`} attempts={history.attempts} onOpenAttempt={onOpenAttempt} />
     </section>
   );
 }
