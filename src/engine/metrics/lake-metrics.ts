@@ -6,22 +6,111 @@ import type { LateWindowState } from '../world/lake-state';
 import { filesPerHour, liveFiles, queryProfile } from '../world/table-layout';
 
 /**
- * The job whose event-time windows feed a table, walking up DAG builds (a mart built from
- * a job-fed table inherits what the job's watermark dropped).
+ * The job whose event-time windows feed a table, walking up DAG builds (a mart built from a
+ * job-fed table inherits what the job's watermark dropped); null when none does. The topology
+ * is fixed, so this depends on the scenario alone.
  */
-export function lateWindowsFeeding(s: Scenario, state: SimState, tableId: string): { jobId: string; lw: LateWindowState } | null {
+function lateJobFeeding(s: Scenario, tableId: string): string | null {
   let table = tableId;
   for (let depth = 0; depth < 8; depth++) {
     const jobSpec = lookup(s).jobOfTable.get(table);
-    if (jobSpec) {
-      const lw = state.world.jobs[jobSpec.id]?.lateWindows;
-      return lw ? { jobId: jobSpec.id, lw } : null;
-    }
+    if (jobSpec) return jobSpec.allowedLatenessS !== undefined ? jobSpec.id : null;
     const dag = lookup(s).dagOfTable.get(table);
     if (!dag) return null;
     table = dag.sensor.table;
   }
   return null;
+}
+
+/** The job whose event-time windows feed a table, with their state, if any. */
+export function lateWindowsFeeding(s: Scenario, state: SimState, tableId: string): { jobId: string; lw: LateWindowState } | null {
+  const jobId = lateJobFeeding(s, tableId);
+  const lw = jobId === null ? undefined : state.world.jobs[jobId]?.lateWindows;
+  return jobId !== null && lw ? { jobId, lw } : null;
+}
+
+interface LateJobKeys {
+  id: string;
+  critical: boolean;
+  lateDropped: string;
+  lateDropRate: string;
+  allowedLatenessS: string;
+  reprocessRemaining: string;
+  rows: string;
+  duplicates: string;
+}
+
+interface LayoutKeys {
+  /** The layout the scenario declares for the table. */
+  spec: NonNullable<Scenario['world']['tables'][number]['layout']>;
+  files: string;
+  avgFileMb: string;
+  filesPerHour: string;
+  queryP95S: string;
+  costPerDayUsd: string;
+  compactionRemainingMb: string;
+  deletedRows: string;
+  /** Rows its dropped partitions deleted count as lost when a critical job writes the table. */
+  critical: boolean;
+}
+
+interface TableKeys {
+  id: string;
+  lateJob: string | null;
+  completeness: string;
+  provisional: string;
+  layout: LayoutKeys | null;
+}
+
+interface Keys {
+  jobs: LateJobKeys[];
+  tables: TableKeys[];
+  kpis: { kpi: string; completeness: string; value: number; decimals: number }[];
+}
+
+const cache = new WeakMap<Scenario, Keys>();
+
+// Metric names are built once per scenario, not on every tick (as in compute-metrics.ts).
+function keysFor(s: Scenario): Keys {
+  const hit = cache.get(s);
+  if (hit) return hit;
+  const w = s.world;
+  const keys: Keys = {
+    jobs: w.jobs
+      .filter((j) => j.allowedLatenessS !== undefined)
+      .map((j) => ({
+        id: j.id,
+        critical: j.critical,
+        lateDropped: `job.${j.id}.lateDropped`,
+        lateDropRate: `job.${j.id}.lateDropRate`,
+        allowedLatenessS: `job.${j.id}.allowedLatenessS`,
+        reprocessRemaining: `job.${j.id}.reprocessRemaining`,
+        rows: `table.${j.sink.table}.rows`,
+        duplicates: `table.${j.sink.table}.duplicates`,
+      })),
+    tables: w.tables.map((t) => ({
+      id: t.id,
+      lateJob: lateJobFeeding(s, t.id),
+      completeness: `table.${t.id}.completeness`,
+      provisional: `table.${t.id}.provisional`,
+      layout: t.layout
+        ? {
+            spec: t.layout,
+            files: `table.${t.id}.files`,
+            avgFileMb: `table.${t.id}.avgFileMb`,
+            filesPerHour: `table.${t.id}.filesPerHour`,
+            queryP95S: `table.${t.id}.queryP95S`,
+            costPerDayUsd: `table.${t.id}.costPerDayUsd`,
+            compactionRemainingMb: `table.${t.id}.compactionRemainingMb`,
+            deletedRows: `table.${t.id}.deletedRows`,
+            critical: lookup(s).jobOfTable.get(t.id)?.critical ?? false,
+          }
+        : null,
+    })),
+    kpis: w.dashboards.flatMap((d) => (d.kpi ? [{ kpi: `dashboard.${d.id}.kpi`, completeness: `table.${d.table}.completeness`, value: d.kpi.value, decimals: d.kpi.decimals }] : [])),
+  };
+  cache.set(s, keys);
+  return keys;
 }
 
 /**
@@ -32,44 +121,43 @@ export function lateWindowsFeeding(s: Scenario, state: SimState, tableId: string
  */
 export function lakeMetrics(s: Scenario, state: SimState, m: Record<string, number>): void {
   const t = state.t;
-  for (const spec of s.world.jobs) {
-    const job = state.world.jobs[spec.id];
-    const lw = job?.lateWindows;
-    if (!job || !lw) continue;
-    m[`job.${spec.id}.lateDropped`] = lw.droppedTotal;
-    m[`job.${spec.id}.lateDropRate`] = Math.round((lw.droppedLastTick * 60) / s.clock.tickS);
-    m[`job.${spec.id}.allowedLatenessS`] = lw.allowedLatenessS;
-    m[`job.${spec.id}.reprocessRemaining`] = reprocessRemaining(lw);
-    if (spec.critical) moveToLost(m, lw.outstanding, lw.duplicates);
-    const rowsKey = `table.${spec.sink.table}.rows`;
-    m[rowsKey] = (m[rowsKey] ?? 0) - lw.outstanding + lw.duplicates;
-    if (lw.duplicates > 0) m[`table.${spec.sink.table}.duplicates`] = (m[`table.${spec.sink.table}.duplicates`] ?? 0) + lw.duplicates;
+  const k = keysFor(s);
+  const w = state.world;
+  for (const jk of k.jobs) {
+    const lw = w.jobs[jk.id]?.lateWindows;
+    if (!lw) continue;
+    m[jk.lateDropped] = lw.droppedTotal;
+    m[jk.lateDropRate] = Math.round((lw.droppedLastTick * 60) / s.clock.tickS);
+    m[jk.allowedLatenessS] = lw.allowedLatenessS;
+    m[jk.reprocessRemaining] = reprocessRemaining(lw);
+    if (jk.critical) moveToLost(m, lw.outstanding, lw.duplicates);
+    m[jk.rows] = (m[jk.rows] ?? 0) - lw.outstanding + lw.duplicates;
+    if (lw.duplicates > 0) m[jk.duplicates] = (m[jk.duplicates] ?? 0) + lw.duplicates;
   }
-  for (const spec of s.world.tables) {
-    const table = state.world.tables[spec.id];
+  for (const tk of k.tables) {
+    const table = w.tables[tk.id];
     if (!table) continue;
-    const feeding = lateWindowsFeeding(s, state, spec.id);
-    if (feeding) m[`table.${spec.id}.completeness`] = Math.round(completeness(feeding.lw, t) * 10_000) / 10_000;
-    if (feeding || table.provisionalS !== undefined) m[`table.${spec.id}.provisional`] = (table.provisionalS ?? 0) > 0 ? 1 : 0;
+    const lw = tk.lateJob === null ? undefined : w.jobs[tk.lateJob]?.lateWindows;
+    if (lw) m[tk.completeness] = Math.round(completeness(lw, t) * 10_000) / 10_000;
+    if (lw || table.provisionalS !== undefined) m[tk.provisional] = (table.provisionalS ?? 0) > 0 ? 1 : 0;
     const layout = table.layout;
-    if (!layout || !spec.layout) continue;
-    const perHour = filesPerHour(s, state, spec.id);
-    const q = queryProfile(spec.layout, layout, perHour);
+    const lk = tk.layout;
+    if (!layout || !lk) continue;
+    const perHour = filesPerHour(s, state, tk.id);
+    const q = queryProfile(lk.spec, layout, perHour);
     const files = liveFiles(layout);
-    m[`table.${spec.id}.files`] = files;
-    m[`table.${spec.id}.avgFileMb`] = files > 0 ? Math.round((q.mb / files) * 100) / 100 : 0;
-    m[`table.${spec.id}.filesPerHour`] = perHour;
-    m[`table.${spec.id}.queryP95S`] = Math.round(q.p95S * 10) / 10;
-    m[`table.${spec.id}.costPerDayUsd`] = Math.round(q.costPerDayUsd.total);
-    m[`table.${spec.id}.compactionRemainingMb`] = Math.round(layout.compaction?.remainingMb ?? 0);
-    m[`table.${spec.id}.deletedRows`] = layout.deletedRows;
-    const jobSpec = lookup(s).jobOfTable.get(spec.id);
-    if (jobSpec?.critical) moveToLost(m, layout.deletedRows, 0);
+    m[lk.files] = files;
+    m[lk.avgFileMb] = files > 0 ? Math.round((q.mb / files) * 100) / 100 : 0;
+    m[lk.filesPerHour] = perHour;
+    m[lk.queryP95S] = Math.round(q.p95S * 10) / 10;
+    m[lk.costPerDayUsd] = Math.round(q.costPerDayUsd.total);
+    m[lk.compactionRemainingMb] = Math.round(layout.compaction?.remainingMb ?? 0);
+    m[lk.deletedRows] = layout.deletedRows;
+    if (lk.critical) moveToLost(m, layout.deletedRows, 0);
   }
-  for (const d of s.world.dashboards) {
-    if (!d.kpi) continue;
-    const c = m[`table.${d.table}.completeness`] ?? 1;
-    m[`dashboard.${d.id}.kpi`] = Math.round(d.kpi.value * c * 10 ** d.kpi.decimals) / 10 ** d.kpi.decimals;
+  for (const d of k.kpis) {
+    const c = m[d.completeness] ?? 1;
+    m[d.kpi] = Math.round(d.value * c * 10 ** d.decimals) / 10 ** d.decimals;
   }
 }
 
