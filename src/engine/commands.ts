@@ -6,6 +6,7 @@ import { lookup } from './scenario-lookup';
 import type { SimState } from './state';
 import { applyEffect } from './world/apply-effect';
 import { deliverMessage } from './messages';
+import { completeTerminalCommands, startTerminalCommand } from './terminal/terminal-session';
 
 /**
  * Applies one command at `state.t` (the caller has advanced time to `entry.at`). A command
@@ -119,6 +120,12 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
       state.milestones.resolved = t;
       state.flow = advanceFlow(state.flow, { type: 'incident.resolved' });
       state.timeline.push({ at: t, kind: 'declaration', text: 'Incident resolved: every verification check passed.' });
+      return null;
+    }
+    case 'terminal.run': {
+      const refused = startTerminalCommand(state, c.line);
+      if (refused) return refused;
+      completeTerminalCommands(s, state);
       return null;
     }
     case 'hint.reveal': {

@@ -252,6 +252,17 @@ export interface ToolOutput {
   body: string;
 }
 
+/** A command typed at the shell: running until `endsAt`, then what it printed, stamped with the sim time it ran at. */
+export interface TerminalEntry {
+  id: number;
+  line: string;
+  startedAt: number;
+  endsAt: number;
+  /** Null while the command runs. */
+  output: string | null;
+  exit: number | null;
+}
+
 /** A line in the incident's chat: from a stakeholder or the player's status update. */
 export interface ChatMessage {
   at: number;
@@ -324,4 +335,6 @@ export interface SimState {
   ended: { at: number; reason: 'completed' | 'timed-out' | 'ended-early' } | null;
   rejected: RejectedCommand[];
   log: LogEntry[];
+  /** The shell's transcript; absent until the first command is typed. */
+  terminal?: TerminalEntry[];
 }

@@ -83,18 +83,19 @@ export function relativeTime(t: number): string {
   return `T${t < 0 ? '-' : '+'}${body}`;
 }
 
+// Days since the civil epoch (Howard Hinnant's algorithm), to stay clear of Date in the engine.
+function daysFromCivil(yy: number, mm: number, dd: number): number {
+  const yr = mm <= 2 ? yy - 1 : yy;
+  const era = Math.floor(yr / 400);
+  const yoe = yr - era * 400;
+  const doy = Math.floor((153 * (mm + (mm > 2 ? -3 : 9)) + 2) / 5) + dd - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+}
+
 function shiftDate(date: string, days: number): string {
   if (days === 0) return date;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  // Civil-from-days arithmetic (Howard Hinnant), to stay clear of Date in the engine.
-  const toDays = (yy: number, mm: number, dd: number) => {
-    const yr = mm <= 2 ? yy - 1 : yy;
-    const era = Math.floor(yr / 400);
-    const yoe = yr - era * 400;
-    const doy = Math.floor((153 * (mm + (mm > 2 ? -3 : 9)) + 2) / 5) + dd - 1;
-    return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  };
-  const z = toDays(y, m, d) + days;
+  const z = daysFromCivil(y, m, d) + days;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
@@ -104,6 +105,21 @@ function shiftDate(date: string, days: number): string {
   const mm = mp < 10 ? mp + 3 : mp - 9;
   const yy = yoe + era * 400 + (mm <= 2 ? 1 : 0);
   return `${yy}-${pad(mm)}-${pad(dd)}`;
+}
+
+/**
+ * The sim time at which the local clock reads `date` and `secondsOfDay`, the inverse of
+ * `localDate` and `timeOfDay` (for `--to-datetime` and `airflow ... -s`). In a repeated DST hour
+ * the first occurrence wins.
+ */
+export function simTimeAtLocal(anchor: ClockAnchor, date: string, secondsOfDay: number): number {
+  const [y, m, d] = anchor.dateAtZero.split('-').map(Number) as [number, number, number];
+  const [yy, mm, dd] = date.split('-').map(Number) as [number, number, number];
+  const wanted = (daysFromCivil(yy, mm, dd) - daysFromCivil(y, m, d)) * 86_400 + secondsOfDay;
+  let t = wanted - anchor.timeOfDayAtZeroS;
+  // Undo daylight-saving shifts: at most a couple of passes settle it.
+  for (let pass = 0; pass < 3; pass++) t += wanted - localSeconds(anchor, t);
+  return t;
 }
 
 /** The UTC date and hour at `t` (`2024-11-03`, `06`), from the offset at sim time 0; local time when no offset is declared. */

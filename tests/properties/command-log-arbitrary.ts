@@ -50,7 +50,32 @@ export function commandArbitraries(s: Scenario): { [K in CommandType]: fc.Arbitr
       .map(([rootCause, followUps]) => ({ type: 'postmortem.submit' as const, rootCause, followUps })),
     'facilitator.inject': inject.map((id) => ({ type: 'facilitator.inject' as const, inject: id })),
     'session.end': fc.constant({ type: 'session.end' as const }),
+    'terminal.run': fc
+      .oneof(
+        { arbitrary: fc.constantFrom(...shellLines(s)), weight: 4 },
+        { arbitrary: fc.string({ minLength: 1, maxLength: 80 }), weight: 1 },
+      )
+      .map((line) => ({ type: 'terminal.run' as const, line })),
   };
+}
+
+// Command lines a responder types, over the scenario's own entities and some that don't exist.
+function shellLines(s: Scenario): string[] {
+  const groups = s.world.jobs.map((j) => j.group);
+  const jobs = s.world.jobs.map((j) => j.id);
+  return [
+    'help',
+    'kafka-consumer-groups --bootstrap-server kafka:9092 --list',
+    ...groups.map((g) => `kafka-consumer-groups --bootstrap-server kafka:9092 --describe --group ${g}`),
+    ...groups.map((g) => `kafka-consumer-groups --bootstrap-server kafka:9092 --reset-offsets --group ${g} --all-topics --to-latest --execute`),
+    ...jobs.map((j) => `kubectl logs deploy/${j} --since=10m | grep -i error | tail -5`),
+    ...jobs.map((j) => `kubectl set env deployment/${j} ERRORS_TOLERANCE=all ERRORS_DEADLETTERQUEUE_TOPIC_NAME=${s.world.jobs.find((x) => x.id === j)?.dlqTopic ?? 'dlq'}`),
+    ...jobs.map((j) => `kubectl scale deployment/${j} --replicas=0`),
+    'kafka-topics --bootstrap-server kafka:9092 --describe --topic nope',
+    'kubectl get pods | wc -l',
+    "echo '{\"a\":[1,2]}' | jq '.a[]'",
+    'nosuchtool --flag',
+  ];
 }
 
 /** Options for {@link commandLogArbitrary}. */

@@ -32,6 +32,8 @@ export function commandLabel(s: Scenario, c: Command): string {
       return `Facilitator inject: ${s.injects.find((i) => i.id === c.inject)?.label ?? c.inject}`;
     case 'session.end':
       return 'End the session';
+    case 'terminal.run':
+      return `Run \`${c.line}\``;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../scenarios/schema';
 import { lookup } from '../scenario-lookup';
-import type { PollState, SimState } from '../state';
+import type { JobLogLine, PollState, SimState } from '../state';
 import { logTimestamp } from '../wall-clock';
 import type { Printed } from './render-reveal';
 
@@ -13,16 +13,27 @@ export function jobLogsOutput(s: Scenario, state: SimState, jobId: string): Prin
   const pod = lookup(s).job.get(jobId)?.engine === 'consumer' ? jobId : `${jobId}-taskmanager`;
   const command = `kubectl logs deploy/${pod} --since=3h | tail -${shownLines}`;
   if (!job) return { title: 'Job logs', command, body: `Error from server (NotFound): deployments.apps "${jobId}-taskmanager" not found` };
+  const lines = formatLogLines(s, job.logs).slice(-shownLines);
+  return { title: `Logs: ${jobId}`, command, body: lines.length > 0 ? lines.join('\n') : '(no log lines in the last 3 hours)' };
+}
+
+/**
+ * Log lines as log4j prints them: timestamp with milliseconds, level, text; stack-trace lines as
+ * they are. A line's milliseconds depend only on its second and its place among that second's
+ * lines, so every view of the log (the last lines, a filter, a grep) prints the same stamp, and
+ * stamps never run backwards within a second.
+ */
+export function formatLogLines(s: Scenario, logs: readonly JobLogLine[]): string[] {
+  const mod = (a: number, n: number) => ((a % n) + n) % n;
   let second = Number.NaN;
-  let millis = 0;
-  const lines = job.logs.slice(-shownLines).map((line) => {
+  let k = 0;
+  return logs.map((line) => {
     if (line.text.startsWith('Caused by:') || line.text.startsWith('org.apache.kafka')) return line.text;
-    // Milliseconds vary from second to second but always increase within one.
-    millis = line.t === second ? Math.min(999, millis + 7 + ((line.t * 13) % 90)) : ((((line.t * 7919) % 600) + 600) % 600) + 17;
+    k = line.t === second ? k + 1 : 0;
     second = line.t;
+    const millis = Math.min(999, mod(line.t * 7919, 600) + 17 + k * (7 + mod(line.t * 13, 90)));
     return `${logTimestamp(s.clock, line.t, millis)} ${line.level.padEnd(5)} ${line.text}`;
   });
-  return { title: `Logs: ${jobId}`, command, body: lines.length > 0 ? lines.join('\n') : '(no log lines in the last 3 hours)' };
 }
 
 /** The job's status as the Flink REST API reports it. */

@@ -192,6 +192,7 @@ function resetOffsets(s: Scenario, state: SimState, jobId: string, job: JobState
     if (effect.to === 'earliest') target = p.logStart;
     if (effect.to === 'ago') target = Math.max(p.logStart, offsetAt(p, s.clock.worldStartS, state.t, state.t - (effect.agoS ?? 0)));
     if (effect.to === 'time') target = Math.max(p.logStart, offsetAt(p, s.clock.worldStartS, state.t, effect.atS ?? state.t));
+    if (effect.to === 'offsets') target = Math.min(p.logEnd, Math.max(p.logStart, effect.offsets?.[i] ?? committed));
     if (target > committed) {
       // Skipping ahead: records never read are lost (already-read ones keep their verdict).
       const from = Math.max(committed, highWater);
@@ -206,10 +207,10 @@ function resetOffsets(s: Scenario, state: SimState, jobId: string, job: JobState
     if (effect.overwrite) job.overwriteUntil[i] = Math.max(job.overwriteUntil[i] as number, job.highWater[i] as number);
   });
   const where =
-    effect.to === 'ago'
+    effect.how ?? (effect.to === 'ago'
       ? `--by-duration PT${Math.round((effect.agoS ?? 0) / 60)}M`
       : effect.to === 'time'
         ? `--to-datetime ${s.clock.dateAtZero}T${timeOfDay(s.clock, effect.atS ?? state.t)}.000`
-        : `--to-${effect.to}`;
+        : `--to-${effect.to}`);
   appendJobLog(job, state.t, 'INFO', `Consumer group '${spec.group}' offsets reset (${where}) on all ${topic.partitions.length} partitions of ${spec.topic}.`);
 }

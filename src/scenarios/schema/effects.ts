@@ -63,8 +63,12 @@ export const effectSchema = z.discriminatedUnion('op', [
   z.strictObject({
     op: z.literal('job.reset-offsets'),
     job: id,
-    to: z.enum(['latest', 'earliest', 'ago', 'time']),
+    to: z.enum(['latest', 'earliest', 'ago', 'time', 'offsets']),
     agoS: z.number().int().positive().optional(),
+    /** With `to: offsets`: the new offset of each partition, in partition order (what `--to-offset`, `--shift-by` or a partial `--topic t:0,1` planned). */
+    offsets: z.array(z.number().int().nonnegative()).max(64).optional(),
+    /** How the reset was asked for, for the job's log (`--shift-by -5000`); absent: derived from `to`. */
+    how: z.string().max(200).optional(),
     /** With `to: time`: the sim time to rewind to (`--to-datetime`). */
     atS: z.number().int().optional(),
     overwrite: z.boolean().optional(),
