@@ -5,6 +5,7 @@ import { currentPhase, type PhaseOrStage } from './flow/phase';
 import { summarizeRun } from './run-summary';
 import { timeDefinitions } from './scoring/incident-times';
 import type { SimState } from './state';
+import { shellNames } from './terminal/platform';
 
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
 export function publicScenario(s: Scenario) {
@@ -25,6 +26,8 @@ export function publicScenario(s: Scenario) {
     alerts: s.alerts.map((a) => ({ id: a.id, title: a.title, severity: a.severity, summary: a.summary, runbook: a.runbook, when: a.when, forS: a.forS })),
     actions: s.actions.map((a) => ({ id: a.id, label: a.label, category: a.category, command: a.command, durationS: a.durationS, repeatable: a.repeatable, reveals: a.reveals.map((r) => ({ kind: r.kind })) })),
     stakeholders: s.stakeholders,
+    /** Names the shell completes: what the platform's own list commands show. */
+    shellNames: shellNames(s),
     causeCandidates: s.rootCause.candidates,
     prevention: s.prevention.map((p) => ({ id: p.id, label: p.label })),
     hintCount: s.hints.length,
@@ -61,6 +64,7 @@ export function playerView(s: Scenario, state: SimState) {
     running: state.running,
     actionsTaken: state.decisions.map(({ action, startedAt, completedAt }) => ({ action, startedAt, completedAt })),
     outputs: state.outputs,
+    terminal: state.terminal ?? [],
     messages: state.messages,
     timeline: state.timeline,
     notes: state.notes,

@@ -75,3 +75,42 @@ export function parseIsoDuration(text: string): number | null {
   if (!m || text === 'P' || text.endsWith('T')) return null;
   return Number(m[1] ?? 0) * 86_400 + Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Math.floor(Number(m[4] ?? 0));
 }
+
+/** The names the shell completes: everything the platform's own list commands show, sorted. */
+export interface ShellNames {
+  groups: string[];
+  topics: string[];
+  consumedTopics: string[];
+  deployments: string[];
+  flinkJobIds: string[];
+  connectors: string[];
+  subjects: string[];
+  dags: string[];
+  tables: string[];
+  flags: string[];
+  dashboards: string[];
+}
+
+const namesCache = new WeakMap<Scenario, ShellNames>();
+
+/** The shell's completion names for a scenario's platform (memoised: the scenario never changes). */
+export function shellNames(s: Scenario): ShellNames {
+  const hit = namesCache.get(s);
+  if (hit) return hit;
+  const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
+  const names: ShellNames = {
+    groups: sorted(s.world.jobs.map((j) => j.group)),
+    topics: topicNames(s),
+    consumedTopics: sorted(s.world.jobs.map((j) => j.topic)),
+    deployments: deployments(s).map((d) => d.name),
+    flinkJobIds: sorted(s.world.jobs.filter((j) => j.engine === 'flink').map((j) => j.id)),
+    connectors: sorted(s.world.jobs.filter((j) => j.engine === 'kafka-connect').map((j) => j.id)),
+    subjects: sorted(s.world.subjects.map((x) => x.name)),
+    dags: sorted(s.world.dags.map((d) => d.id)),
+    tables: sorted(s.world.tables.map((t) => t.id)),
+    flags: sorted(s.world.flags.map((f) => f.id)),
+    dashboards: sorted(s.world.dashboards.map((d) => d.id)),
+  };
+  namesCache.set(s, names);
+  return names;
+}

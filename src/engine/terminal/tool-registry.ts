@@ -4,10 +4,11 @@ import { builtins } from './tools/builtins';
 import { kafkaConsumerGroups } from './tools/kafka-consumer-groups';
 import { kafkaTopics } from './tools/kafka-topics';
 import { kubectl } from './tools/kubectl';
+import { curl } from './tools/curl';
 import type { Tool } from './types';
 
 /** Every program the on-call shell knows, platform tools first. */
-export const platformTools: readonly Tool[] = [kafkaConsumerGroups, kafkaTopics, kubectl];
+export const platformTools: readonly Tool[] = [curl, kafkaConsumerGroups, kafkaTopics, kubectl];
 
 const all: readonly Tool[] = [...platformTools, ...textFilters, jqTool, ...builtins];
 const byName = new Map(all.map((t) => [t.name, t]));

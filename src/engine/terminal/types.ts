@@ -1,5 +1,6 @@
 import type { Effect, Scenario } from '../../scenarios/schema';
 import type { SimState } from '../state';
+import type { ShellNames } from './platform';
 
 /** What a tool sees: the scenario and the world at the moment the command runs. */
 export interface ToolContext {
@@ -27,7 +28,7 @@ export interface Tool {
   durationS: (args: readonly string[]) => number;
   run: (ctx: ToolContext, args: readonly string[], stdin: string) => ToolResult;
   /** Candidates for the word being typed, given the words before it. */
-  complete?: (ctx: ToolContext, before: readonly string[]) => readonly string[];
+  complete?: (names: ShellNames, before: readonly string[]) => readonly string[];
 }
 
 /** A successful result with no side effects. */

@@ -4,7 +4,7 @@ import { columns } from '../../reveal/render-reveal';
 import { offsetAt } from '../../world/offset-index';
 import { localDate, timeOfDay } from '../../wall-clock';
 import { flagNames, has, opt, parseFlags, type FlagSpec } from '../flags';
-import { bootstrapServer, jobOfGroup, parseDateTime, parseIsoDuration, stableToken } from '../platform';
+import { bootstrapServer, jobOfGroup, type ShellNames, parseDateTime, parseIsoDuration, stableToken } from '../platform';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
 
 const spec: FlagSpec = {
@@ -187,10 +187,10 @@ function partitionScope(job: JobSpec, topics: readonly string[], count: number):
   return [...picked].sort((a, b) => a - b);
 }
 
-function complete(ctx: ToolContext, before: readonly string[]): readonly string[] {
+function complete(n: ShellNames, before: readonly string[]): readonly string[] {
   const last = before.at(-1);
-  if (last === '--group') return [...new Set(ctx.s.world.jobs.map((j) => j.group))].sort();
-  if (last === '--topic') return [...new Set(ctx.s.world.jobs.map((j) => j.topic))].sort();
+  if (last === '--group') return n.groups;
+  if (last === '--topic') return n.consumedTopics;
   if (last === '--bootstrap-server') return [bootstrapServer];
   return flagNames(spec);
 }

@@ -1,5 +1,5 @@
 import { flagNames, has, opt, parseFlags, type FlagSpec } from '../flags';
-import { bootstrapServer, stableToken, topicNames } from '../platform';
+import { bootstrapServer, stableToken, topicNames, type ShellNames } from '../platform';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
 
 const spec: FlagSpec = {
@@ -53,9 +53,9 @@ function describe(ctx: ToolContext, topic: string): string {
   return lines.join('\n');
 }
 
-function complete(ctx: ToolContext, before: readonly string[]): readonly string[] {
+function complete(n: ShellNames, before: readonly string[]): readonly string[] {
   const last = before.at(-1);
-  if (last === '--topic') return topicNames(ctx.s);
+  if (last === '--topic') return n.topics;
   if (last === '--bootstrap-server') return [bootstrapServer];
   return flagNames(spec);
 }

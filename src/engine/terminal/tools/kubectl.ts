@@ -3,7 +3,7 @@ import type { JobState } from '../../state';
 import { columns } from '../../reveal/render-reveal';
 import { formatLogLines } from '../../reveal/job-output';
 import { has, opt, parseFlags, type FlagSpec } from '../flags';
-import { deploymentNamed, deployments, stableToken, type Deployment } from '../platform';
+import { deploymentNamed, deployments, stableToken, type Deployment, type ShellNames } from '../platform';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
 import { jobEnvironment, settingKeys, settingsEffect } from './job-settings';
 
@@ -275,15 +275,15 @@ function rollout(ctx: ToolContext, args: readonly string[]): ToolResult {
   return failed(`error: unknown command "${sub}" for "kubectl rollout"\nAvailable Commands: restart, status`);
 }
 
-function complete(ctx: ToolContext, before: readonly string[]): readonly string[] {
+function complete(n: ShellNames, before: readonly string[]): readonly string[] {
   const verbs = ['describe', 'get', 'logs', 'rollout', 'scale', 'set'];
   if (before.length === 0) return verbs;
   const [verb] = before;
-  const names = deployments(ctx.s).map((d) => `deployment/${d.name}`);
+  const names = n.deployments.map((d) => `deployment/${d}`);
   if (verb === 'get' && before.length === 1) return ['deployments', 'pods'];
   if (verb === 'set' && before.length === 1) return ['env'];
   if (verb === 'rollout' && before.length === 1) return ['restart', 'status'];
-  if (verb === 'logs') return [...deployments(ctx.s).map((d) => `deploy/${d.name}`), '--since=10m', '--since=1h', '--tail=100'];
+  if (verb === 'logs') return [...n.deployments.map((d) => `deploy/${d}`), '--since=10m', '--since=1h', '--tail=100'];
   if (verb === 'set') return [...names, '--list', ...settingKeys.map((k) => `${k}=`)];
   if (verb === 'scale') return [...names, '--replicas='];
   return names;

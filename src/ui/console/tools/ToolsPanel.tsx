@@ -5,6 +5,7 @@ import { defaultLogFilter, type LogFilter } from './JobLogsOutput';
 import { OutputBody } from './OutputBody';
 import { ResultHistory } from './ResultHistory';
 import { ToolEmptyState } from './ToolEmptyState';
+import { TerminalPanel } from '../terminal/TerminalPanel';
 import { fillersByTab, resultCounts, resultsByTab, tabOfKind, toolTabs, type ToolTabId } from './tool-tabs';
 import './tools.css';
 
@@ -23,7 +24,7 @@ export function ToolsPanel() {
 
   const [active, setActive] = useState<ToolTabId>(() => {
     const newest = view.outputs.at(-1);
-    return newest ? tabOfKind[newest.kind] : 'consumers';
+    return newest ? tabOfKind[newest.kind] : 'terminal';
   });
   // Results already present when the panel opens (a resumed session) are not news.
   const [seen, setSeen] = useState(counts);
@@ -40,7 +41,7 @@ export function ToolsPanel() {
     if (view.outputs.length < knownTotal) {
       setSeen(counts);
       setPinned({});
-    } else if (newest && counts[active] === 0) {
+    } else if (newest && counts[active] === 0 && active !== 'terminal') {
       const tab = tabOfKind[newest.kind];
       setActive(tab);
       setSeen((prev) => ({ ...prev, [tab]: counts[tab] }));
@@ -135,7 +136,9 @@ export function ToolsPanel() {
             Running “{labelOf.get(r.action) ?? r.action}” — output at {timeOf(r.endsAt)} ({formatDuration(Math.max(0, r.endsAt - clock))})
           </p>
         ))}
-        {!shown ? (
+        {active === 'terminal' ? (
+          <TerminalPanel />
+        ) : !shown ? (
           runningHere.length === 0 && <ToolEmptyState label={tab.label} fillers={fillers[active]} />
         ) : (
           <>

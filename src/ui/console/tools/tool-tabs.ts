@@ -6,6 +6,7 @@ import type { RevealKind } from '../../../scenarios/schema';
  * the full label, which stays the tab's accessible name.
  */
 export const toolTabs = [
+  { id: 'terminal', label: 'Terminal', short: null },
   { id: 'consumers', label: 'Consumer groups', short: null },
   { id: 'jobs', label: 'Job logs', short: 'Logs' },
   { id: 'dags', label: 'DAG runs', short: null },

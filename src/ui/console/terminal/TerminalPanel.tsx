@@ -1,0 +1,150 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { completeLine, formatDuration, timeOfDay, type TerminalEntry } from '../../../engine';
+import { useClock, useReadOnly, useSend, useView } from '../../hooks/use-session';
+import { TerminalEntryView } from './TerminalEntryView';
+import './terminal.css';
+
+const prompt = 'oncall@jump-1:~$';
+
+/**
+ * The on-call shell: type the platform's real command lines, read what they print. Every line is
+ * a command to the engine, so a replay holds exactly what was typed; the output comes from the
+ * world as it is when the command finishes.
+ */
+export function TerminalPanel() {
+  const view = useView();
+  const clock = useClock();
+  const send = useSend();
+  const readOnly = useReadOnly();
+  const inputId = useId();
+  const entries = view.terminal;
+  const [line, setLine] = useState('');
+  const [clearedAt, setClearedAt] = useState(0);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [draft, setDraft] = useState('');
+  const [offer, setOffer] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const screenRef = useRef<HTMLDivElement>(null);
+  const running = entries.find((e) => e.output === null) ?? null;
+  const history = useMemo(() => entries.map((e) => e.line), [entries]);
+  const shown = entries.slice(clearedAt);
+  const timeOf = (t: number) => timeOfDay(view.scenario.clock, t);
+
+  const newestOutput = shown.at(-1)?.output;
+  // Follow the newest output, as a terminal scrolls.
+  useEffect(() => {
+    const el = screenRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [entries.length, running?.id, newestOutput]);
+
+  const submit = () => {
+    const text = line.trim();
+    setOffer([]);
+    setCursor(null);
+    if (text === '') return;
+    if (text === 'clear') {
+      setClearedAt(entries.length);
+      setLine('');
+      return;
+    }
+    if (running) {
+      setNotice(`“${running.line}” is still running; the next command can start when it finishes.`);
+      return;
+    }
+    setNotice(null);
+    send({ type: 'terminal.run', line: text });
+    setLine('');
+  };
+
+  const recall = (direction: -1 | 1) => {
+    if (history.length === 0) return;
+    const from = cursor ?? history.length;
+    const to = Math.min(history.length, Math.max(0, from + direction));
+    if (cursor === null) setDraft(line);
+    setCursor(to === history.length ? null : to);
+    setLine(to === history.length ? draft : (history[to] as string));
+  };
+
+  const complete = () => {
+    const result = completeLine(view.scenario.shellNames, line);
+    if (result.candidates.length === 0) return;
+    const single = result.candidates.length === 1;
+    const word = single ? `${result.candidates[0]}${(result.candidates[0] as string).endsWith('=') || (result.candidates[0] as string).endsWith('/') ? '' : ' '}` : result.common;
+    setLine(line.slice(0, result.from) + word);
+    setOffer(single ? [] : result.candidates);
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      submit();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      recall(-1);
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      recall(1);
+    } else if (e.key === 'Tab' && line.trim() !== '') {
+      e.preventDefault();
+      complete();
+    } else if (e.key === 'l' && e.ctrlKey) {
+      e.preventDefault();
+      setClearedAt(entries.length);
+    } else if (e.key === 'c' && e.ctrlKey && window.getSelection()?.toString() === '') {
+      e.preventDefault();
+      setLine('');
+      setOffer([]);
+    }
+  };
+
+  return (
+    <div className="term" onClick={() => window.getSelection()?.toString() === '' && inputRef.current?.focus()}>
+      <div ref={screenRef} className="term__screen" role="log" aria-label="Terminal output" aria-live="polite">
+        {shown.length === 0 && (
+          <p className="term__welcome">
+            On-call jump host. Type <kbd>help</kbd> for the tools (kafka-consumer-groups, kubectl, curl, …); each has <kbd>--help</kbd>. <kbd>Tab</kbd> completes, <kbd>↑</kbd>/<kbd>↓</kbd> recall earlier lines, <kbd>clear</kbd> or <kbd>Ctrl</kbd>+<kbd>L</kbd> clears the screen.
+          </p>
+        )}
+        {shown.map((entry: TerminalEntry) => (
+          <TerminalEntryView key={entry.id} entry={entry} prompt={prompt} time={timeOf(entry.startedAt)} />
+        ))}
+        {running && (
+          <p className="term__running">
+            <span className="tools-spinner" aria-hidden="true" /> running — done at {timeOf(running.endsAt)} ({formatDuration(Math.max(0, running.endsAt - clock))})
+          </p>
+        )}
+        {offer.length > 0 && <pre className="term__offer">{offer.join('  ')}</pre>}
+      </div>
+      {!readOnly && (
+        <div className="term__input-row">
+          <label htmlFor={inputId} className="term__prompt">
+            {prompt}
+            <span className="visually-hidden"> command line</span>
+          </label>
+          <input
+            ref={inputRef}
+            id={inputId}
+            className="term__input"
+            value={line}
+            onChange={(e) => {
+              setLine(e.target.value);
+              setOffer([]);
+            }}
+            onKeyDown={onKey}
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            aria-describedby={notice ? `${inputId}-notice` : undefined}
+          />
+        </div>
+      )}
+      {notice && (
+        <p id={`${inputId}-notice`} className="term__notice" role="status">
+          {notice}
+        </p>
+      )}
+    </div>
+  );
+}
