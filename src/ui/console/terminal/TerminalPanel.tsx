@@ -100,7 +100,7 @@ export function TerminalPanel() {
 
   return (
     <div className="term" onClick={() => window.getSelection()?.toString() === '' && inputRef.current?.focus()}>
-      <div ref={screenRef} className="term__screen" role="log" aria-label="Terminal output" aria-live="polite">
+      <div ref={screenRef} className="term__screen" role="log" aria-label="Terminal output" aria-live="polite" tabIndex={0}>
         {shown.length === 0 && (
           <p className="term__welcome">
             On-call jump host. Type <kbd>help</kbd> for the tools (kafka-consumer-groups, kubectl, curl, …); each has <kbd>--help</kbd>. <kbd>Tab</kbd> completes, <kbd>↑</kbd>/<kbd>↓</kbd> recall earlier lines, <kbd>clear</kbd> or <kbd>Ctrl</kbd>+<kbd>L</kbd> clears the screen.
