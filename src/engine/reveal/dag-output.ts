@@ -47,8 +47,8 @@ function windowColumns(s: Scenario, spec: DagSpec, dag: DagState, logicalTime: n
   return [isoLocal(s.clock, start), `dt_utc=${utc.date}/hr_utc=${utc.hour}`];
 }
 
-// Airflow names runs by logical date; with a known UTC offset it is the UTC data-interval start, as Airflow stores it.
-function runId(s: Scenario, spec: DagSpec, logicalTime: number, runType: 'manual' | 'backfill' | undefined, windowed: boolean): string {
+/** The run id Airflow gives a run (`scheduled__2024-03-11T08:00:00+00:00`, `manual__…`, `backfill__…`): with a known UTC offset, the UTC data-interval start, as Airflow stores it. */
+export function runId(s: Scenario, spec: DagSpec, logicalTime: number, runType: 'manual' | 'backfill' | undefined, windowed: boolean): string {
   const type = runType ?? 'scheduled';
   if (s.clock.utcOffsetS === undefined) return `${type}__${localDate(s.clock, logicalTime)}T${timeOfDay(s.clock, logicalTime)}`;
   return `${type}__${utcIso(s.clock, windowed ? Math.floor(logicalTime / spec.everyS) * spec.everyS - spec.everyS : logicalTime)}`;
