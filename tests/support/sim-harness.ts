@@ -51,6 +51,15 @@ export class Sim {
     return this.advance((spec?.durationS ?? 0) + this.scenario.clock.tickS);
   }
 
+  /** Types a command line at the shell and waits until it has printed; returns what it printed. */
+  type(line: string): string {
+    this.send({ type: 'terminal.run', line });
+    const entry = this.state.terminal?.at(-1);
+    if (!entry || entry.line !== line.trim()) throw new Error(`the shell refused "${line}": ${this.state.rejected.at(-1)?.reason ?? 'no entry'}`);
+    while (this.state.terminal?.at(-1)?.output === null) this.advance(this.scenario.clock.tickS);
+    return this.state.terminal?.at(-1)?.output ?? '';
+  }
+
   advance(seconds: number): this {
     this.state = advance(this.scenario, this.state, this.state.t + seconds);
     return this;

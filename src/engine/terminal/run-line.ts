@@ -67,7 +67,8 @@ function runStage(ctx: ToolContext, stage: Stage, stdin: string, results: ToolRe
   const substituted: (string | null)[] = [];
   const names: string[] = [];
   const args: string[] = [];
-  rest.forEach((word: Word, k) => {
+  let fd = 63;
+  rest.forEach((word: Word) => {
     if (typeof word === 'string') {
       args.push(word);
       if (!word.startsWith('-')) {
@@ -77,7 +78,7 @@ function runStage(ctx: ToolContext, stage: Stage, stdin: string, results: ToolRe
       return;
     }
     const inner = runPipeline(ctx, word.pipeline, results);
-    const name = `/dev/fd/${63 - k}`;
+    const name = `/dev/fd/${fd--}`;
     substituted.push(inner.out);
     names.push(name);
     args.push(name);

@@ -38,5 +38,5 @@ export function printed(out: string): ToolResult {
 
 /** A failed result: the message goes to stderr. */
 export function failed(err: string, exit = 1): ToolResult {
-  return { out: '', err: err.endsWith('\n') ? err : `${err}\n`, exit, effects: [] };
+  return { out: '', err: err === '' || err.endsWith('\n') ? err : `${err}\n`, exit, effects: [] };
 }
