@@ -6,6 +6,7 @@ import { lookup } from './scenario-lookup';
 import type { SimState } from './state';
 import { applyEffect } from './world/apply-effect';
 import { deliverMessage } from './messages';
+import { declarationLabel, declarationProblem, judgeDeclaration } from './diagnosis';
 import { completeTerminalCommands, startTerminalCommand } from './terminal/terminal-session';
 
 /**
@@ -92,11 +93,12 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
       state.timeline.push({ at: t, kind: 'declaration', text: `Severity set to ${c.severity}` });
       return null;
     case 'incident.declare-cause': {
-      const candidate = s.rootCause.candidates.find((x) => x.id === c.cause);
-      if (!candidate) return `there is no candidate cause "${c.cause}"`;
-      const correct = c.cause === s.rootCause.correct;
-      state.causeDeclarations.push({ at: t, cause: c.cause, correct });
-      state.timeline.push({ at: t, kind: 'declaration', text: `Root cause declared: ${candidate.label}` });
+      const problem = declarationProblem(s, state, c);
+      if (problem) return problem;
+      const parts = judgeDeclaration(s, c);
+      const correct = parts.component && parts.mechanism && parts.evidence;
+      state.causeDeclarations.push({ at: t, component: c.component, mechanism: c.mechanism, evidence: [...c.evidence], parts, correct });
+      state.timeline.push({ at: t, kind: 'declaration', text: `Root cause declared: ${declarationLabel(s, c.component, c.mechanism)}` });
       if (correct && state.milestones.diagnosed === null) {
         state.milestones.diagnosed = t;
         state.flow = advanceFlow(state.flow, { type: 'incident.diagnosed' });

@@ -252,6 +252,16 @@ export interface ToolOutput {
   body: string;
 }
 
+/** A root cause the responder declared, and how it compares with the run's cause (hidden from the player until the end). */
+export interface CauseDeclaration {
+  at: number;
+  component: string;
+  mechanism: string;
+  evidence: string[];
+  parts: { component: boolean; mechanism: boolean; evidence: boolean };
+  correct: boolean;
+}
+
 /** A command typed at the shell: running until `endsAt`, then what it printed, stamped with the sim time it ran at. */
 export interface TerminalEntry {
   id: number;
@@ -320,7 +330,7 @@ export interface SimState {
   notes: { at: number; text: string }[];
   hintsUsed: number;
   severity: string | null;
-  causeDeclarations: { at: number; cause: string; correct: boolean }[];
+  causeDeclarations: CauseDeclaration[];
   resolveAttempts: { at: number; failures: string[] }[];
   /** When the player declared the impact mitigated (their claim; the world decides the milestone). */
   mitigationDeclaredAt: number | null;

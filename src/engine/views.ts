@@ -6,6 +6,8 @@ import { summarizeRun } from './run-summary';
 import { timeDefinitions } from './scoring/incident-times';
 import type { SimState } from './state';
 import { shellNames } from './terminal/platform';
+import { componentChoices } from './diagnosis';
+import { mechanisms } from '../scenarios/schema/cause-taxonomy';
 
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
 export function publicScenario(s: Scenario) {
@@ -28,7 +30,9 @@ export function publicScenario(s: Scenario) {
     stakeholders: s.stakeholders,
     /** Names the shell completes: what the platform's own list commands show. */
     shellNames: shellNames(s),
-    causeCandidates: s.rootCause.candidates,
+    /** What a cause can be declared against: every component, and the shared mechanism taxonomy, in fixed orders. */
+    components: componentChoices(s),
+    mechanisms,
     prevention: s.prevention.map((p) => ({ id: p.id, label: p.label })),
     hintCount: s.hints.length,
     hintCosts: s.hints.map((h) => h.cost),
@@ -70,7 +74,7 @@ export function playerView(s: Scenario, state: SimState) {
     notes: state.notes,
     hintsShown: state.timeline.filter((e) => e.kind === 'hint').map((e) => e.text),
     severity: state.severity,
-    causeDeclarations: state.causeDeclarations.map(({ at, cause }) => ({ at, cause })),
+    causeDeclarations: state.causeDeclarations.map(({ at, component, mechanism, evidence }) => ({ at, component, mechanism, evidence })),
     resolveAttempts: state.resolveAttempts,
     mitigationDeclaredAt: state.mitigationDeclaredAt,
     milestones,

@@ -31,7 +31,6 @@ function indexIds(s: Scenario): Ids {
     ['alert', new Set(s.alerts.map((a) => a.id))],
     ['message', new Set(s.messages.map((m) => m.id))],
     ['stakeholder', new Set(s.stakeholders.map((x) => x.id))],
-    ['cause', new Set(s.rootCause.candidates.map((c) => c.id))],
     ['prevention', new Set(s.prevention.map((p) => p.id))],
     ['inject', new Set(s.injects.map((i) => i.id))],
     ['fault', new Set(s.faults.map((f) => f.id))],
@@ -64,12 +63,22 @@ export function checkCrossReferences(s: Scenario): ScenarioProblem[] {
       }
     }
   };
+  // A declared component is `kind:id` of something the world defines, the scheduler when there are DAGs, or none.
+  const expectComponent = (component: string, path: string) => {
+    if (component === 'none') return;
+    if (component === 'scheduler') {
+      if (s.world.dags.length === 0) report(path, 'names the scheduler, but this platform has no DAGs');
+      return;
+    }
+    const [kind, id] = component.split(':') as [string, string];
+    expect(kind, id, path);
+  };
   const checkEffect = (e: Effect, path: string) => checkEffectRefs(s, e, path, expect, report);
   const checkReveal = (r: Reveal, path: string) => checkRevealRefs(s, r, path, expect, report);
   const checkCommand = (c: Command, path: string) => {
     if (c.type === 'alert.acknowledge') expect('alert', c.alert, `${path}.alert`);
     if (c.type === 'action.start') expect('action', c.action, `${path}.action`);
-    if (c.type === 'incident.declare-cause') expect('cause', c.cause, `${path}.cause`);
+    if (c.type === 'incident.declare-cause') expectComponent(c.component, `${path}.component`);
     if (c.type === 'facilitator.inject') expect('inject', c.inject, `${path}.inject`);
     if (c.type === 'postmortem.submit') c.followUps.forEach((f, i) => expect('prevention', f, `${path}.followUps.${i}`));
   };
@@ -89,7 +98,7 @@ export function checkCrossReferences(s: Scenario): ScenarioProblem[] {
   });
   s.messages.forEach((m, i) => expect('stakeholder', m.from, `messages.${i}.from`));
   s.injects.forEach((inj, i) => inj.effects.forEach((e, j) => checkEffect(e, `injects.${i}.effects.${j}`)));
-  expect('cause', s.rootCause.correct, 'rootCause.correct');
+  s.rootCause.components.forEach((c, i) => expectComponent(c, `rootCause.components.${i}`));
   s.mitigatedWhen.forEach((c, i) => checkCondition(c, `mitigatedWhen.${i}`));
   s.resolvedWhen.forEach((c, i) => checkCondition(c.when, `resolvedWhen.${i}.when`));
   s.walkthrough.forEach((step, i) => checkCommand(step.command, `walkthrough.${i}.command`));
@@ -121,7 +130,6 @@ function checkUnique(s: Scenario, report: (path: string, message: string) => voi
     ['messages', s.messages],
     ['injects', s.injects],
     ['prevention', s.prevention],
-    ['rootCause.candidates', s.rootCause.candidates],
   ];
   for (const [path, items] of lists) {
     const seen = new Set<string>();

@@ -1,5 +1,8 @@
 import type { Command, Scenario } from '../../scenarios/schema';
 import { availableActions } from '../action-availability';
+import { componentChoices } from '../diagnosis';
+import { mechanismIds } from '../../scenarios/schema/cause-taxonomy';
+import { shellNames } from '../terminal/platform';
 import { stageOf } from '../flow/session-machine';
 import type { SimState } from '../state';
 import { nextFloat, nextInt, seedRng, type RngHolder } from '../rng';
@@ -9,12 +12,37 @@ function pick<T>(rng: RngHolder, items: readonly T[]): T | undefined {
   return items.length === 0 ? undefined : items[nextInt(rng, 0, items.length - 1)];
 }
 
-function randomCommand(s: Scenario, rng: RngHolder, inPrevent: boolean, state: Pick<SimState, 'injects'>): Command | undefined {
+// Command lines a responder plausibly types, over the platform's own names.
+function plausibleLine(s: Scenario, rng: RngHolder): string | undefined {
+  const n = shellNames(s);
+  const lines = [
+    ...n.groups.map((g) => `kafka-consumer-groups --bootstrap-server kafka:9092 --describe --group ${g}`),
+    ...n.deployments.map((d) => `kubectl logs deploy/${d} --since=30m | tail -40`),
+    ...n.dags.map((d) => `airflow dags list-runs -d ${d}`),
+    ...n.dashboards.map((d) => `lineage upstream dashboard:${d}`),
+    'kubectl get pods',
+    'dbt source freshness',
+    'curl -s http://flink-jobmanager:8081/jobs/overview',
+  ];
+  return pick(rng, lines);
+}
+
+// A line of something the responder has seen, pinned as evidence whether or not it means anything.
+function anySeenLine(rng: RngHolder, state: Pick<SimState, 'outputs' | 'terminal'>): string | undefined {
+  const texts = [...state.outputs.map((o) => o.body), ...(state.terminal ?? []).map((e) => e.output ?? '')];
+  return pick(rng, texts.flatMap((t) => t.split('\n')).filter((l) => l.trim().length >= 8))?.trim();
+}
+
+function randomCommand(s: Scenario, rng: RngHolder, inPrevent: boolean, state: Pick<SimState, 'injects' | 'outputs' | 'terminal'>): Command | undefined {
   if (inPrevent) {
     const followUps = s.prevention.filter(() => nextFloat(rng) < 0.5).map((p) => p.id);
     return { type: 'postmortem.submit', rootCause: 'Something broke upstream.', followUps };
   }
   const r = nextFloat(rng);
+  if (r < 0.25) {
+    const line = plausibleLine(s, rng);
+    return line === undefined ? undefined : { type: 'terminal.run', line };
+  }
   if (r < 0.5) {
     // Only what the console offers now: actions gated on an inject stay hidden until it fires.
     const action = pick(rng, availableActions(s, state));
@@ -25,8 +53,10 @@ function randomCommand(s: Scenario, rng: RngHolder, inPrevent: boolean, state: P
     return alert && { type: 'alert.acknowledge', alert: alert.id };
   }
   if (r < 0.73) {
-    const cause = pick(rng, s.rootCause.candidates);
-    return cause && { type: 'incident.declare-cause', cause: cause.id };
+    const component = pick(rng, componentChoices(s));
+    const mechanism = pick(rng, mechanismIds);
+    const evidence = anySeenLine(rng, state);
+    return component && mechanism && evidence ? { type: 'incident.declare-cause', component: component.id, mechanism, evidence: [evidence] } : undefined;
   }
   if (r < 0.8) return { type: 'incident.resolve' };
   if (r < 0.9) return { type: 'comms.post', text: 'Looking into it.', etaS: nextInt(rng, 300, 3600) };

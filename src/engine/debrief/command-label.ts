@@ -1,4 +1,5 @@
 import type { Command, Scenario } from '../../scenarios/schema';
+import { declarationLabel } from '../diagnosis';
 
 /**
  * A command in words, as the debrief shows it: action labels come from the scenario's
@@ -15,7 +16,7 @@ export function commandLabel(s: Scenario, c: Command): string {
     case 'incident.set-severity':
       return `Set the severity to ${c.severity}`;
     case 'incident.declare-cause':
-      return `Declare the root cause: ${causeLabel(s, c.cause)}`;
+      return `Declare the root cause: ${declarationLabel(s, c.component, c.mechanism)}`;
     case 'incident.declare-mitigated':
       return 'Declare the impact mitigated';
     case 'incident.resolve':
@@ -37,10 +38,6 @@ export function commandLabel(s: Scenario, c: Command): string {
   }
 }
 
-/** A root-cause candidate's label, or its id when the scenario has no such candidate. */
-export function causeLabel(s: Scenario, cause: string): string {
-  return s.rootCause.candidates.find((x) => x.id === cause)?.label ?? cause;
-}
 
 /** Whether two commands are the same (commands are plain JSON data). */
 export function sameCommand(a: Command, b: Command): boolean {

@@ -5,7 +5,7 @@ import { summarizeRun, type RunSummary } from '../run-summary';
 import { incidentTimes, type IncidentTimes } from '../scoring/incident-times';
 import type { ScoreReport } from '../scoring/score-run';
 import type { SeriesState, SimState } from '../state';
-import { causeLabel } from './command-label';
+import { componentLabel, declarationLabel, mechanismLabel } from '../diagnosis';
 import { duplicatesAvoided } from './duplicates-avoided';
 import { peakDuplicates } from './incident-facts';
 import { keyMetrics, type KeyMetric } from './key-metrics';
@@ -68,7 +68,10 @@ export interface DebriefView {
   rootCause: {
     statement: string;
     correctLabel: string;
-    playerDeclarations: { at: number; label: string; correct: boolean }[];
+    /** What supports the cause, and what the model pinned as evidence. */
+    evidence: string[];
+    modelEvidence: string[];
+    playerDeclarations: { at: number; label: string; correct: boolean; parts: { component: boolean; mechanism: boolean; evidence: boolean }; evidence: string[] }[];
     /** What the player wrote in the postmortem, if they got that far. */
     playerStatement: string | null;
   };
@@ -138,8 +141,10 @@ export function debriefView(s: Scenario, state: SimState): DebriefView | null {
     walkthrough,
     rootCause: {
       statement: s.rootCause.statement,
-      correctLabel: causeLabel(s, s.rootCause.correct),
-      playerDeclarations: state.causeDeclarations.map((d) => ({ at: d.at, label: causeLabel(s, d.cause), correct: d.correct })),
+      correctLabel: `${s.rootCause.components.map((c) => componentLabel(s, c)).join(' or ')} — ${s.rootCause.mechanisms.map(mechanismLabel).join(' or ')}`,
+      evidence: s.rootCause.evidence.map((e) => e.what),
+      modelEvidence: s.walkthrough.flatMap((w) => (w.command.type === 'incident.declare-cause' ? w.command.evidence : [])),
+      playerDeclarations: state.causeDeclarations.map((d) => ({ at: d.at, label: declarationLabel(s, d.component, d.mechanism), correct: d.correct, parts: d.parts, evidence: d.evidence })),
       playerStatement: state.postmortem?.rootCause ?? null,
     },
     prevention: s.prevention.map((p) => ({ id: p.id, label: p.label, correct: p.correct, why: p.why, chosen: report.prevention.chosen.includes(p.id) })),

@@ -78,7 +78,7 @@ function playerTime(state: SimState, c: Command): number | null {
       // Any page counts as the acknowledgement, as it does for MTTA.
       return state.milestones.acknowledged;
     case 'incident.declare-cause':
-      return state.causeDeclarations.find((d) => d.cause === c.cause)?.at ?? null;
+      return state.causeDeclarations.find((d) => d.correct)?.at ?? null;
     case 'incident.resolve':
       return state.milestones.resolved;
     case 'postmortem.submit':
@@ -102,7 +102,6 @@ function missingCost(s: Scenario, state: SimState, report: ScoreReport, c: Comma
     case 'alert.acknowledge':
       return `The page was never acknowledged: the acknowledge part scores 0 of ${partMax(report, 'acknowledge')}, and since the first-update clock starts at the acknowledgement, the first-update points of communication are lost too.`;
     case 'incident.declare-cause': {
-      if (c.cause !== s.rootCause.correct) return 'Not declared.';
       const wrong = state.causeDeclarations.filter((d) => !d.correct).length;
       return `The correct cause was never declared: the diagnose part scores 0 of ${partMax(report, 'diagnose')}${wrong > 0 ? ` (${wrong} other cause(s) were declared instead)` : ''}.`;
     }

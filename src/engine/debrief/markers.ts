@@ -1,5 +1,5 @@
 import type { Scenario, VerdictKind } from '../../scenarios/schema';
-import { causeLabel } from './command-label';
+import { declarationLabel, judgeDeclaration } from '../diagnosis';
 import type { TrackedReplay } from './tracked-replay';
 
 /** What kind of moment a chart marker stands for. */
@@ -45,7 +45,7 @@ export function markersOf(s: Scenario, run: TrackedReplay): DebriefMarker[] {
         markers.push({ at, label: `Severity ${c.severity}`, kind: 'declaration' });
         return;
       case 'incident.declare-cause':
-        markers.push({ at, label: `Cause declared: ${causeLabel(s, c.cause)}`, kind: 'declaration', correct: c.cause === s.rootCause.correct });
+        markers.push({ at, label: `Cause declared: ${declarationLabel(s, c.component, c.mechanism)}`, kind: 'declaration', correct: Object.values(judgeDeclaration(s, c)).every(Boolean) });
         return;
       case 'incident.declare-mitigated':
         markers.push({ at, label: 'Declared mitigated', kind: 'declaration' });

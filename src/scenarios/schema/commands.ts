@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { componentPattern, mechanismIds } from './cause-taxonomy.ts';
 
 const id = z.string().min(1).max(200);
 const text = z.string().max(4000);
@@ -15,7 +16,13 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('alert.acknowledge'), alert: id }),
   z.strictObject({ type: z.literal('action.start'), action: id }),
   z.strictObject({ type: z.literal('incident.set-severity'), severity: severitySchema }),
-  z.strictObject({ type: z.literal('incident.declare-cause'), cause: id }),
+  /** Names the failing component, the mechanism from the shared taxonomy, and evidence: lines copied from outputs the responder saw. */
+  z.strictObject({
+    type: z.literal('incident.declare-cause'),
+    component: z.string().regex(componentPattern, 'must be a component such as job:orders-enricher, scheduler or none'),
+    mechanism: z.enum(mechanismIds),
+    evidence: z.array(z.string().min(1).max(500)).min(1).max(10),
+  }),
   z.strictObject({ type: z.literal('incident.declare-mitigated') }),
   z.strictObject({ type: z.literal('incident.resolve') }),
   z.strictObject({

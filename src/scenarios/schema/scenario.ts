@@ -6,6 +6,7 @@ import { revealSchema } from './reveals.ts';
 import { worldSchema } from './world.ts';
 import { dstShiftSchema } from './orchestration.ts';
 import { levelNames } from './level-names.ts';
+import { componentPattern, mechanismIds } from './cause-taxonomy.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"');
 const seconds = z.number().int().min(-1_000_000).max(1_000_000);
@@ -120,6 +121,18 @@ const injectSchema = z.strictObject({
   levels: levelsField,
 });
 
+/**
+ * The cause as a responder declares it: the failing component (any of these counts), the
+ * mechanism from the shared taxonomy, and what evidence supports it: a pinned line supports the
+ * cause when it contains one of `evidence[].contains` (case-insensitive).
+ */
+const rootCauseSchema = z.strictObject({
+  components: z.array(z.string().regex(componentPattern, 'must be a component such as job:orders-enricher, scheduler or none')).min(1).max(5),
+  mechanisms: z.array(z.enum(mechanismIds)).min(1).max(3),
+  evidence: z.array(z.strictObject({ contains: z.string().min(4).max(200), what: text })).min(1).max(12),
+  statement: text,
+});
+
 const walkthroughStepSchema = z.strictObject({
   /** Seconds after the first page (the seed moves the page; the model keeps pace with it). */
   atS: z.number().int().nonnegative().max(1_000_000),
@@ -140,7 +153,7 @@ const variantSchema = z.strictObject({
   id,
   label: z.string().min(1).max(120),
   faults: z.array(faultSchema).min(1).optional(),
-  rootCause: z.strictObject({ correct: id, statement: text }).optional(),
+  rootCause: rootCauseSchema.optional(),
   mitigatedWhen: z.array(conditionSchema).min(1).optional(),
   resolvedWhen: z.array(checkSchema).min(1).optional(),
   walkthrough: z.array(walkthroughStepSchema).min(1).optional(),
@@ -179,11 +192,7 @@ export const scenarioSchema = z.strictObject({
   messages: z.array(messageSchema).default([]),
   injects: z.array(injectSchema).default([]),
   hints: z.array(hintSchema).default([]),
-  rootCause: z.strictObject({
-    candidates: z.array(z.strictObject({ id, label: text })).min(2),
-    correct: id,
-    statement: text,
-  }),
+  rootCause: rootCauseSchema,
   /** World conditions meaning the impact has stopped (the mitigated milestone). */
   mitigatedWhen: z.array(conditionSchema).min(1),
   /** Checks that must all pass when the player declares the incident resolved. */

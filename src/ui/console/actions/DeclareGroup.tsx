@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { timeOfDay } from '../../../engine';
 import { useSend, useView } from '../../hooks/use-session';
+import { CauseForm } from './CauseForm';
 
 const severities = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 
@@ -8,9 +8,6 @@ const severities = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export function DeclareGroup() {
   const view = useView();
   const send = useSend();
-  const [cause, setCause] = useState<string>('');
-  const declared = view.causeDeclarations[view.causeDeclarations.length - 1];
-  const declaredLabel = declared && view.scenario.causeCandidates.find((c) => c.id === declared.cause)?.label;
   const lastResolve = view.resolveAttempts[view.resolveAttempts.length - 1];
   return (
     <div className="actions__group">
@@ -25,25 +22,7 @@ export function DeclareGroup() {
         </div>
       </fieldset>
 
-      <fieldset className="declare__fieldset">
-        <legend>Root cause</legend>
-        {declared && declaredLabel && (
-          <p className="declare__current">
-            Declared at {timeOfDay(view.scenario.clock, declared.at)}: {declaredLabel}
-          </p>
-        )}
-        <div className="declare__causes">
-          {view.scenario.causeCandidates.map((c) => (
-            <label key={c.id} className="declare__cause">
-              <input type="radio" name="root-cause" value={c.id} checked={cause === c.id} onChange={() => setCause(c.id)} />
-              <span>{c.label}</span>
-            </label>
-          ))}
-        </div>
-        <button type="button" className="btn" disabled={!cause || view.milestones.diagnosed !== null} onClick={() => send({ type: 'incident.declare-cause', cause })}>
-          Declare root cause
-        </button>
-      </fieldset>
+      <CauseForm />
 
       <fieldset className="declare__fieldset">
         <legend>Status</legend>

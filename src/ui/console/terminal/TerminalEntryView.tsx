@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import type { TerminalEntry } from '../../../engine';
+import { PinLines } from '../evidence/PinLines';
 
 const levelOf = (text: string) => (/ ERROR |Exception|^Error|error:|ERROR:/.test(text) ? 'error' : / WARN /.test(text) ? 'warn' : null);
 
@@ -44,6 +45,7 @@ export const TerminalEntryView = memo(function TerminalEntryView({ entry, prompt
           <button type="button" className="term__copy" onClick={copy} aria-label={`Copy the output of ${entry.line}`}>
             {copied ? 'Copied' : 'Copy'}
           </button>
+          <PinLines text={output} what={`“${entry.line}”`} />
         </div>
       )}
     </div>

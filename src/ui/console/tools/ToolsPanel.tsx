@@ -6,6 +6,7 @@ import { OutputBody } from './OutputBody';
 import { ResultHistory } from './ResultHistory';
 import { ToolEmptyState } from './ToolEmptyState';
 import { TerminalPanel } from '../terminal/TerminalPanel';
+import { PinLines } from '../evidence/PinLines';
 import { fillersByTab, resultCounts, resultsByTab, tabOfKind, toolTabs, type ToolTabId } from './tool-tabs';
 import './tools.css';
 
@@ -166,6 +167,7 @@ export function ToolsPanel() {
                   </p>
                 )}
                 <OutputBody output={output} logFilter={logFilter} onLogFilter={setLogFilter} />
+                <PinLines text={output.body} what={output.title} />
               </div>
             ))}
           </>

@@ -25,7 +25,7 @@ export function PostmortemRecap({ view }: { view: PlayerView }) {
     { label: 'Timeline', value: `${view.timeline.length} events`, note: `${view.actionsTaken.length} actions, ${updates} status update${updates === 1 ? '' : 's'}` },
   ];
   const declared = view.causeDeclarations.at(-1);
-  const declaredLabel = declared ? (scenario.causeCandidates.find((c) => c.id === declared.cause)?.label ?? declared.cause) : null;
+  const declaredLabel = declared ? `${scenario.components.find((c) => c.id === declared.component)?.label ?? declared.component} — ${scenario.mechanisms.find((m) => m.id === declared.mechanism)?.label ?? declared.mechanism}` : null;
   return (
     <section className="postmortem-recap" aria-labelledby="postmortem-recap-title">
       <h2 id="postmortem-recap-title" className="postmortem__heading">
