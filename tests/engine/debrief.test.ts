@@ -5,7 +5,7 @@ import { keyMetrics, metricLabel } from '../../src/engine/debrief/key-metrics';
 import { runFindings } from '../../src/engine/debrief/run-findings';
 import { timelineWindow } from '../../src/engine/debrief/timeline-window';
 import { metricCatalogue } from '../../src/scenarios/schema/metric-catalogue';
-import { Sim, scenarioRun } from '../support/sim-harness';
+import { Sim, scenarioRun, wrongDeclaration } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
 const model = playBot(s, 'model', 1);
@@ -38,7 +38,7 @@ const postmortem = model.log.find((e) => e.command.type === 'postmortem.submit')
 function messyRun(): SimState {
   const dlqAt = modelTime(isAction('enable-dlq'));
   const log = withExtra(model.log, [
-    { at: dlqAt - 100, command: { type: 'incident.declare-cause', cause: 'broker-outage' } },
+    { at: modelTime((c) => c.type === 'incident.declare-cause') - 5, command: wrongDeclaration(s, 'component') },
     { at: dlqAt, command: { type: 'action.start', action: 'reset-offsets-latest' } },
     // Refused: the page is already acknowledged, so it must leave no marker.
     { at: dlqAt, command: { type: 'alert.acknowledge', alert: 'orders-fact-freshness' } },
@@ -139,7 +139,8 @@ describe('debrief view', () => {
     const view = debriefView(s, messyRun()) as DebriefView;
     expect(view.rootCause.statement).toBe(s.rootCause.statement);
     expect(view.rootCause.playerDeclarations.map((d) => d.correct)).toEqual([false, true]);
-    expect(view.rootCause.playerDeclarations[0]?.label).toBe('A Kafka broker problem stopped the orders topic');
+    expect(view.rootCause.playerDeclarations[0]).toMatchObject({ label: 'topic orders — Schema change the reader cannot handle (incompatible or drifted schema)', parts: { component: false, mechanism: true, evidence: true }, evidence: ['AvroTypeException: No match for REFUNDED'] });
+    expect(view.rootCause.modelEvidence).toEqual(['AvroTypeException: No match for REFUNDED']);
     expect(view.prevention.filter((p) => p.chosen).map((p) => p.id)).toEqual(['contract-tests', 'canary-consumer', 'dq-gates', 'fire-drill', 'enum-defaults']);
     expect(view.prevention.find((p) => p.id === 'more-restarts')).toMatchObject({ correct: false, chosen: false });
     expect(view.decisions.find((d) => d.action === 'reset-offsets-latest')?.why).toMatch(/backlog is skipped/);

@@ -171,7 +171,7 @@ describe('replay file', () => {
     ['an idle run that timed out', playBot(s, 'idle', 3).state],
   ])('round-trips %s to the identical state hash and score', (_label, state) => {
     const file = makeReplayFile(s, state);
-    expect(file).toMatchObject({ format: 'firedrill-replay', formatVersion: 1, scenarioId: s.id, scenarioVersion: s.version, seed: state.seed });
+    expect(file).toMatchObject({ format: 'firedrill-replay', formatVersion: 2, scenarioId: s.id, scenarioVersion: s.version, seed: state.seed });
     expect(file.exportedAt).toBeUndefined();
     const result = verifyReplayFile(JSON.stringify(file), find);
     if (!result.ok) throw new Error(result.error);
@@ -196,7 +196,8 @@ describe('replay file', () => {
     expect(refusal(text({ ...modelFile, format: 'chess-pgn' }))).toBe('This is not a Firedrill replay file: its "format" field should be "firedrill-replay".');
     expect(refusal('[1, 2, 3]')).toMatch(/not a Firedrill replay file/);
     expect(refusal('null')).toMatch(/not a Firedrill replay file/);
-    expect(refusal(text({ ...modelFile, formatVersion: 2 }))).toBe('This replay uses file format version 2; this copy of Firedrill reads format version 1.');
+    expect(refusal(text({ ...modelFile, formatVersion: 3 }))).toBe('This replay uses file format version 3; this copy of Firedrill reads format version 2.');
+    expect(refusal(text({ ...modelFile, formatVersion: 1 }))).toMatch(/earlier Firedrill \(file format 1\), where root causes were picked from a list/);
   });
 
   it('names the field when the file is damaged', () => {
@@ -214,8 +215,8 @@ describe('replay file', () => {
   });
 
   it('refuses a file made for another version of the scenario', () => {
-    expect(refusal(text({ ...modelFile, scenarioVersion: 2 }))).toBe(
-      'This replay was made for version 2 of “Blank executive dashboard”; this copy has version 1, which would play differently.',
+    expect(refusal(text({ ...modelFile, scenarioVersion: 1 }))).toBe(
+      'This replay was made for version 1 of “Blank executive dashboard”; this copy has version 2, which would play differently.',
     );
   });
 
@@ -238,7 +239,7 @@ describe('replay file', () => {
       throw new Error('registry unavailable');
     };
     expect(refusal(text(modelFile), throwing)).toBe('This replay could not be checked: registry unavailable.');
-    for (const input of ['', '{}', '"firedrill-replay"', '{"format":"firedrill-replay"}', '{"format":"firedrill-replay","formatVersion":1,"log":{}}', '\u0000\u0001', '{"__proto__":{"format":"firedrill-replay"}}']) {
+    for (const input of ['', '{}', '"firedrill-replay"', '{"format":"firedrill-replay"}', '{"format":"firedrill-replay","formatVersion":2,"log":{}}', '\u0000\u0001', '{"__proto__":{"format":"firedrill-replay"}}']) {
       expect(() => verifyReplayFile(input, find)).not.toThrow();
       expect(verifyReplayFile(input, find).ok).toBe(false);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEntry, createInitialState, currentPhase, playBot, type PhaseOrStage } from '../../src/engine';
-import { Sim, scenarioRun } from '../support/sim-harness';
+import { Sim, modelDeclaration, scenarioRun, wrongDeclaration } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
 
@@ -37,7 +37,7 @@ describe('incident flow and milestones', () => {
 
   it('rejects commands sent before the session starts, with a reason, instead of throwing', () => {
     const sim = new Sim(s, 1);
-    expect(() => sim.act('read-job-logs').send({ type: 'incident.resolve' }).send({ type: 'incident.declare-cause', cause: 'pinned-reader-enum' })).not.toThrow();
+    expect(() => sim.act('read-job-logs').send({ type: 'incident.resolve' }).send(modelDeclaration(s))).not.toThrow();
     expect(sim.state.rejected.map((r) => r.reason)).toEqual(Array(3).fill('the session has not started yet'));
     expect(sim.state.rejected.map((r) => r.command.type)).toEqual(['action.start', 'incident.resolve', 'incident.declare-cause']);
     expect(sim.state.decisions).toEqual([]);
@@ -59,15 +59,16 @@ describe('incident flow and milestones', () => {
   });
 
   it('does not count a wrong root cause as a diagnosis', () => {
-    const sim = new Sim(s, 1).start().waitForPage().ack();
-    sim.send({ type: 'incident.declare-cause', cause: 'broker-outage' });
-    expect(sim.state.causeDeclarations).toEqual([{ at: sim.state.t, cause: 'broker-outage', correct: false }]);
+    const sim = new Sim(s, 1).start().waitForPage().ack().complete('read-job-logs');
+    const wrong = wrongDeclaration(s, 'component');
+    sim.send(wrong);
+    expect(sim.state.causeDeclarations).toEqual([{ at: sim.state.t, component: wrong.component, mechanism: wrong.mechanism, evidence: wrong.evidence, parts: { component: false, mechanism: true, evidence: true }, correct: false }]);
     expect(sim.state.milestones.diagnosed).toBeNull();
     // The phase moves on with any declaration, so the tracker does not tell the player whether it was right.
-    sim.expectPhase('mitigate').advance(30).send({ type: 'incident.declare-cause', cause: 'pinned-reader-enum' });
+    sim.expectPhase('mitigate').advance(30).send(modelDeclaration(s));
     const diagnosedAt = sim.state.t;
     expect(sim.state.milestones.diagnosed).toBe(diagnosedAt);
-    sim.advance(30).send({ type: 'incident.declare-cause', cause: 'registry-down' });
+    sim.advance(30).send(wrongDeclaration(s, 'mechanism'));
     expect(sim.state.milestones.diagnosed).toBe(diagnosedAt);
     expect(sim.state.causeDeclarations.map((d) => d.correct)).toEqual([false, true, false]);
     expect(sim.state.rejected).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeOf, parTimes, playBot, replay, scoreRun, type ScorePart, type ScoreReport } from '../../src/engine';
 import type { Command, LogEntry } from '../../src/scenarios/schema';
-import { scenarioRun } from '../support/sim-harness';
+import { scenarioRun, wrongDeclaration } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
 const par = parTimes(s, 1);
@@ -68,7 +68,7 @@ describe('scoring', () => {
 
   it('costs three points for each wrong root cause declared', () => {
     const correctAt = timeOf((c) => c.type === 'incident.declare-cause');
-    const wrong: LogEntry[] = ['broker-outage', 'scheduler-stall'].map((cause) => ({ at: correctAt, command: { type: 'incident.declare-cause', cause } }));
+    const wrong: LogEntry[] = [wrongDeclaration(s, 'component'), wrongDeclaration(s, 'mechanism')].map((command) => ({ at: correctAt, command }));
     const report = score(withExtra(modelLog, wrong));
     expect(part(report, 'diagnose')).toBe(part(model, 'diagnose') - 6);
     expect(report.total).toBe(model.total - 6);
@@ -98,7 +98,7 @@ describe('scoring', () => {
     const chaos: LogEntry[] = [start];
     let at = 120;
     const add = (command: Command) => chaos.push({ at: (at += 20), command });
-    for (const candidate of s.rootCause.candidates.filter((c) => c.id !== s.rootCause.correct)) add({ type: 'incident.declare-cause', cause: candidate.id });
+    for (let nth = 0; nth < 4; nth++) add(wrongDeclaration(s, 'mechanism', nth));
     for (const action of s.actions.filter((a) => a.verdict.kind === 'harmful' || a.verdict.kind === 'red-herring')) add({ type: 'action.start', action: action.id });
     for (let i = 0; i < 6; i++) add({ type: 'incident.resolve' });
     for (const _hint of s.hints) add({ type: 'hint.reveal' });

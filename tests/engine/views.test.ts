@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { facilitatorView, playBot, playerView, type SimState } from '../../src/engine';
-import { Sim, scenarioRun } from '../support/sim-harness';
+import { Sim, modelDeclaration, scenarioRun, wrongDeclaration } from '../support/sim-harness';
+import { mechanismIds } from '../../src/scenarios/schema';
 
 const s = scenarioRun('avro-schema-break');
 
@@ -27,9 +28,9 @@ const midRun = new Sim(s, 1)
   .start()
   .waitForPage()
   .ack()
-  .send({ type: 'incident.declare-cause', cause: 'broker-outage' })
-  .send({ type: 'hint.reveal' })
   .complete('read-job-logs')
+  .send(wrongDeclaration(s, 'component'))
+  .send({ type: 'hint.reveal' })
   .complete('schema-diff')
   .complete('enable-dlq').state;
 const states: [string, SimState][] = [
@@ -47,15 +48,18 @@ describe('player and facilitator views', () => {
     }
   });
 
-  it('does not tell the player which cause candidate is the correct one', () => {
+  it('offers every component and the shared mechanism list, and does not tell the player whether a declaration was right', () => {
     const player = playerView(s, midRun);
-    expect(player.scenario.causeCandidates.map((c) => c.id)).toContain(s.rootCause.correct);
+    expect(player.scenario.components.map((c) => c.id)).toEqual(expect.arrayContaining(s.rootCause.components));
+    expect(player.scenario.mechanisms.map((m) => m.id)).toEqual(mechanismIds);
     expect(JSON.stringify(player)).not.toMatch(/"correct"\s*:/);
+    expect(JSON.stringify(player)).not.toMatch(/"parts"\s*:/);
+    const wrong = wrongDeclaration(s, 'component');
     const declaredAt = midRun.causeDeclarations[0]?.at;
-    expect(player.causeDeclarations).toStrictEqual([{ at: declaredAt, cause: 'broker-outage' }]);
+    expect(player.causeDeclarations).toStrictEqual([{ at: declaredAt, component: wrong.component, mechanism: wrong.mechanism, evidence: wrong.evidence }]);
     const facilitator = facilitatorView(s, midRun);
-    expect(facilitator.hidden.rootCause.correct).toBe('pinned-reader-enum');
-    expect(facilitator.hidden.causeDeclarations).toStrictEqual([{ at: declaredAt, cause: 'broker-outage', correct: false }]);
+    expect(facilitator.hidden.rootCause.components).toEqual(['job:orders-enricher']);
+    expect(facilitator.hidden.causeDeclarations[0]).toMatchObject({ at: declaredAt, correct: false, parts: { component: false, mechanism: true, evidence: true } });
   });
 
   it('hides when the impact started from the player but not from the facilitator', () => {
@@ -86,8 +90,8 @@ describe('player and facilitator views', () => {
   });
 
   it('does not tell the player mid-incident whether their declared cause was right', () => {
-    const right = new Sim(s, 1).start().waitForPage().ack().send({ type: 'incident.declare-cause', cause: s.rootCause.correct }).state;
-    const wrong = new Sim(s, 1).start().waitForPage().ack().send({ type: 'incident.declare-cause', cause: 'broker-outage' }).state;
+    const right = new Sim(s, 1).start().waitForPage().ack().complete('read-job-logs').send(modelDeclaration(s)).state;
+    const wrong = new Sim(s, 1).start().waitForPage().ack().complete('read-job-logs').send(wrongDeclaration(s, 'mechanism')).state;
     expect(right.milestones.diagnosed).not.toBeNull();
     const strip = (state: SimState) => {
       const v = playerView(s, state);

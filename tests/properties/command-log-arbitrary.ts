@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { playBot } from '../../src/engine';
-import { commandSchema, logEntrySchema, type Command, type CommandType, type LogEntry, type Scenario } from '../../src/scenarios/schema';
+import { commandSchema, logEntrySchema, mechanismIds, type Command, type CommandType, type LogEntry, type Scenario } from '../../src/scenarios/schema';
+import { componentChoices } from '../../src/engine/diagnosis';
 
 /** Ids no scenario defines, to check that the engine rejects rather than trips over them. */
 const junkIds = ['nope', 'orders-enrich', 'x', '__proto__', 'constructor', 'a'.repeat(200)];
@@ -21,7 +22,6 @@ const text = fc.string({ minLength: 1, maxLength: 40 });
 export function commandArbitraries(s: Scenario): { [K in CommandType]: fc.Arbitrary<Extract<Command, { type: K }>> } {
   const action = idFrom(s.actions.map((a) => a.id));
   const alert = idFrom(s.alerts.map((a) => a.id));
-  const cause = idFrom(s.rootCause.candidates.map((c) => c.id));
   const prevention = idFrom(s.prevention.map((p) => p.id));
   const inject = idFrom(s.injects.map((i) => i.id));
   return {
@@ -29,7 +29,13 @@ export function commandArbitraries(s: Scenario): { [K in CommandType]: fc.Arbitr
     'alert.acknowledge': alert.map((id) => ({ type: 'alert.acknowledge' as const, alert: id })),
     'action.start': action.map((id) => ({ type: 'action.start' as const, action: id })),
     'incident.set-severity': fc.constantFrom('SEV1', 'SEV2', 'SEV3', 'SEV4').map((severity) => ({ type: 'incident.set-severity' as const, severity })),
-    'incident.declare-cause': cause.map((id) => ({ type: 'incident.declare-cause' as const, cause: id })),
+    'incident.declare-cause': fc
+      .record({
+        component: fc.constantFrom(...componentChoices(s).map((c) => c.id), 'job:nope', 'none'),
+        mechanism: fc.constantFrom(...mechanismIds),
+        evidence: fc.array(fc.oneof(fc.constantFrom('No match for REFUNDED', 'consumer poll timeout has expired', 'GROUP'), text), { minLength: 1, maxLength: 3 }),
+      })
+      .map((parts) => ({ type: 'incident.declare-cause' as const, ...parts })),
     'incident.declare-mitigated': fc.constant({ type: 'incident.declare-mitigated' as const }),
     'incident.resolve': fc.constant({ type: 'incident.resolve' as const }),
     'comms.post': fc

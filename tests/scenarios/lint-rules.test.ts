@@ -64,11 +64,11 @@ describe('the lint rules on the worked example', () => {
 });
 
 describe('variantReferences: every name a variant uses resolves', () => {
-  it('reports a variant whose root cause is not a candidate', () => {
+  it('reports a variant whose root cause names a component the platform does not have', () => {
     const s = scenarioWith((doc) => {
-      doc.variants = [{ ...variant, rootCause: { correct: 'gremlins', statement: 'Gremlins.' } }];
+      doc.variants = [{ ...variant, rootCause: { components: ['job:gremlins'], mechanisms: ['under-provisioned'], evidence: [{ contains: 'gremlin', what: 'Gremlins in the logs.' }], statement: 'Gremlins.' } }];
     });
-    expect(lintScenario(s)).toEqual([{ path: 'variants.0.rootCause.correct', message: 'names cause "gremlins", which is not defined' }]);
+    expect(lintScenario(s)).toEqual([{ path: 'variants.0.rootCause.components.0', message: 'names job "gremlins", which is not defined' }]);
   });
 
   it('reports a variant walkthrough that starts an action the scenario does not have', () => {
@@ -104,7 +104,7 @@ describe('variantReferences: every name a variant uses resolves', () => {
 
   it('accepts a well-formed variant', () => {
     const s = scenarioWith((doc) => {
-      doc.variants = [{ ...variant, rootCause: { correct: 'sink-capacity', statement: 'Bigger sale, same cause.' } }];
+      doc.variants = [{ ...variant, rootCause: { ...doc.rootCause, statement: 'Bigger sale, same cause.' } }];
     });
     expect(lintScenario(s)).toEqual([]);
   });

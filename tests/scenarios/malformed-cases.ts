@@ -128,8 +128,8 @@ export function authorMistakes(): MalformedCase[] {
     mutated('message from someone who is not a stakeholder', 'messages.0.from', 'names stakeholder "ceo", which is not defined', (doc) => {
       item(doc.messages, 0).from = 'ceo';
     }),
-    mutated('correct root cause that is not a candidate', 'rootCause.correct', 'names cause "loose-cable", which is not defined', (doc) => {
-      doc.rootCause.correct = 'loose-cable';
+    mutated('root cause on a component the platform does not have', 'rootCause.components.0', 'names job "loose-cable", which is not defined', (doc) => {
+      doc.rootCause.components = ['job:loose-cable'];
     }),
     mutated(
       'schema diff against a version the subject does not have',
@@ -339,8 +339,8 @@ function exampleAction(doc: ScenarioDoc, id: string) {
 export function lintMistakes(): MalformedCase[] {
   const variant = { id: 'bigger-sale', label: 'The sale is bigger than forecast' };
   return [
-    lintMutated('variant with an unknown root cause id', 'variants.0.rootCause.correct', 'names cause "gremlins", which is not defined', (doc) => {
-      doc.variants = [{ ...variant, rootCause: { correct: 'gremlins', statement: 'Gremlins in the sink.' } }];
+    lintMutated('variant with a root cause on an unknown component', 'variants.0.rootCause.components.0', 'names job "gremlins", which is not defined', (doc) => {
+      doc.variants = [{ ...variant, rootCause: { components: ['job:gremlins'], mechanisms: ['under-provisioned'], evidence: [{ contains: 'gremlin', what: 'Gremlins in the logs.' }], statement: 'Gremlins.' } }];
     }),
     lintMutated('variant walkthrough references a missing action', 'variants.0.walkthrough.6.command.action', 'names action "scale-to-100", which is not defined', (doc) => {
       const walkthrough = structuredClone(doc.walkthrough);

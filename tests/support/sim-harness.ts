@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { applyEntry, advance, createInitialState, currentPhase, prepareRun, type Level, type PhaseOrStage, type SimState } from '../../src/engine';
-import type { Command, LogEntry, Scenario } from '../../src/scenarios/schema';
+import { mechanismIds, type Command, type LogEntry, type Scenario } from '../../src/scenarios/schema';
 import { builtinRegistry } from '../../scripts/lib/builtin-scenarios';
 
 /** A built-in scenario by id, as written (prepare it for a run with `prepareRun`), failing the test if it does not load. */
@@ -8,6 +8,28 @@ export function scenario(id: string): Scenario {
   const found = builtinRegistry().byId(id);
   if (!found) throw new Error(`built-in scenario "${id}" did not load`);
   return found;
+}
+
+type Declaration = Extract<Command, { type: 'incident.declare-cause' }>;
+
+/** The root cause as the model walkthrough declares it: component, mechanism and the evidence it pinned. */
+export function modelDeclaration(s: Scenario): Declaration {
+  const step = s.walkthrough.find((w) => w.command.type === 'incident.declare-cause');
+  if (!step || step.command.type !== 'incident.declare-cause') throw new Error(`${s.id} declares no cause in its walkthrough`);
+  return step.command;
+}
+
+/** The model's declaration with one part wrong: another component, or a mechanism from the taxonomy that is not the cause. */
+export function wrongDeclaration(s: Scenario, part: 'component' | 'mechanism', nth = 0): Declaration {
+  const right = modelDeclaration(s);
+  if (part === 'mechanism') {
+    const mechanism = mechanismIds.filter((m) => !s.rootCause.mechanisms.includes(m))[nth];
+    if (!mechanism) throw new Error('no wrong mechanism left');
+    return { ...right, mechanism };
+  }
+  const component = [...s.world.topics.map((t) => `topic:${t.id}`), ...s.world.producers.map((p) => `producer:${p.id}`)].filter((c) => !s.rootCause.components.includes(c))[nth];
+  if (!component) throw new Error('no wrong component left');
+  return { ...right, component };
 }
 
 /** A built-in scenario prepared for one run: the seed's root-cause variant at the level. */

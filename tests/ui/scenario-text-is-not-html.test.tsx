@@ -48,7 +48,7 @@ beforeAll(() => {
   }
   for (const message of doc.messages ?? []) message.text = payload(`MESSAGE ${message.id}`);
   for (const option of doc.prevention) option.label = payload(`PREVENTION ${option.id}`);
-  for (const candidate of doc.rootCause.candidates) candidate.label = payload(`CAUSE ${candidate.id}`);
+  doc.rootCause.evidence.forEach((e, i) => (e.what = payload(`EVIDENCE ${i}`)));
   doc.rootCause.statement = payload('STATEMENT');
   for (const step of doc.walkthrough) step.why = payload('STEP WHY');
   const loaded = loadScenario(stringify(doc));

@@ -103,16 +103,17 @@ describe('tools panel', () => {
 
   it('moves between tabs with the arrow keys, Home and End, selecting and focusing the tab', () => {
     mount(new Sim(avro, 1).start().state);
-    const first = tab(/Consumer groups/);
+    const first = tab(/Terminal/);
+    expect(first.getAttribute('aria-selected')).toBe('true');
     act(() => first.focus());
 
     press(first, 'ArrowRight');
-    expect(tab(/Job logs/).getAttribute('aria-selected')).toBe('true');
-    expect(document.activeElement).toBe(tab(/Job logs/));
+    expect(tab(/Consumer groups/).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(tab(/Consumer groups/));
     expect(first.getAttribute('aria-selected')).toBe('false');
     expect(first.tabIndex).toBe(-1);
 
-    press(tab(/Job logs/), 'ArrowLeft');
+    press(tab(/Consumer groups/), 'ArrowLeft');
     press(first, 'ArrowLeft');
     expect(document.activeElement).toBe(tab(/Runbook & notes/));
     press(tab(/Runbook & notes/), 'Home');
@@ -124,6 +125,7 @@ describe('tools panel', () => {
 
   it('names the action that fills an empty tab', () => {
     mount(new Sim(avro, 1).start().state);
+    click(tab(/Consumer groups/));
     expect(panel().textContent).toContain('Run “Describe the orders-enricher consumer group” from the action palette');
     click(tab(/Schema registry/));
     expect(panel().textContent).toContain('“Diff orders-value v7 against v8”');

@@ -22,7 +22,7 @@ export function makeReplayFile(s: Scenario, state: SimState): ReplayFile {
   const report = scoreRun(s, final, parTimes(s, final.seed));
   return {
     format: 'firedrill-replay',
-    formatVersion: 1,
+    formatVersion: 2,
     scenarioId: s.id,
     scenarioVersion: s.version,
     seed: final.seed,
@@ -84,7 +84,8 @@ export function verifyReplayFile(text: string, findScenario: (id: string) => Sce
       return fail(`This file is not a Firedrill replay: it is not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
     }
     if (!isRecord(raw) || raw.format !== 'firedrill-replay') return fail('This is not a Firedrill replay file: its "format" field should be "firedrill-replay".');
-    if (typeof raw.formatVersion === 'number' && raw.formatVersion !== 1) return fail(`This replay uses file format version ${raw.formatVersion}; this copy of Firedrill reads format version 1.`);
+    if (raw.formatVersion === 1) return fail('This replay was written by an earlier Firedrill (file format 1), where root causes were picked from a list; this copy declares them from evidence and cannot replay it.');
+    if (typeof raw.formatVersion === 'number' && raw.formatVersion !== 2) return fail(`This replay uses file format version ${raw.formatVersion}; this copy of Firedrill reads format version 2.`);
     const parsed = replayFileSchema.safeParse(raw);
     if (!parsed.success) return fail(`This replay file is damaged: ${schemaProblems(raw, parsed.error.issues)}.`);
     const file = parsed.data;

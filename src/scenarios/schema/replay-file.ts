@@ -11,7 +11,8 @@ export const replayFileMaxEntries = 10_000;
  */
 export const replayFileSchema = z.strictObject({
   format: z.literal('firedrill-replay'),
-  formatVersion: z.literal(1),
+  /** 2: root causes are declared as component, mechanism and evidence, and the log may hold typed command lines. */
+  formatVersion: z.literal(2),
   scenarioId: z.string().min(1).max(64),
   scenarioVersion: z.number().int().positive(),
   seed: z.number().int().min(0).max(4_294_967_295),

@@ -1,7 +1,9 @@
 import { runInfo, timeOfDay, type DebriefView } from '../../../engine';
 import type { Scenario } from '../../../scenarios/schema';
 
-/** The root cause, revealed, and every cause you declared, marked correct or incorrect in words. */
+const partNames = { component: 'component', mechanism: 'mechanism', evidence: 'evidence' } as const;
+
+/** The root cause, revealed; every cause you declared with which parts were right, and your evidence beside the model's. */
 export function DebriefRootCause({ debrief, scenario }: { debrief: DebriefView; scenario: Scenario }) {
   const { rootCause } = debrief;
   const { base, variant } = runInfo(scenario);
@@ -20,6 +22,26 @@ export function DebriefRootCause({ debrief, scenario }: { debrief: DebriefView; 
       <p className="result__note">
         The correct declaration was: <strong>{rootCause.correctLabel}</strong>
       </p>
+      <div className="debrief-cause__evidence">
+        <div>
+          <h3 className="result__subheading">What shows it</h3>
+          <ul>
+            {rootCause.evidence.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3 className="result__subheading">The model’s evidence</h3>
+          <ul>
+            {rootCause.modelEvidence.map((line) => (
+              <li key={line}>
+                <code>{line}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
       <h3 className="result__subheading">Your declarations</h3>
       {rootCause.playerDeclarations.length === 0 ? (
         <p className="result__empty">You declared no root cause.</p>
@@ -29,6 +51,19 @@ export function DebriefRootCause({ debrief, scenario }: { debrief: DebriefView; 
             <li key={`${d.at}-${i}`}>
               <span className="mono">{timeOfDay(scenario.clock, d.at)}</span> {d.label}{' '}
               <span className={`badge ${d.correct ? 'badge--ok' : 'badge--danger'}`}>{d.correct ? '✓ Correct' : '✗ Incorrect'}</span>
+              {!d.correct && (
+                <span className="debrief-cause__parts">
+                  {' '}
+                  {(Object.keys(partNames) as (keyof typeof partNames)[]).map((k) => `${partNames[k]} ${d.parts[k] ? 'right' : 'wrong'}`).join(', ')}
+                </span>
+              )}
+              <ul className="debrief-cause__pinned" aria-label="Evidence you pinned">
+                {d.evidence.map((line) => (
+                  <li key={line}>
+                    <code>{line}</code>
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </ul>
