@@ -83,18 +83,19 @@ export function relativeTime(t: number): string {
   return `T${t < 0 ? '-' : '+'}${body}`;
 }
 
+/** A calendar date as a day number (days since 0000-03-01): civil-from-days arithmetic (Howard Hinnant), to stay clear of Date in the engine. */
+export function civilDays(yy: number, mm: number, dd: number): number {
+  const yr = mm <= 2 ? yy - 1 : yy;
+  const era = Math.floor(yr / 400);
+  const yoe = yr - era * 400;
+  const doy = Math.floor((153 * (mm + (mm > 2 ? -3 : 9)) + 2) / 5) + dd - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+}
+
 function shiftDate(date: string, days: number): string {
   if (days === 0) return date;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  // Civil-from-days arithmetic (Howard Hinnant), to stay clear of Date in the engine.
-  const toDays = (yy: number, mm: number, dd: number) => {
-    const yr = mm <= 2 ? yy - 1 : yy;
-    const era = Math.floor(yr / 400);
-    const yoe = yr - era * 400;
-    const doy = Math.floor((153 * (mm + (mm > 2 ? -3 : 9)) + 2) / 5) + dd - 1;
-    return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  };
-  const z = toDays(y, m, d) + days;
+  const z = civilDays(y, m, d) + days;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
