@@ -16,8 +16,7 @@ function formatInterval(seconds: number): string {
 
 // A double holds about 15 significant digits: print those and pad the scale with zeros, not binary noise.
 function fixed(v: number, scale: number): string {
-  const intDigits = Math.max(1, Math.floor(Math.log10(Math.abs(v) || 1)) + 1);
-  const safe = Math.max(0, Math.min(scale, 15 - intDigits));
+  const safe = Math.max(0, Math.min(scale, 14 - Math.floor(Math.log10(Math.abs(v) || 1))));
   return v.toFixed(safe) + (scale > safe ? `${safe === 0 ? '.' : ''}${'0'.repeat(scale - safe)}` : '');
 }
 

@@ -2,7 +2,7 @@ import type { Expr, From, SelectedColumn, SelectFromStatement, SelectStatement }
 import type { Scenario } from '../../scenarios/schema';
 import type { SimState } from '../state';
 import { hasAggregate } from './aggregates';
-import { binary, evaluate, truth, type Ctx, type Env } from './expressions';
+import { binary, evaluate, resolveRef, truth, type Ctx, type Env } from './expressions';
 import { filterRow } from './filters';
 import { duplicateKey } from './sample-keys';
 import type { Row, Scope, Source } from './scope';
@@ -211,7 +211,9 @@ function selectFrom(stmt: SelectFromStatement, run: QueryRun): ResultSet {
   const env: Env = { s: run.s, state: run.state, scope, query: run.query };
   const list = selectList(stmt.columns, scope);
   if (list.length === 0) throw new Unsupported('a SELECT must name at least one column or aggregate');
+  for (const c of list) checkRefs(c.expr, env);
   const where = stmt.where;
+  if (where) checkRefs(where, env);
   if (where && hasAggregate(where)) throw new SqlError('aggregate functions are not allowed in WHERE', at(where));
   let rows = where ? read.flatMap((r) => filterRow(where, r, env) ?? []) : read;
   const lake = scope.sources.length === 1 && scope.sources[0]?.kind === 'lake' ? scope.sources[0] : null;
@@ -296,6 +298,21 @@ function selectFrom(stmt: SelectFromStatement, run: QueryRun): ResultSet {
     return { name: c.name, t, scale: vals.reduce((m, v) => Math.max(m, v.scale ?? 0), 0) };
   });
   return { columns, rows: outputs.map((o) => o.vals) };
+}
+
+// Every column a clause names must exist before anything is computed, so a typo gets psql's error first.
+function checkRefs(node: unknown, env: Env): void {
+  if (!node || typeof node !== 'object') return;
+  const e = node as Expr;
+  if (e.type === 'ref') {
+    if (e.name !== '*') resolveRef(env, e);
+    return;
+  }
+  if (e.type === 'select' || e.type === 'with' || e.type === 'union' || e.type === 'union all') return;
+  for (const v of Object.values(node)) {
+    if (Array.isArray(v)) v.forEach((x) => checkRefs(x, env));
+    else checkRefs(v, env);
+  }
 }
 
 // GROUP BY 1 and GROUP BY alias name select-list items, as PostgreSQL allows.

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { runSql, sqlCompletions } from '../../src/engine/sql';
+import { Sim, scenarioRun } from '../support/sim-harness';
+
+const s = scenarioRun('avro-schema-break', 1);
+const state = new Sim(s, 1).start().waitForPage().state;
+const text = (q: string) => runSql(s, state, q).text;
+
+describe('SQL prompt output, as psql prints it', () => {
+  it('prints a centred header, a rule, right-aligned numbers and a row count', () => {
+    const out = text("select dt, count(*), count(distinct order_id) as orders from orders_fact group by dt").split('\n');
+    const rows = String(state.metrics['table.orders_fact.rows']);
+    const w = Math.max(5, rows.length);
+    expect(out[0]).toBe(`     dt     | ${'count'.padStart(Math.floor((w + 5) / 2)).padEnd(w)} | ${'orders'.padStart(Math.floor((Math.max(6, rows.length) + 6) / 2)).padEnd(Math.max(6, rows.length))}`.trimEnd());
+    expect(out[1]).toBe(`------------+-${'-'.repeat(w)}-+-${'-'.repeat(Math.max(6, rows.length))}-`);
+    expect(out[2]).toBe(` ${s.clock.dateAtZero} | ${rows.padStart(w)} | ${rows.padStart(Math.max(6, rows.length))}`);
+    expect(out[3]).toBe('(1 row)');
+  });
+
+  it('heads unaliased aggregates and expressions as PostgreSQL names them', () => {
+    const header = text('select count(*), max(event_ts), min(event_ts), sum(amount_usd), count(*) - count(channel), event_ts::date from orders_fact group by 6').split('\n')[0] ?? '';
+    expect(header.split('|').map((h) => h.trim())).toStrictEqual(['count', 'max', 'min', 'sum', '?column?', 'event_ts']);
+  });
+
+  it('prints timestamps, dates, money, integer division and numeric division the way PostgreSQL does', () => {
+    const out = text("select timestamp '2024-03-11 07:05' as ts, date '2024-03-11' as d, 7 / 2 as q, round(100.0 * 1 / 3, 2) as pct, 1.0 / 3 as third, null as nothing").split('\n');
+    expect(out[2]?.split('|').map((c) => c.trim())).toStrictEqual(['2024-03-11 07:05:00', '2024-03-11', '3', '33.33', '0.33333333333333300000', '']);
+    expect(text('select sum(amount_usd) from orders_fact')).toMatch(/\n +\d+\.\d{2}\n\(1 row\)$/);
+  });
+
+  it('says "(0 rows)" for an empty result and "(N rows)" for several', () => {
+    expect(text("select count(*) from orders_fact group by dt having count(*) < 0")).toMatch(/\(0 rows\)$/);
+    expect(text("select date_trunc('hour', event_ts), count(*) from orders_fact group by 1")).toMatch(/\(\d+ rows\)$/);
+  });
+
+  it('runs several statements and prints each result', () => {
+    const r = runSql(s, state, 'select 1 as a; select 2 as b;');
+    expect(r.ok).toBe(true);
+    expect(r.text).toBe(' a\n---\n 1\n(1 row)\n\n b\n---\n 2\n(1 row)');
+  });
+
+  it('lists tables with \\dt and describes one with \\d', () => {
+    const list = text('\\dt');
+    expect(list.split('\n')[0]?.trim()).toBe('List of relations');
+    for (const t of s.world.tables) expect(list).toContain(` public | ${t.id}`);
+    expect(list).toMatch(/\(6 rows\)$/);
+    const d = text('\\d orders_fact');
+    expect(d.split('\n')[0]?.trim()).toBe('Table "public.orders_fact"');
+    expect(d).toMatch(/ order_id +\| text +\| +\| not null \|/);
+    expect(d).toMatch(/ amount_usd +\| numeric\(12,2\)/);
+    expect(d).toMatch(/ event_ts +\| timestamp without time zone/);
+    expect(d).toContain('kafka_partition');
+    expect(text('\\dt orders*')).toMatch(/\(1 row\)$/);
+    expect(runSql(s, state, '\\d nope')).toStrictEqual({ ok: false, text: 'Did not find any relation named "nope".', costS: 0 });
+    expect(runSql(s, state, '\\x').text).toBe('invalid command \\x\nTry \\? for help.');
+  });
+
+  it('points at the error like psql: the message, the line and a caret', () => {
+    expect(text('select count(* from orders_fact')).toBe('ERROR:  syntax error at or near "from"\nLINE 1: select count(* from orders_fact\n                       ^');
+    expect(text('select count(*) from orders')).toBe('ERROR:  relation "orders" does not exist\nLINE 1: select count(*) from orders\n                             ^');
+    expect(text('select count(*)\nfrom orders_fact\nwhere nope > 1')).toBe('ERROR:  column "nope" does not exist\nLINE 3: where nope > 1\n              ^');
+    expect(text('select count(*) from orders_fact where')).toBe('ERROR:  syntax error at end of input\nLINE 1: select count(*) from orders_fact where\n                                              ^');
+    expect(text("select count(*) from orders_fact where event_ts > 'soon'")).toBe('ERROR:  invalid input syntax for type timestamp: "soon"');
+    expect(text('select o.order_id from orders_fact x')).toMatch(/^ERROR: {2}missing FROM-clause entry for table "o"/);
+  });
+
+  it('shows a window of a long line around the error', () => {
+    const q = `select count(*), ${Array.from({ length: 20 }, (_, i) => `count(*) as c${i}`).join(', ')} from orders_fact where nope = 1`;
+    const [, line, caret] = text(q).split('\n');
+    expect(line).toMatch(/^LINE 1: \.\.\..*nope = 1$/);
+    expect(line?.length).toBeLessThan(80);
+    expect(line?.[caret?.indexOf('^') ?? 0]).toBe('n');
+  });
+
+  it('costs a few deterministic sim seconds, more for a join', () => {
+    const one = runSql(s, state, 'select count(*) from orders_fact');
+    expect(one.costS).toBeGreaterThanOrEqual(1);
+    expect(one.costS).toBeLessThanOrEqual(5);
+    expect(runSql(s, state, 'select count(*) from orders_fact').costS).toBe(one.costS);
+    const join = runSql(s, state, 'select a.dt from (select dt from orders_fact group by 1) a join (select dt from payments_fact group by 1) b on a.dt = b.dt');
+    expect(join.costS).toBeGreaterThan(one.costS);
+    expect(runSql(s, state, 'select count(* from x').costS).toBe(0);
+  });
+
+  it('scans a table with thousands of small files slowly', () => {
+    const small = scenarioRun('small-files-cost', 1);
+    const st = new Sim(small, 1).start().waitForPage().state;
+    const r = runSql(small, st, 'select count(*) from page_events');
+    expect(r.ok).toBe(true);
+    expect(r.costS).toBeGreaterThan(30);
+    expect(runSql(small, st, 'select count(*) from search_documents').costS).toBeLessThan(5);
+  });
+});
+
+describe('SQL completion', () => {
+  it('completes table names after FROM and JOIN, and after \\d', () => {
+    expect(sqlCompletions(s, 'or', 'select count(*) from or')).toStrictEqual(['orders_fact']);
+    expect(sqlCompletions(s, '', 'select * from a join ')).toStrictEqual(s.world.tables.map((t) => t.id).sort());
+    expect(sqlCompletions(s, 'pay', '\\d pay')).toStrictEqual(['payments_fact']);
+  });
+
+  it('completes columns, tables and keywords elsewhere, keywords in the case typed', () => {
+    expect(sqlCompletions(s, 'ord')).toStrictEqual(['order_id', 'orders', 'orders_fact', 'order by']);
+    expect(sqlCompletions(s, 'SEL')).toStrictEqual(['SELECT']);
+    expect(sqlCompletions(s, 'sel')).toStrictEqual(['select']);
+    expect(sqlCompletions(s, 'date_t')).toStrictEqual(['date_trunc(']);
+    expect(sqlCompletions(s, 'kafka')).toStrictEqual(['kafka_partition']);
+    expect(sqlCompletions(s, '\\d')).toStrictEqual(['\\d', '\\dt']);
+  });
+
+  it('offers nothing the player cannot see in \\dt and \\d', () => {
+    const visible = `${text('\\dt')}\n${s.world.tables.map((t) => text(`\\d ${t.id}`)).join('\n')}`;
+    const words = sqlCompletions(s, '').filter((w) => /^[a-z_]+$/.test(w));
+    for (const w of words) expect(visible, w).toContain(w);
+  });
+});
