@@ -114,3 +114,23 @@ describe('SQL completion', () => {
     for (const w of words) expect(visible, w).toContain(w);
   });
 });
+
+describe('the warehouse clock', () => {
+  it('stores timestamps in UTC when the scenario states its UTC offset, so a repeated local hour stays two hours', () => {
+    const dst = scenarioRun('dst-repeated-hour', 1);
+    const st = new Sim(dst, 1).start().waitForPage().state;
+    expect(runSql(dst, st, '\\d events_raw').text).toMatch(/ event_ts +\| timestamp with time zone/);
+    const hours = runSql(dst, st, "select date_trunc('hour', event_ts) as hour, count(*) from events_raw group by 1 order by 1").text.split('\n').slice(2, -1);
+    expect(hours.length).toBeGreaterThan(3);
+    for (const h of hours) expect(h).toMatch(/^ \d{4}-\d{2}-\d{2} \d{2}:00:00\+00 \|/);
+    expect(new Set(hours.map((h) => h.slice(0, 24))).size).toBe(hours.length);
+    // A literal with or without the UTC marker means the same instant.
+    const a = runSql(dst, st, "select count(*) from events_raw where event_ts < '2024-11-03 06:00'").text;
+    expect(runSql(dst, st, "select count(*) from events_raw where event_ts < '2024-11-03 06:00:00+00'").text).toBe(a);
+  });
+
+  it('uses the scenario wall clock otherwise', () => {
+    expect(runSql(s, state, '\\d orders_fact').text).toMatch(/ event_ts +\| timestamp without time zone/);
+    expect(runSql(s, state, 'select max(event_ts) from orders_fact').text.split('\n')[2]).toMatch(/^ 2024-03-11 \d{2}:\d{2}:\d{2}$/);
+  });
+});

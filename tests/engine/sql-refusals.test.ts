@@ -113,7 +113,7 @@ describe('hostile input', () => {
   });
 
   it('runs deeply nested subqueries up to a limit', () => {
-    const nest = (k: number) => (k === 0 ? '(select count(*) as n from orders_fact)' : `(select n from ${nest(k - 1)} q${k})`);
+    const nest = (k: number): string => (k === 0 ? '(select count(*) as n from orders_fact)' : `(select n from ${nest(k - 1)} q${k})`);
     expect(runSql(s, state, `select n from ${nest(5)} top`).ok).toBe(true);
     expect(runSql(s, state, `select n from ${nest(20)} top`).text).toContain('nested more than 16 levels');
   });

@@ -1,8 +1,9 @@
 import type { Scenario } from '../../scenarios/schema';
 import { lookup } from '../scenario-lookup';
+import { warehouseIsUtc } from './warehouse-clock';
 
 /** A column type as `\d` prints it. */
-export type SqlType = 'text' | 'bigint' | 'numeric(12,2)' | 'double precision' | 'boolean' | 'timestamp without time zone' | 'date' | 'integer';
+export type SqlType = 'text' | 'bigint' | 'numeric(12,2)' | 'double precision' | 'boolean' | 'timestamp without time zone' | 'timestamp with time zone' | 'date' | 'integer';
 
 /**
  * What a column means to the simulated warehouse:
@@ -51,15 +52,17 @@ export function tableRoles(s: Scenario, tableId: string): TableRoles | null {
   const event = names.includes('event_ts') ? 'event_ts' : (names.find((c) => /_(ts|at)$/.test(c)) ?? 'event_ts');
   const key = names.find((c) => /_id$/.test(c)) ?? null;
   const amountName = names.find((c) => /^(amount|revenue|spend|billings|open_usd|delta_minor)|_(usd|eur|minor)$/.test(c) && !/^rate/.test(c)) ?? null;
+  const ts: SqlType = warehouseIsUtc(s) ? 'timestamp with time zone' : 'timestamp without time zone';
   const columns: SqlColumn[] = names.map((name) => {
-    if (name === event) return { name, type: 'timestamp without time zone', role: 'event', declared: true };
-    if (hourNames.has(name)) return { name, type: 'timestamp without time zone', role: 'hour', declared: true };
+    if (name === event) return { name, type: ts, role: 'event', declared: true };
+    if (hourNames.has(name)) return { name, type: ts, role: 'hour', declared: true };
     if (dateNames.has(name) || /_date$/.test(name)) return { name, type: 'date', role: 'date', declared: true };
     if (name === key) return { name, type: 'text', role: 'key', declared: true };
     if (name === amountName) return { name, type: /_minor$/.test(name) ? 'bigint' : 'numeric(12,2)', role: 'amount', declared: true };
-    return { name, type: valueType(name), role: 'value', declared: true };
+    const type = valueType(name);
+    return { name, type: type === 'timestamp without time zone' ? ts : type, role: 'value', declared: true };
   });
-  if (!names.includes(event)) columns.push({ name: event, type: 'timestamp without time zone', role: 'event', declared: false });
+  if (!names.includes(event)) columns.push({ name: event, type: ts, role: 'event', declared: false });
   if (!names.includes('dt')) columns.push({ name: 'dt', type: 'date', role: 'date', declared: false });
   if (lookup(s).jobOfTable.has(tableId) && !names.includes('kafka_partition')) columns.push({ name: 'kafka_partition', type: 'integer', role: 'partition', declared: false });
   return { id: tableId, columns, event, key, amount: columns.find((c) => c.role === 'amount') ?? null };
