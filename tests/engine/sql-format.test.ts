@@ -134,3 +134,27 @@ describe('the warehouse clock', () => {
     expect(runSql(s, state, 'select max(event_ts) from orders_fact').text.split('\n')[2]).toMatch(/^ 2024-03-11 \d{2}:\d{2}:\d{2}$/);
   });
 });
+
+describe('more of what the prompt answers', () => {
+  it('groups by the hour of day, counts distinct partitions and sorts NULLs where asked', () => {
+    const byHour = runSql(s, state, 'select extract(hour from event_ts) as h, count(*) from orders_fact group by 1 order by 1');
+    expect(byHour.ok).toBe(true);
+    const total = byHour.text.split('\n').slice(2, -1).reduce((n, l) => n + Number(l.split('|')[1]), 0);
+    expect(total).toBe(state.metrics['table.orders_fact.rows']);
+    expect(runSql(s, state, 'select count(distinct kafka_partition), count(distinct dt) from orders_fact').text.split('\n')[2]).toBe(`    ${s.world.topics.find((t) => t.id === 'orders')?.partitions} |     1`);
+    const nullsFirst = runSql(s, state, 'select x from (select 1 as x union all select null union all select 2) t order by x nulls first').text.split('\n');
+    expect(nullsFirst.slice(2, 5).map((l) => l.trim())).toStrictEqual(['', '1', '2']);
+  });
+
+  it('does time arithmetic with intervals and prints them as PostgreSQL does', () => {
+    const r = runSql(s, state, "select now() - max(event_ts) as behind, timestamp '2024-03-11 10:00' - interval '90 minutes' as earlier, timestamp '2024-03-12 10:00' - timestamp '2024-03-10 08:30' as gap from orders_fact");
+    const cells = r.text.split('\n')[2]?.split('|').map((c) => c.trim()) ?? [];
+    expect(cells[0]).toMatch(/^\d{2}:\d{2}:\d{2}$/);
+    expect(cells.slice(1)).toStrictEqual(['2024-03-11 08:30:00', '2 days 01:30:00']);
+  });
+
+  it('names an ambiguous column and a missing GROUP BY position', () => {
+    expect(runSql(s, state, 'select dt from (select dt from orders_fact group by 1) a, (select dt from payments_fact group by 1) b').text).toMatch(/^ERROR: {2}column reference "dt" is ambiguous/);
+    expect(runSql(s, state, 'select count(*) from orders_fact group by 3').text).toMatch(/^ERROR: {2}GROUP BY position 3 is not in select list/);
+  });
+});

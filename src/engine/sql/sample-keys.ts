@@ -1,12 +1,17 @@
 import type { Cell } from './cells';
 
-// FNV-1a, 32 bits: a stable hash so the same record always gets the same key.
+// FNV-1a with MurmurHash3's final mix, 32 bits: a stable hash, so the same record always gets the same key, and similar records get unalike keys.
 function fnv(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
