@@ -158,3 +158,22 @@ describe('more of what the prompt answers', () => {
     expect(runSql(s, state, 'select count(*) from orders_fact group by 3').text).toMatch(/^ERROR: {2}GROUP BY position 3 is not in select list/);
   });
 });
+
+describe('PostgreSQL rules the prompt keeps', () => {
+  it('refuses a column that is neither grouped nor aggregated, as PostgreSQL does', () => {
+    expect(runSql(s, state, "select dt, count(*) from orders_fact group by date_trunc('hour', event_ts)").text).toMatch(/^ERROR: {2}column "orders_fact.dt" must appear in the GROUP BY clause or be used in an aggregate function/);
+    expect(runSql(s, state, 'select a, count(*) from (select 1 as a, 2 as b) t group by b').text).toMatch(/^ERROR: {2}column "t.a" must appear in the GROUP BY clause/);
+    expect(runSql(s, state, 'select count(*) from orders_fact group by count(*)').text).toMatch(/^ERROR: {2}aggregate functions are not allowed in GROUP BY/);
+    expect(runSql(s, state, "select date_trunc('hour', event_ts) as h, count(*) from orders_fact group by h order by h").ok).toBe(true);
+  });
+
+  it('filters with IN and LIKE', () => {
+    const two = runSql(s, state, 'select count(*) from orders_fact where kafka_partition in (0, 1)');
+    const zero = runSql(s, state, 'select count(*) from orders_fact where kafka_partition = 0');
+    const one = runSql(s, state, 'select count(*) from orders_fact where kafka_partition = 1');
+    const n = (r: { text: string }) => Number(r.text.split('\n')[2]);
+    expect(n(two)).toBe(n(zero) + n(one));
+    expect(n(runSql(s, state, 'select count(*) from orders_fact where kafka_partition not in (0, 1)')) + n(two)).toBe(state.metrics['table.orders_fact.rows']);
+    expect(runSql(s, state, "select t from (select 'orders_fact' as t union all select 'payments_fact' union all select 'a%b') x where t like 'ord%' or t ilike 'A\\%_'").text.split('\n').slice(2, -1).map((l) => l.trim())).toStrictEqual(['orders_fact', 'a%b']);
+  });
+});

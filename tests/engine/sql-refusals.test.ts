@@ -26,7 +26,7 @@ describe('what the simulated warehouse refuses, plainly', () => {
     expect(refused('select min(amount_usd) from orders_fact')).toContain('min(amount_usd)');
     expect(refused('select count(distinct channel) from orders_fact')).toContain('count(DISTINCT channel)');
     expect(refused('select sum(channel) from orders_fact')).toContain('sums only the amount column (amount_usd)');
-    expect(refused('select event_ts, count(*) from orders_fact group by date_trunc(\'hour\', event_ts)')).toContain('event_ts');
+    expect(refused("select count(*) from orders_fact where event_ts::text like '2024-03-11 08:1%'")).toContain('no per-row values of "event_ts"');
   });
 
   it('refuses a grouping finer than the hour', () => {

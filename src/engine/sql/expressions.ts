@@ -65,6 +65,8 @@ export function evaluate(e: Expr, ctx: Ctx, env: Env): Typed {
     case 'unary':
       return unary(e.op, evaluate(e.operand, ctx, env));
     case 'binary':
+      if (e.op === 'IN' || e.op === 'NOT IN') return inList(e.op, evaluate(e.left, ctx, env), e.right, ctx, env, at(e));
+      if (['LIKE', 'NOT LIKE', 'ILIKE', 'NOT ILIKE'].includes(e.op)) return like(e.op, evaluate(e.left, ctx, env), evaluate(e.right, ctx, env));
       return binary(e.op, evaluate(e.left, ctx, env), evaluate(e.right, ctx, env), env, at(e));
     case 'ternary': {
       const v = evaluate(e.value, ctx, env);
@@ -139,6 +141,29 @@ export function evaluateTime(e: Expr, ctx: Ctx, env: Env, unitS: number): Typed 
     if (r.kind === 'lake' && r.column.role === 'event' && unitS >= 3600) return row?.cell ? { v: truncTo(env.s, row.cell.from, 3600), t: 'ts' } : nullValue;
   }
   return evaluate(e, ctx, env);
+}
+
+// `x IN (a, b)`: true when any item equals x, NULL when none does but one is NULL.
+function inList(op: string, x: Typed, list: Expr, ctx: Ctx, env: Env, where: number | null): Typed {
+  if (list.type !== 'list') throw new Unsupported('IN takes a list of values here, not a subquery');
+  if (x.v === null) return nullValue;
+  let sawNull = false;
+  for (const item of list.expressions) {
+    const eq = binary('=', x, evaluate(item, ctx, env), env, where);
+    if (eq.v === true) return { v: op === 'IN', t: 'bool' };
+    if (eq.v === null) sawNull = true;
+  }
+  return sawNull ? nullValue : { v: op !== 'IN', t: 'bool' };
+}
+
+// LIKE patterns: `%` any run of characters, `_` one character, `\` escapes.
+function like(op: string, x: Typed, pattern: Typed): Typed {
+  if (x.v === null || pattern.v === null) return nullValue;
+  const source = String(pattern.v).replace(/\\(.)|([%_])|([.*+?^${}()|[\]\\])/g, (_m, esc: string | undefined, wild: string | undefined, special: string | undefined) =>
+    esc !== undefined ? esc.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : wild === '%' ? '[\\s\\S]*' : wild === '_' ? '[\\s\\S]' : `\\${special ?? ''}`,
+  );
+  const hit = new RegExp(`^${source}$`, op.includes('ILIKE') ? 'iu' : 'u').test(String(x.v));
+  return { v: op.startsWith('NOT') ? !hit : hit, t: 'bool' };
 }
 
 function unary(op: string, x: Typed): Typed {

@@ -221,7 +221,14 @@ function selectFrom(stmt: SelectFromStatement, run: QueryRun): ResultSet {
   const distinctAll = stmt.distinct === 'distinct';
   if (Array.isArray(stmt.distinct)) throw new Unsupported('DISTINCT ON is not supported');
   let groupExprs: Expr[] | null = null;
-  if (aggregated) groupExprs = (stmt.groupBy ?? []).map((g) => groupExpr(g, list, scope));
+  if (aggregated) {
+    groupExprs = (stmt.groupBy ?? []).map((g) => groupExpr(g, list, scope));
+    for (const g of groupExprs) if (hasAggregate(g)) throw new SqlError('aggregate functions are not allowed in GROUP BY', at(g));
+    const grouped = groupExprs;
+    for (const c of list) checkGrouped(c.expr, grouped, env);
+    if (stmt.having) checkGrouped(stmt.having, grouped, env);
+    for (const o of stmt.orderBy ?? []) if (o.by.type !== 'integer' && !(o.by.type === 'ref' && !o.by.table && list.some((c) => c.name === (o.by as { name?: string }).name))) checkGrouped(o.by, grouped, env);
+  }
   else if (lake && distinctAll) groupExprs = list.map((c) => c.expr);
   else if (lake) {
     throw new Unsupported(`the warehouse does not list raw rows of ${lake.model.id}; ask for counts, e.g. SELECT date_trunc('hour', ${lake.model.event}) AS hour, count(*) FROM ${lake.model.id} GROUP BY 1 ORDER BY 1`);
@@ -313,6 +320,33 @@ function checkRefs(node: unknown, env: Env): void {
     if (Array.isArray(v)) v.forEach((x) => checkRefs(x, env));
     else checkRefs(v, env);
   }
+}
+
+// Outside aggregates, an aggregate query may only use what it groups by, as PostgreSQL requires.
+function checkGrouped(e: Expr, groups: Expr[], env: Env): void {
+  if (groups.some((g) => sameExpr(g, e, env))) return;
+  if (e.type === 'call' && hasAggregate({ type: 'call', function: e.function, args: [] })) return;
+  if (e.type === 'ref') {
+    if (e.name === '*') return;
+    const r = resolveRef(env, e);
+    const name = r.kind === 'lake' ? `${r.source.alias}.${r.column.name}` : `${env.scope.sources.find((_, i) => (env.scope.offsets[i] ?? 0) <= r.index && r.index < (env.scope.offsets[i + 1] ?? Infinity))?.alias ?? ''}.${r.name}`;
+    throw new SqlError(`column "${name}" must appear in the GROUP BY clause or be used in an aggregate function`, at(e));
+  }
+  if (e.type === 'select' || e.type === 'with' || e.type === 'union' || e.type === 'union all') return;
+  for (const v of Object.values(e)) {
+    for (const x of Array.isArray(v) ? v : [v]) if (x && typeof x === 'object' && 'type' in x) checkGrouped(x as Expr, groups, env);
+  }
+}
+
+// Two expressions are the same when they print the same, with column references resolved.
+function sameExpr(a: Expr, b: Expr, env: Env): boolean {
+  if (a.type === 'ref' && b.type === 'ref' && a.name !== '*' && b.name !== '*') {
+    const x = resolveRef(env, a);
+    const y = resolveRef(env, b);
+    return x.kind === 'lake' && y.kind === 'lake' ? x.source === y.source && x.column.name === y.column.name : x.kind === 'rows' && y.kind === 'rows' && x.index === y.index;
+  }
+  const strip = (k: string, v: unknown) => (k === '_location' ? undefined : v);
+  return JSON.stringify(a, strip) === JSON.stringify(b, strip);
 }
 
 // GROUP BY 1 and GROUP BY alias name select-list items, as PostgreSQL allows.
