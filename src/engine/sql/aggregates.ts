@@ -3,7 +3,7 @@ import { centsPerEvent } from '../reveal/reconciliation-output';
 import { evaluate, resolveRef, type Env } from './expressions';
 import { filterRow } from './filters';
 import type { Row } from './scope';
-import { SqlError, Unsupported } from './sql-error';
+import { locationOf, SqlError, Unsupported } from './sql-error';
 import { compare, int, isNumber, keyOf, nullValue, type Typed } from './values';
 
 const aggregates = new Set(['count', 'sum', 'avg', 'min', 'max']);
@@ -23,7 +23,6 @@ export function hasAggregate(e: unknown): boolean {
   return Object.values(node).some((v) => (Array.isArray(v) ? v.some(hasAggregate) : hasAggregate(v)));
 }
 
-const at = (e: ExprCall) => e._location?.start ?? null;
 
 /**
  * Computes an aggregate over a group. Over lake slices it reads the slices' measures: rows,
@@ -35,8 +34,8 @@ export function aggregate(e: ExprCall, group: Row[], env: Env): Typed {
   if (!aggregates.has(name)) throw new Unsupported(`the aggregate ${name}() is not supported; supported: count(*), count(col), count(DISTINCT col), sum, avg, min, max`);
   const rows = e.filter ? group.flatMap((r) => filterRow(e.filter as Expr, r, env) ?? []) : group;
   const arg = e.args[0];
-  if (!arg) throw new SqlError(`function ${name}() does not exist`, at(e), 'No function matches the given name and argument types. You might need to add explicit type casts.');
-  if (e.args.length > 1) throw new SqlError(`function ${name} with ${e.args.length} arguments does not exist`, at(e));
+  if (!arg) throw new SqlError(`function ${name}() does not exist`, locationOf(e), 'No function matches the given name and argument types. You might need to add explicit type casts.');
+  if (e.args.length > 1) throw new SqlError(`function ${name} with ${e.args.length} arguments does not exist`, locationOf(e));
   const lake = arg.type === 'ref' && arg.name !== '*' ? resolveRef(env, arg) : null;
   const lakeColumn = lake?.kind === 'lake' ? lake.column : null;
   const sumN = (f: (r: Row) => number) => Math.round(rows.reduce((a, r) => a + f(r), 0));
@@ -78,7 +77,7 @@ export function aggregate(e: ExprCall, group: Row[], env: Env): Typed {
       if (r.n < 0.5) continue;
       const v = evaluate(arg, { row: r, group: null }, env);
       if (v.v === null) continue;
-      if (typeof v.v !== 'number' || !isNumber(v.t)) throw new SqlError(`function ${name}(${v.t}) does not exist`, at(e));
+      if (typeof v.v !== 'number' || !isNumber(v.t)) throw new SqlError(`function ${name}(${v.t}) does not exist`, locationOf(e));
       total += v.v * r.n;
       count += r.n;
       scale = Math.max(scale, v.scale ?? 0);

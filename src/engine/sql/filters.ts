@@ -1,5 +1,6 @@
 import type { Expr } from 'pgsql-ast-parser';
-import { binary, evaluate, resolveRef, truth, type Env } from './expressions';
+import { evaluate, resolveRef, truth, type Env } from './expressions';
+import { binary } from './operators';
 import type { Row } from './scope';
 import type { Typed } from './values';
 

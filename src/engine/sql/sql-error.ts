@@ -38,3 +38,8 @@ export function renderSqlError(query: string, e: SqlError): string {
   if (e.hint) lines.push(`HINT:  ${e.hint}`);
   return lines.join('\n');
 }
+
+/** Where a parsed node starts in the query (for the caret), when the parser recorded it. */
+export function locationOf(e: { _location?: { start: number } | null } | null | undefined): number | null {
+  return e?._location?.start ?? null;
+}
