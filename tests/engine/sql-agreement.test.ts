@@ -112,6 +112,16 @@ describe('SQL answers agree with the engine', () => {
     expect(Math.abs(seconds(max) - seconds(check.split('\n')[1] ?? ''))).toBeLessThanOrEqual(300);
   });
 
+  it('answers the query the table check prints, with the same numbers', () => {
+    const check = tableCheckOutput(avro, avroPaged, 'orders_fact');
+    const { header, rows } = psql(avro, avroPaged, check.command);
+    expect(header).toStrictEqual(['max', 'count', 'null_status', 'null_channel', 'null_amount_usd']);
+    const [, count, , channel] = rows[0] ?? [];
+    expect(check.body).toContain(` ${count} `);
+    expect(check.body).toContain(`${(Number(channel) * 100).toFixed(2)}%`);
+    expect(scalar(avro, avroPaged, 'select sum(case when channel is null then 1 else 0 end) from orders_fact')).toBe(scalar(avro, avroPaged, 'select count(*) - count(channel) from orders_fact'));
+  });
+
   it('matches the reconciliation: rows, distinct ids, duplicate rows and the amount', () => {
     const rec = reconciliationOutput(rewind, rewindPaged, 'orders-loader').body.split('\n')[2]?.split('|').map((c) => c.trim()) ?? [];
     const [, tableRows, distinctIds, duplicateRows, , , tableAmount] = rec;

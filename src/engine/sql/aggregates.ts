@@ -1,7 +1,7 @@
 import type { Expr, ExprCall } from 'pgsql-ast-parser';
 import { centsPerEvent } from '../reveal/reconciliation-output';
 import { evaluate, resolveRef, type Env } from './expressions';
-import { filterRow } from './filters';
+import { filterRow, splitByNullTests } from './filters';
 import type { Row } from './scope';
 import { locationOf, SqlError, Unsupported } from './sql-error';
 import { compare, int, isNumber, keyOf, nullValue, type Typed } from './values';
@@ -32,8 +32,9 @@ export function hasAggregate(e: unknown): boolean {
 export function aggregate(e: ExprCall, group: Row[], env: Env): Typed {
   const name = e.function.name.toLowerCase();
   if (!aggregates.has(name)) throw new Unsupported(`the aggregate ${name}() is not supported; supported: count(*), count(col), count(DISTINCT col), sum, avg, min, max`);
-  const rows = e.filter ? group.flatMap((r) => filterRow(e.filter as Expr, r, env) ?? []) : group;
+  const filtered = e.filter ? group.flatMap((r) => filterRow(e.filter as Expr, r, env) ?? []) : group;
   const arg = e.args[0];
+  const rows = arg ? splitByNullTests(filtered, arg, env) : filtered;
   if (!arg) throw new SqlError(`function ${name}() does not exist`, locationOf(e), 'No function matches the given name and argument types. You might need to add explicit type casts.');
   if (e.args.length > 1) throw new SqlError(`function ${name} with ${e.args.length} arguments does not exist`, locationOf(e));
   const lake = arg.type === 'ref' && arg.name !== '*' ? resolveRef(env, arg) : null;

@@ -64,6 +64,10 @@ export function evaluate(e: Expr, ctx: Ctx, env: Env): Typed {
       return cast(evaluateTime(e.operand, ctx, env, to === 'date' ? 86_400 : 0), to, env, locationOf(e));
     }
     case 'unary':
+      if ((e.op === 'IS NULL' || e.op === 'IS NOT NULL') && e.operand.type === 'ref' && e.operand.name !== '*') {
+        const known = nullKnown(e.operand, ctx, env);
+        if (known !== undefined) return { v: known === (e.op === 'IS NULL'), t: 'bool' };
+      }
       return unary(e.op, evaluate(e.operand, ctx, env));
     case 'binary':
       if (e.op === 'IN' || e.op === 'NOT IN') return inList(e.op, evaluate(e.left, ctx, env), e.right, ctx, env, locationOf(e));
@@ -92,6 +96,14 @@ export function evaluate(e: Expr, ctx: Ctx, env: Env): Typed {
     default:
       throw new Unsupported(`expressions of this kind (${e.type}) are not supported`);
   }
+}
+
+// Whether a lake column is NULL in a part of a slice: never for the key, times and partition; known once the slice is split.
+function nullKnown(e: Extract<Expr, { type: 'ref' }>, ctx: Ctx, env: Env): boolean | undefined {
+  const r = resolveRef(env, e);
+  if (r.kind !== 'lake') return undefined;
+  if (r.column.role !== 'value' && r.column.role !== 'amount') return false;
+  return (ctx.row ?? ctx.group?.[0])?.isNull?.[r.column.name];
 }
 
 /** Whether a value is SQL true. */

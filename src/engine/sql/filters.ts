@@ -27,7 +27,11 @@ export function filterRow(e: Expr, row: Row, env: Env): Row | null {
   }
   if (e.type === 'unary' && (e.op === 'IS NULL' || e.op === 'IS NOT NULL') && e.operand.type === 'ref' && e.operand.name !== '*') {
     const r = resolveRef(env, e.operand);
-    if (r.kind === 'lake') return nullPart(row, r.column.role === 'value' || r.column.role === 'amount' ? r.column.name : null, e.op === 'IS NULL');
+    if (r.kind === 'lake') {
+      const known = row.isNull?.[r.column.name];
+      if (known !== undefined) return known === (e.op === 'IS NULL') ? row : null;
+      return nullPart(row, r.column.role === 'value' || r.column.role === 'amount' ? r.column.name : null, e.op === 'IS NULL');
+    }
   }
   return truth(evaluate(e, { row, group: null }, env)) ? row : null;
 }
@@ -78,12 +82,37 @@ function scale(row: Row, f: number, cell: Row['cell']): Row {
   return { ...row, n: row.n * f, dup: row.dup * f, nulls, cell };
 }
 
-// The null (or non-null) rows of a column in a slice; other columns' nulls are taken as independent of it.
-function nullPart(row: Row, column: string | null, isNull: boolean): Row | null {
+/** The null (or non-null) rows of a column in a slice; other columns' nulls are taken as independent of it. */
+export function nullPart(row: Row, column: string | null, isNull: boolean): Row | null {
   const k = column === null ? 0 : Math.min(row.n, row.nulls[column] ?? 0);
   const n = isNull ? k : row.n - k;
   if (n <= 0) return null;
   const kept = scale(row, n / row.n, row.cell);
-  if (column !== null) kept.nulls[column] = isNull ? n : 0;
+  if (column !== null) {
+    kept.nulls[column] = isNull ? n : 0;
+    kept.isNull = { ...row.isNull, [column]: isNull };
+  }
   return kept;
+}
+
+/**
+ * Splits lake slices into their null and non-null parts for every column an expression tests
+ * with IS [NOT] NULL, so `sum(CASE WHEN col IS NULL THEN 1 ELSE 0 END)` can be evaluated part by part.
+ */
+export function splitByNullTests(rows: Row[], e: Expr, env: Env): Row[] {
+  const columns = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const x = node as Expr;
+    if (x.type === 'unary' && (x.op === 'IS NULL' || x.op === 'IS NOT NULL') && x.operand.type === 'ref' && x.operand.name !== '*') {
+      const r = resolveRef(env, x.operand);
+      if (r.kind === 'lake' && (r.column.role === 'value' || r.column.role === 'amount')) columns.add(r.column.name);
+    }
+    if (x.type === 'select' || x.type === 'with') return;
+    for (const v of Object.values(node)) (Array.isArray(v) ? v : [v]).forEach(walk);
+  };
+  walk(e);
+  let out = rows;
+  for (const c of columns) out = out.flatMap((r) => (r.cell ? [nullPart(r, c, true), nullPart(r, c, false)].filter((x): x is Row => x !== null) : [r]));
+  return out;
 }

@@ -18,6 +18,8 @@ export interface Row {
   vals: Typed[];
   /** The key value of a duplicated key (when grouping by the key), or `unique` for the rest. */
   key?: Typed | 'unique';
+  /** Columns known to be NULL (true) or not (false) in every row of this part of a slice. */
+  isNull?: Record<string, boolean>;
 }
 
 /** The relations a query reads and where each one's columns sit in a row. */
