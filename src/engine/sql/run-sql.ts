@@ -11,7 +11,9 @@ import { renderSqlError, SqlError, Unsupported } from './sql-error';
 export type SqlResult = { ok: true; text: string; rowCount: number; costS: number } | { ok: false; text: string; costS: number };
 
 /** Longest query the prompt accepts. */
-export const maxQueryLength = 10_000;
+export const maxQueryLength = 4_000;
+/** Deepest nesting of parentheses the parser is given (PostgreSQL stops deep nesting with a stack-depth error too). */
+const maxNesting = 64;
 /** Most rows one result prints; more needs a LIMIT. */
 export const maxResultRows = 1_000;
 /** Most statements one submission may hold. */
@@ -63,6 +65,8 @@ function runUnsafe(s: Scenario, state: SimState, query: string): SqlResult {
     return meta.ok ? { ok: true, text: meta.text, rowCount: 0, costS: 1 } : { ok: false, text: meta.text, costS: 0 };
   }
   if (text.replace(/;/g, '').trim() === '') return { ok: true, text: '', rowCount: 0, costS: 0 };
+  const tooDeep = nestingPast(query, maxNesting);
+  if (tooDeep !== null) throw new SqlError('stack depth limit exceeded', tooDeep, 'Increase the configuration parameter "max_stack_depth" (currently 2048kB), after ensuring the platform\'s stack depth limit is adequate.');
   let statements: Statement[];
   try {
     statements = parse(query, { locationTracking: true });
@@ -103,6 +107,26 @@ function queryCost(s: Scenario, state: SimState, run: QueryRun): number {
     }
   }
   return Math.max(1, Math.round(cost));
+}
+
+// Where parentheses (outside quotes) first nest deeper than `limit`, or null.
+function nestingPast(query: string, limit: number): number | null {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < query.length; i++) {
+    const c = query[i] as string;
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    } else if (c === '(') {
+      depth += 1;
+      if (depth > limit) return i;
+    } else if (c === ')') {
+      depth -= 1;
+    }
+  }
+  return null;
 }
 
 // psql's syntax error: the token the parser stopped at, or the end of the input. The lexer
