@@ -101,9 +101,9 @@ function selectFrom(stmt: SelectFromStatement, run: QueryRun): ResultSet {
     for (const c of list) checkGrouped(c.expr, grouped, env);
     if (stmt.having) checkGrouped(stmt.having, grouped, env);
     for (const o of stmt.orderBy ?? []) if (o.by.type !== 'integer' && !(o.by.type === 'ref' && !o.by.table && list.some((c) => c.name === (o.by as { name?: string }).name))) checkGrouped(o.by, grouped, env);
-  }
-  else if (lake && distinctAll) groupExprs = list.map((c) => c.expr);
-  else if (lake) {
+  } else if (lake && distinctAll) {
+    groupExprs = list.map((c) => c.expr);
+  } else if (lake) {
     throw new Unsupported(`the warehouse does not list raw rows of ${lake.model.id}; ask for counts, e.g. SELECT date_trunc('hour', ${lake.model.event}) AS hour, count(*) FROM ${lake.model.id} GROUP BY 1 ORDER BY 1`);
   }
   let outputs: { vals: Typed[]; ctx: Ctx }[];
