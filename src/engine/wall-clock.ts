@@ -83,8 +83,8 @@ export function relativeTime(t: number): string {
   return `T${t < 0 ? '-' : '+'}${body}`;
 }
 
-// Days since the civil epoch (Howard Hinnant's algorithm), to stay clear of Date in the engine.
-function daysFromCivil(yy: number, mm: number, dd: number): number {
+/** A calendar date as a day number (days since 0000-03-01): civil-from-days arithmetic (Howard Hinnant), to stay clear of Date in the engine. */
+export function civilDays(yy: number, mm: number, dd: number): number {
   const yr = mm <= 2 ? yy - 1 : yy;
   const era = Math.floor(yr / 400);
   const yoe = yr - era * 400;
@@ -95,7 +95,7 @@ function daysFromCivil(yy: number, mm: number, dd: number): number {
 function shiftDate(date: string, days: number): string {
   if (days === 0) return date;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const z = daysFromCivil(y, m, d) + days;
+  const z = civilDays(y, m, d) + days;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
@@ -115,7 +115,7 @@ function shiftDate(date: string, days: number): string {
 export function simTimeAtLocal(anchor: ClockAnchor, date: string, secondsOfDay: number): number {
   const [y, m, d] = anchor.dateAtZero.split('-').map(Number) as [number, number, number];
   const [yy, mm, dd] = date.split('-').map(Number) as [number, number, number];
-  const wanted = (daysFromCivil(yy, mm, dd) - daysFromCivil(y, m, d)) * 86_400 + secondsOfDay;
+  const wanted = (civilDays(yy, mm, dd) - civilDays(y, m, d)) * 86_400 + secondsOfDay;
   let t = wanted - anchor.timeOfDayAtZeroS;
   // Undo daylight-saving shifts: at most a couple of passes settle it.
   for (let pass = 0; pass < 3; pass++) t += wanted - localSeconds(anchor, t);

@@ -7,7 +7,7 @@ import type { Printed } from './render-reveal';
 
 // Every event carries an amount; the simulator does not track them one by one, so each event
 // counts for the same average amount (in cents): sums still differ exactly as row counts do.
-const centsPerEvent = 4_732;
+export const centsPerEvent = 4_732;
 
 /**
  * The verification query an engineer runs after a duplicate or loss incident: the events the

@@ -1,6 +1,7 @@
 import type { JobSpec } from '../../../scenarios/schema';
 import type { JobState } from '../../state';
 import { stableToken } from '../platform';
+import { civilDays } from '../../wall-clock';
 import type { ToolContext } from '../types';
 
 /** An HTTP answer of a simulated service: status and body. */
@@ -14,14 +15,10 @@ export function flinkJobId(jobId: string): string {
   return stableToken(`flink/${jobId}`, 32, '0123456789abcdef');
 }
 
+// Unix milliseconds at sim time 0, from the scenario's calendar date and UTC offset.
 const epochMsAtZero = (ctx: ToolContext) => {
   const [y, m, d] = ctx.s.clock.dateAtZero.split('-').map(Number) as [number, number, number];
-  // Days since 1970-01-01 by the civil-from-days formula (no Date in the engine).
-  const yr = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yr / 400);
-  const yoe = yr - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const days = era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+  const days = civilDays(y, m, d) - civilDays(1970, 1, 1);
   return (days * 86_400 + ctx.s.clock.timeOfDayAtZeroS - (ctx.s.clock.utcOffsetS ?? 0)) * 1000;
 };
 
