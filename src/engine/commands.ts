@@ -7,7 +7,7 @@ import type { SimState } from './state';
 import { applyEffect } from './world/apply-effect';
 import { deliverMessage } from './messages';
 import { declarationLabel, declarationProblem, judgeDeclaration } from './diagnosis';
-import { completeTerminalCommands, startTerminalCommand } from './terminal/terminal-session';
+import { completeTyped, startTyped } from './terminal/terminal-session';
 
 /**
  * Applies one command at `state.t` (the caller has advanced time to `entry.at`). A command
@@ -124,10 +124,11 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
       state.timeline.push({ at: t, kind: 'declaration', text: 'Incident resolved: every verification check passed.' });
       return null;
     }
-    case 'terminal.run': {
-      const refused = startTerminalCommand(state, c.line);
+    case 'terminal.run':
+    case 'sql.run': {
+      const refused = c.type === 'sql.run' ? startTyped(s, state, 'sql', c.query) : startTyped(s, state, 'terminal', c.line);
       if (refused) return refused;
-      completeTerminalCommands(s, state);
+      completeTyped(s, state);
       return null;
     }
     case 'hint.reveal': {

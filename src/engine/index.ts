@@ -23,3 +23,4 @@ export { starStoryMarkdown } from './debrief/star-story';
 // validation library only loads where a replay is exported or imported.
 export { prepareRun, runInfo, seedsForVariants, variantIndexFor, levelNames, levelEffects, type Level, type RunInfo } from './prepare-run';
 export { completeLine, type Completion } from './terminal/complete';
+export { completeSql, type SqlNames } from './sql/completions';

@@ -347,4 +347,6 @@ export interface SimState {
   log: LogEntry[];
   /** The shell's transcript; absent until the first command is typed. */
   terminal?: TerminalEntry[];
+  /** The SQL prompt's transcript (the query as `line`); absent until the first query. */
+  sql?: TerminalEntry[];
 }

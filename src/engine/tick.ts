@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenarios/schema';
 import { completeActions } from './actions';
-import { completeTerminalCommands } from './terminal/terminal-session';
+import { completeTyped } from './terminal/terminal-session';
 import { evaluateAlerts } from './alerts';
 import { advanceFlow, regionIs, stageOf } from './flow/session-machine';
 import { deliverDueMessages, deliverMessage } from './messages';
@@ -26,7 +26,7 @@ export function tick(s: Scenario, state: SimState): void {
   refreshMetrics(s, state, true);
   const runningBefore = state.running.length;
   completeActions(s, state);
-  const typed = completeTerminalCommands(s, state);
+  const typed = completeTyped(s, state);
   // Finished actions change the world; alerts, milestones and the views must see that this tick, not the next.
   if (state.running.length < runningBefore || typed) refreshMetrics(s, state, false);
   evaluateAlerts(s, state);

@@ -6,6 +6,7 @@ import { summarizeRun } from './run-summary';
 import { timeDefinitions } from './scoring/incident-times';
 import type { SimState } from './state';
 import { shellNames } from './terminal/platform';
+import { sqlNames } from './sql/completions';
 import { componentChoices } from './diagnosis';
 import { mechanisms } from '../scenarios/schema/cause-taxonomy';
 
@@ -30,6 +31,8 @@ export function publicScenario(s: Scenario) {
     stakeholders: s.stakeholders,
     /** Names the shell completes: what the platform's own list commands show. */
     shellNames: shellNames(s),
+    /** Tables and columns the SQL prompt completes, as `\dt` and `\d` list them. */
+    sqlNames: sqlNames(s),
     /** What a cause can be declared against: every component, and the shared mechanism taxonomy, in fixed orders. */
     components: componentChoices(s),
     mechanisms,
@@ -69,6 +72,7 @@ export function playerView(s: Scenario, state: SimState) {
     actionsTaken: state.decisions.map(({ action, startedAt, completedAt }) => ({ action, startedAt, completedAt })),
     outputs: state.outputs,
     terminal: state.terminal ?? [],
+    sql: state.sql ?? [],
     messages: state.messages,
     timeline: state.timeline,
     notes: state.notes,

@@ -62,6 +62,12 @@ export function commandArbitraries(s: Scenario): { [K in CommandType]: fc.Arbitr
         { arbitrary: fc.string({ minLength: 1, maxLength: 80 }), weight: 1 },
       )
       .map((line) => ({ type: 'terminal.run' as const, line })),
+    'sql.run': fc
+      .oneof(
+        { arbitrary: fc.constantFrom(...s.world.tables.flatMap((t) => [`SELECT count(*) FROM ${t.id}`, `\\d ${t.id}`]), 'SELECT 1', '\\dt', 'DROP TABLE x'), weight: 4 },
+        { arbitrary: fc.string({ minLength: 1, maxLength: 80 }), weight: 1 },
+      )
+      .map((query) => ({ type: 'sql.run' as const, query })),
   };
 }
 

@@ -35,6 +35,8 @@ export function commandLabel(s: Scenario, c: Command): string {
       return 'End the session';
     case 'terminal.run':
       return `Run \`${c.line}\``;
+    case 'sql.run':
+      return `Query \`${c.query}\``;
   }
 }
 

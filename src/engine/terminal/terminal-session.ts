@@ -1,5 +1,6 @@
 import type { Scenario } from '../../scenarios/schema';
 import { deliverMessage } from '../messages';
+import { runSql } from '../sql';
 import type { SimState, TerminalEntry } from '../state';
 import { applyEffect } from '../world/apply-effect';
 import { lineDurationS, runLine } from './run-line';
@@ -7,28 +8,50 @@ import { lineDurationS, runLine } from './run-line';
 /** Output past this many characters is cut, with a note saying how to see the rest. */
 export const maxOutputChars = 60_000;
 
-/** Starts a typed command line; it runs for its tools' time, then prints. Returns why it can't start, or null. */
-export function startTerminalCommand(state: SimState, line: string): string | null {
-  const transcript = (state.terminal ??= []);
+/** The two prompts a responder types at: the shell and the SQL prompt; each runs one thing at a time. */
+export type Prompt = 'terminal' | 'sql';
+
+/** Starts a typed command line or query; it runs for its tools' time, then prints. Returns why it can't start, or null. */
+export function startTyped(s: Scenario, state: SimState, prompt: Prompt, text: string): string | null {
+  const transcript = (state[prompt] ??= []);
   const busy = transcript.find((e) => e.output === null);
   if (busy) return `"${busy.line}" is still running`;
-  const trimmed = line.trim();
-  if (trimmed === '') return 'the command line is empty';
-  transcript.push({ id: transcript.length + 1, line: trimmed, startedAt: state.t, endsAt: state.t + lineDurationS(trimmed), output: null, exit: null });
+  const trimmed = text.trim();
+  if (trimmed === '') return prompt === 'sql' ? 'the query is empty' : 'the command line is empty';
+  // A query's cost depends on what it scans, so it is planned against the world as it is now.
+  const durationS = prompt === 'sql' ? Math.max(1, runSql(s, state, trimmed).costS) : lineDurationS(trimmed);
+  transcript.push({ id: transcript.length + 1, line: trimmed, startedAt: state.t, endsAt: state.t + durationS, output: null, exit: null });
   return null;
 }
 
-/** Completes every command whose time has come: it runs against the world as it is now, then applies what it changed. */
-export function completeTerminalCommands(s: Scenario, state: SimState): boolean {
-  const due = (state.terminal ?? []).filter((e) => e.output === null && e.endsAt <= state.t);
-  for (const entry of due) finish(s, state, entry);
-  return due.length > 0;
+/** Completes every command or query whose time has come: it runs against the world as it is now, then applies what it changed. */
+export function completeTyped(s: Scenario, state: SimState): boolean {
+  let done = false;
+  for (const prompt of ['terminal', 'sql'] as const) {
+    for (const entry of state[prompt] ?? []) {
+      if (entry.output !== null || entry.endsAt > state.t) continue;
+      if (prompt === 'sql') finishQuery(s, state, entry);
+      else finishLine(s, state, entry);
+      done = true;
+    }
+  }
+  return done;
 }
 
-function finish(s: Scenario, state: SimState, entry: TerminalEntry): void {
+function cut(output: string): string {
+  return output.length > maxOutputChars ? `${output.slice(0, maxOutputChars)}\n… output cut at ${maxOutputChars} characters (${output.split('\n').length} lines): narrow it with grep, head or tail.\n` : output;
+}
+
+function finishLine(s: Scenario, state: SimState, entry: TerminalEntry): void {
   const result = runLine({ s, state }, entry.line);
-  entry.output = result.output.length > maxOutputChars ? `${result.output.slice(0, maxOutputChars)}\n… output cut at ${maxOutputChars} characters (${result.output.split('\n').length} lines): narrow it with grep, head or tail.\n` : result.output;
+  entry.output = cut(result.output);
   entry.exit = result.exit;
   for (const effect of result.effects) applyEffect(s, state, effect, (id) => deliverMessage(s, state, id));
   for (const text of result.changed) state.timeline.push({ at: state.t, kind: 'action-completed', text });
+}
+
+function finishQuery(s: Scenario, state: SimState, entry: TerminalEntry): void {
+  const result = runSql(s, state, entry.line);
+  entry.output = cut(result.text);
+  entry.exit = result.ok ? 0 : 1;
 }

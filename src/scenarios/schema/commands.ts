@@ -43,6 +43,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('facilitator.inject'), inject: id }),
   /** A command line typed at the on-call shell (parsed by the engine, so a replay holds exactly what was typed). */
   z.strictObject({ type: z.literal('terminal.run'), line: z.string().min(1).max(2000) }),
+  /** A query typed at the SQL prompt over the lake tables. */
+  z.strictObject({ type: z.literal('sql.run'), query: z.string().min(1).max(4000) }),
   /** Ends the session now (the player gives up, or the facilitator calls time); the debrief follows. */
   z.strictObject({ type: z.literal('session.end') }),
 ]);

@@ -1,23 +1,58 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { completeLine, formatDuration, timeOfDay, type TerminalEntry } from '../../../engine';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { completeLine, completeSql, formatDuration, timeOfDay, type PlayerView, type TerminalEntry } from '../../../engine';
+import type { Command } from '../../../scenarios/schema';
 import { useClock, useReadOnly, useSend, useView } from '../../hooks/use-session';
 import { TerminalEntryView } from './TerminalEntryView';
 import './terminal.css';
 
-const prompt = 'oncall@jump-1:~$';
+/** How each prompt looks and talks to the engine. */
+const prompts = {
+  terminal: {
+    prompt: 'oncall@jump-1:~$',
+    name: 'Terminal',
+    entries: (view: PlayerView) => view.terminal,
+    command: (text: string): Command => ({ type: 'terminal.run', line: text }),
+    complete: (view: PlayerView, line: string) => completeLine(view.scenario.shellNames, line),
+    welcome: (
+      <>
+        On-call jump host. Type <kbd>help</kbd> for the tools (kafka-consumer-groups, kubectl, curl, …); each has <kbd>--help</kbd>. <kbd>Tab</kbd> completes, <kbd>↑</kbd>/<kbd>↓</kbd> recall earlier lines, <kbd>clear</kbd> or <kbd>Ctrl</kbd>+<kbd>L</kbd> clears the screen.
+      </>
+    ),
+  },
+  sql: {
+    prompt: 'warehouse=>',
+    name: 'SQL',
+    entries: (view: PlayerView) => view.sql,
+    command: (text: string): Command => ({ type: 'sql.run', query: text }),
+    complete: (view: PlayerView, line: string) => {
+      const partial = /[^\s(,]*$/.exec(line)?.[0] ?? '';
+      const candidates = completeSql(view.scenario.sqlNames, partial, line);
+      let common = candidates[0] ?? partial;
+      for (const c of candidates) while (!c.toLowerCase().startsWith(common.toLowerCase())) common = common.slice(0, -1);
+      return { from: line.length - partial.length, candidates, common: candidates.length === 0 ? partial : common };
+    },
+    welcome: (
+      <>
+        Read-only SQL over the lake tables (PostgreSQL dialect). <kbd>\dt</kbd> lists the tables, <kbd>\d</kbd> <i>table</i> its columns, <kbd>\?</kbd> what the warehouse answers. <kbd>Tab</kbd> completes, <kbd>↑</kbd>/<kbd>↓</kbd> recall earlier queries.
+      </>
+    ),
+  },
+} as const;
 
 /**
- * The on-call shell: type the platform's real command lines, read what they print. Every line is
- * a command to the engine, so a replay holds exactly what was typed; the output comes from the
- * world as it is when the command finishes.
+ * A prompt the responder types at: the on-call shell (the platform's real command lines) or the
+ * SQL prompt over the lake tables. Every line is a command to the engine, so a replay holds
+ * exactly what was typed; the output comes from the world as it is when the command finishes.
  */
-export function TerminalPanel() {
+export function TerminalPanel({ kind = 'terminal' }: { kind?: keyof typeof prompts }) {
+  const config = prompts[kind];
+  const { prompt } = config;
   const view = useView();
   const clock = useClock();
   const send = useSend();
   const readOnly = useReadOnly();
   const inputId = useId();
-  const entries = view.terminal;
+  const entries = config.entries(view);
   const [line, setLine] = useState('');
   const [clearedAt, setClearedAt] = useState(0);
   const [cursor, setCursor] = useState<number | null>(null);
@@ -27,7 +62,7 @@ export function TerminalPanel() {
   const inputRef = useRef<HTMLInputElement>(null);
   const screenRef = useRef<HTMLDivElement>(null);
   const running = entries.find((e) => e.output === null) ?? null;
-  const history = useMemo(() => entries.map((e) => e.line), [entries]);
+  const history = entries.map((e) => e.line);
   const shown = entries.slice(clearedAt);
   const timeOf = (t: number) => timeOfDay(view.scenario.clock, t);
 
@@ -43,7 +78,7 @@ export function TerminalPanel() {
     setOffer([]);
     setCursor(null);
     if (text === '') return;
-    if (text === 'clear') {
+    if (text === 'clear' || (kind === 'sql' && text === '\\q')) {
       setClearedAt(entries.length);
       setLine('');
       return;
@@ -53,7 +88,7 @@ export function TerminalPanel() {
       return;
     }
     setNotice(null);
-    send({ type: 'terminal.run', line: text });
+    send(config.command(text));
     setLine('');
   };
 
@@ -67,7 +102,7 @@ export function TerminalPanel() {
   };
 
   const complete = () => {
-    const result = completeLine(view.scenario.shellNames, line);
+    const result = config.complete(view, line);
     if (result.candidates.length === 0) return;
     const single = result.candidates.length === 1;
     const word = single ? `${result.candidates[0]}${(result.candidates[0] as string).endsWith('=') || (result.candidates[0] as string).endsWith('/') ? '' : ' '}` : result.common;
@@ -100,12 +135,8 @@ export function TerminalPanel() {
 
   return (
     <div className="term" onClick={() => window.getSelection()?.toString() === '' && inputRef.current?.focus()}>
-      <div ref={screenRef} className="term__screen" role="log" aria-label="Terminal output" aria-live="polite" tabIndex={0}>
-        {shown.length === 0 && (
-          <p className="term__welcome">
-            On-call jump host. Type <kbd>help</kbd> for the tools (kafka-consumer-groups, kubectl, curl, …); each has <kbd>--help</kbd>. <kbd>Tab</kbd> completes, <kbd>↑</kbd>/<kbd>↓</kbd> recall earlier lines, <kbd>clear</kbd> or <kbd>Ctrl</kbd>+<kbd>L</kbd> clears the screen.
-          </p>
-        )}
+      <div ref={screenRef} className="term__screen" role="log" aria-label={`${config.name} output`} aria-live="polite" tabIndex={0}>
+        {shown.length === 0 && <p className="term__welcome">{config.welcome}</p>}
         {shown.map((entry: TerminalEntry) => (
           <TerminalEntryView key={entry.id} entry={entry} prompt={prompt} time={timeOf(entry.startedAt)} />
         ))}
@@ -120,7 +151,7 @@ export function TerminalPanel() {
         <div className="term__input-row">
           <label htmlFor={inputId} className="term__prompt">
             {prompt}
-            <span className="visually-hidden"> command line</span>
+            <span className="visually-hidden"> {kind === 'sql' ? 'SQL query' : 'command line'}</span>
           </label>
           <input
             ref={inputRef}

@@ -42,7 +42,7 @@ export function ToolsPanel() {
     if (view.outputs.length < knownTotal) {
       setSeen(counts);
       setPinned({});
-    } else if (newest && counts[active] === 0 && active !== 'terminal') {
+    } else if (newest && counts[active] === 0 && active !== 'terminal' && active !== 'sql') {
       const tab = tabOfKind[newest.kind];
       setActive(tab);
       setSeen((prev) => ({ ...prev, [tab]: counts[tab] }));
@@ -137,8 +137,8 @@ export function ToolsPanel() {
             Running “{labelOf.get(r.action) ?? r.action}” — output at {timeOf(r.endsAt)} ({formatDuration(Math.max(0, r.endsAt - clock))})
           </p>
         ))}
-        {active === 'terminal' ? (
-          <TerminalPanel />
+        {active === 'terminal' || active === 'sql' ? (
+          <TerminalPanel key={active} kind={active} />
         ) : !shown ? (
           runningHere.length === 0 && <ToolEmptyState label={tab.label} fillers={fillers[active]} />
         ) : (

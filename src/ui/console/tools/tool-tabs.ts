@@ -7,6 +7,7 @@ import type { RevealKind } from '../../../scenarios/schema';
  */
 export const toolTabs = [
   { id: 'terminal', label: 'Terminal', short: null },
+  { id: 'sql', label: 'SQL', short: null },
   { id: 'consumers', label: 'Consumer groups', short: null },
   { id: 'jobs', label: 'Job logs', short: 'Logs' },
   { id: 'dags', label: 'DAG runs', short: null },
