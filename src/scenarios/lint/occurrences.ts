@@ -13,13 +13,17 @@ export function sentMessages(runs: LintRun[]): Set<string> {
   return new Set(runs.flatMap((run) => run.state.sentMessages));
 }
 
-/** Ids of the messages some effect sends (a fault, an action or an inject, shared or in a variant). */
-export function messagesSentByEffects(s: Scenario): Set<string> {
-  const effects: Effect[] = [
+/** Every effect a scenario can apply: faults, actions and injects, shared or in a variant. */
+export function allEffects(s: Scenario): Effect[] {
+  return [
     ...s.faults.flatMap((f) => f.effects),
     ...s.actions.flatMap((a) => a.effects),
     ...s.injects.flatMap((i) => i.effects),
     ...s.variants.flatMap((v) => (v.faults ?? []).flatMap((f) => f.effects)),
   ];
-  return new Set(effects.flatMap((e) => (e.op === 'message.send' ? [e.message] : [])));
+}
+
+/** Ids of the messages some effect sends (a fault, an action or an inject, shared or in a variant). */
+export function messagesSentByEffects(s: Scenario): Set<string> {
+  return new Set(allEffects(s).flatMap((e) => (e.op === 'message.send' ? [e.message] : [])));
 }
