@@ -271,3 +271,32 @@ describe('validateScenarioText: load, cross-references and lint in one call', ()
     expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'actions.8.verdict' })] });
   });
 });
+
+describe('schemaEvolution: the declared schema history is one a registry would hold', () => {
+  const v4 = (doc: Doc) => {
+    const version = doc.world.subjects?.[0]?.versions[0];
+    if (!version) throw new Error('the example has no subject version');
+    return version;
+  };
+
+  it('reports a schema Avro cannot parse, alone', () => {
+    const s = scenarioWith((doc) => {
+      v4(doc).schema = { type: 'record', name: 'Checkout', fields: [{ name: 'checkout_id', type: 'strng' }] };
+    });
+    expect(lintScenario(s)).toEqual([{ path: 'world.subjects.0.versions.0.schema', message: 'is not a valid Avro schema: undefined type name: strng' }]);
+  });
+
+  it('reports a later version the subject’s BACKWARD mode would refuse, with the registry’s reason', () => {
+    const s = scenarioWith((doc) => {
+      const old = v4(doc);
+      const fields = [...((old.schema.fields as unknown[]) ?? []), { name: 'coupon', type: 'string' }];
+      doc.world.subjects?.[0]?.versions.push({ version: 5, id: 2211, schema: { ...old.schema, fields } });
+    });
+    expect(lintScenario(s)).toEqual([
+      {
+        path: 'world.subjects.0.versions.1.schema',
+        message: expect.stringContaining("version 5 would be refused by the registry under BACKWARD: {errorType:'READER_FIELD_MISSING_DEFAULT_VALUE', description:'The field 'coupon'"),
+      },
+    ]);
+  });
+});
