@@ -9,7 +9,7 @@ const id = z.string().min(1);
  * so a scenario needs no code: a new behaviour is a new effect, for every scenario.
  */
 export const effectSchema = z.discriminatedUnion('op', [
-  /** Change what a producer writes: schema version, records the pinned reader cannot decode, rate. */
+  /** Change what a producer writes: schema version, records carrying values only its schema knows, moved fields, nulls, rate. */
   z.strictObject({
     op: z.literal('producer.set'),
     producer: id,
