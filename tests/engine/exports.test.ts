@@ -214,8 +214,8 @@ describe('replay file', () => {
   });
 
   it('refuses a file made for another version of the scenario', () => {
-    expect(refusal(text({ ...modelFile, scenarioVersion: 2 }))).toBe(
-      'This replay was made for version 2 of “Blank executive dashboard”; this copy has version 1, which would play differently.',
+    expect(refusal(text({ ...modelFile, scenarioVersion: 1 }))).toBe(
+      'This replay was made for version 1 of “Blank executive dashboard”; this copy has version 2, which would play differently.',
     );
   });
 

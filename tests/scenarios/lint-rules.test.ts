@@ -290,13 +290,29 @@ describe('schemaEvolution: the declared schema history is one a registry would h
     const s = scenarioWith((doc) => {
       const old = v4(doc);
       const fields = [...((old.schema.fields as unknown[]) ?? []), { name: 'coupon', type: 'string' }];
-      doc.world.subjects?.[0]?.versions.push({ version: 5, id: 2211, schema: { ...old.schema, fields } });
+      doc.world.subjects?.[0]?.versions.push({ version: 2, id: 2211, schema: { ...old.schema, fields } });
     });
     expect(lintScenario(s)).toEqual([
       {
         path: 'world.subjects.0.versions.1.schema',
-        message: expect.stringContaining("version 5 would be refused by the registry under BACKWARD: {errorType:'READER_FIELD_MISSING_DEFAULT_VALUE', description:'The field 'coupon'"),
+        message: expect.stringContaining("version 2 would be refused by the registry under BACKWARD: {errorType:'READER_FIELD_MISSING_DEFAULT_VALUE', description:'The field 'coupon'"),
       },
+    ]);
+  });
+});
+
+describe('schemaEvolution: a subject declares its whole history', () => {
+  it('reports versions that do not start at 1 or leave gaps, since the registry lists every version', () => {
+    const s = scenarioWith((doc) => {
+      const subject = doc.world.subjects?.[0];
+      const version = subject?.versions[0];
+      if (!subject || !version) throw new Error('the example has no subject version');
+      version.version = 4;
+      for (const p of doc.world.producers ?? []) p.writerVersion = 4;
+      for (const j of doc.world.jobs ?? []) if (j.subject === subject.name) j.pinnedVersion = 4;
+    });
+    expect(lintScenario(s)).toEqual([
+      { path: 'world.subjects.0.versions', message: 'declares versions [4]; the registry lists every version of a subject, so declare its whole history, numbered 1 to 4 without gaps' },
     ]);
   });
 });

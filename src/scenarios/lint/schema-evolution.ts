@@ -15,7 +15,8 @@ function parses(schema: Record<string, unknown>): string | null {
 
 /**
  * Schema changes behave as Avro decides, so the declared history must be one a registry would
- * hold: every schema is valid Avro, and each version, in order, passes the subject's
+ * hold: versions numbered from 1 without gaps (the registry lists them all), every schema is
+ * valid Avro, and each version, in order, passes the subject's
  * compatibility mode against the versions before it. A moved field's new home exists in some
  * version of the producer's subject.
  */
@@ -24,6 +25,13 @@ export function schemaProblems(s: Scenario): ScenarioProblem[] {
   s.world.subjects.forEach((sub, i) => {
     const previous: PreviousVersion[] = [];
     const ordered = sub.versions.map((v, k) => ({ v, k })).sort((a, b) => a.v.version - b.v.version);
+    const numbers = ordered.map(({ v }) => v.version);
+    if (numbers.some((n, k) => n !== k + 1)) {
+      problems.push({
+        path: `world.subjects.${i}.versions`,
+        message: `declares versions [${numbers.join(', ')}]; the registry lists every version of a subject, so declare its whole history, numbered 1 to ${Math.max(...numbers)} without gaps`,
+      });
+    }
     for (const { v, k } of ordered) {
       const path = `world.subjects.${i}.versions.${k}.schema`;
       const invalid = parses(v.schema);
