@@ -25,19 +25,18 @@ export function jobReader(s: Scenario, spec: JobSpec): JobReader {
   if (hit) return hit;
   const schemaOf = (version: number) => lookup(s).schemaVersion(spec.subject, version)?.schema;
   const readerSchema = (mode: 'pinned' | 'registry', writerVersion: number) => schemaOf(mode === 'pinned' ? spec.pinnedVersion : writerVersion);
-  // Asked for every segment on every tick: remembered per reader mode and writer version.
-  const outcomes = new Map<string, ReaderOutcome>();
+  // Asked for every segment on every tick: remembered per reader mode and writer version, keyed by number.
+  const outcomes = { pinned: new Map<number, ReaderOutcome>(), registry: new Map<number, ReaderOutcome>() };
   const outcome = (mode: 'pinned' | 'registry', writerVersion: number): ReaderOutcome => {
-    const key = `${mode}:${writerVersion}`;
-    const hit = outcomes.get(key);
+    const hit = outcomes[mode].get(writerVersion);
     if (hit) return hit;
     const writer = schemaOf(writerVersion);
     const reader = readerSchema(mode, writerVersion);
     const found = writer && reader ? readerOutcome(reader, writer) : decodesAll;
-    outcomes.set(key, found);
+    outcomes[mode].set(writerVersion, found);
     return found;
   };
-  const paths = new Map<string, boolean>();
+  const paths = { pinned: new Map<number, Map<string, boolean>>(), registry: new Map<number, Map<string, boolean>>() };
   const built: JobReader = {
     outcome,
     undecodable(mode, seg) {
@@ -47,13 +46,14 @@ export function jobReader(s: Scenario, spec: JobSpec): JobReader {
       return o.kind === 'fails-some' && seg.poisonEvery > 0 ? 'poison' : 'none';
     },
     keepsPath(mode, writerVersion, path) {
-      const key = `${mode}:${writerVersion}:${path}`;
-      const hit = paths.get(key);
+      let known = paths[mode].get(writerVersion);
+      if (!known) paths[mode].set(writerVersion, (known = new Map()));
+      const hit = known.get(path);
       if (hit !== undefined) return hit;
       const writer = schemaOf(writerVersion);
       const reader = readerSchema(mode, writerVersion);
       const kept = !!writer && !!reader && hasFieldPath(reader, path) && hasFieldPath(writer, path);
-      paths.set(key, kept);
+      known.set(path, kept);
       return kept;
     },
   };
