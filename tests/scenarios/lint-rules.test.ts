@@ -316,3 +316,16 @@ describe('schemaEvolution: a subject declares its whole history', () => {
     ]);
   });
 });
+
+describe('schemaEvolution: a moved field lands somewhere the schemas know', () => {
+  it('reports a producer moving a field into a nested field no version has', () => {
+    const s = scenarioWith((doc) => {
+      const effects = doc.faults[0]?.effects;
+      if (!effects) throw new Error('the example has no fault');
+      effects.push({ op: 'producer.set', producer: 'storefront-api', movedFields: [{ field: 'campaign', to: 'context.campaign', fraction: 0.5 }] });
+    });
+    expect(lintScenario(s)).toEqual([
+      { path: 'faults.0.effects.1.movedFields.0', message: 'moves "campaign" to "context.campaign", but no version of subject "checkout-events-value" has both fields' },
+    ]);
+  });
+});

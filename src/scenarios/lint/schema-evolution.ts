@@ -2,7 +2,7 @@ import { avroType, checkCompatibility, hasFieldPath, type CompatibilityMode, typ
 import type { ScenarioProblem } from '../cross-references.ts';
 import type { Scenario } from '../schema/index.ts';
 import type { LintRule } from './lint-context.ts';
-import { allEffects } from './occurrences.ts';
+import { effectsWithPaths } from './occurrences.ts';
 
 function parses(schema: Record<string, unknown>): string | null {
   try {
@@ -46,14 +46,14 @@ export function schemaProblems(s: Scenario): ScenarioProblem[] {
       previous.push({ version: v.version, type: avroType(v.schema), text: JSON.stringify(v.schema) });
     }
   });
-  allEffects(s).forEach((e) => {
+  effectsWithPaths(s).forEach(({ path, effect: e }) => {
     if (e.op !== 'producer.set' || !e.movedFields) return;
     const subject = s.world.subjects.find((x) => x.name === s.world.producers.find((p) => p.id === e.producer)?.subject);
-    for (const m of e.movedFields) {
+    e.movedFields.forEach((m, k) => {
       if (subject && !subject.versions.some((v) => parses(v.schema) === null && hasFieldPath(v.schema, m.to) && hasFieldPath(v.schema, m.field))) {
-        problems.push({ path: `producer.set ${e.producer}.movedFields`, message: `moves "${m.field}" to "${m.to}", but no version of subject "${subject.name}" has both fields` });
+        problems.push({ path: `${path}.movedFields.${k}`, message: `moves "${m.field}" to "${m.to}", but no version of subject "${subject.name}" has both fields` });
       }
-    }
+    });
   });
   return problems;
 }
