@@ -24,3 +24,4 @@ export { starStoryMarkdown } from './debrief/star-story';
 export { prepareRun, runInfo, seedsForVariants, variantIndexFor, levelNames, levelEffects, type Level, type RunInfo } from './prepare-run';
 export { completeLine, type Completion } from './terminal/complete';
 export { completeSql, type SqlNames } from './sql/completions';
+export { registryRequest, readerOutcome, checkCompatibility, type RegistryResponse, type ReaderOutcome, type CompatibilityMode } from './avro';

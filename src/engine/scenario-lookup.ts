@@ -8,9 +8,6 @@ import type {
   SchemaVersionSpec,
 } from '../scenarios/schema';
 
-/** What a pinned reader does with records of a newer schema version. */
-export type PinnedReaderImpact = NonNullable<SchemaVersionSpec['pinnedReaderImpact']>;
-
 /** Fast lookups into a scenario, built once per scenario object. */
 export interface ScenarioLookup {
   producer: Map<string, ProducerSpec>;
@@ -23,8 +20,6 @@ export interface ScenarioLookup {
   action: Map<string, ActionSpec>;
   alert: Map<string, AlertSpec>;
   schemaVersion: (subject: string, version: number) => SchemaVersionSpec | undefined;
-  /** Per subject: what a pinned reader does with each newer version, by version number. */
-  pinnedImpacts: (subject: string) => ReadonlyMap<number, PinnedReaderImpact>;
 }
 
 const cache = new WeakMap<Scenario, ScenarioLookup>();
@@ -36,11 +31,6 @@ export function lookup(s: Scenario): ScenarioLookup {
   const w = s.world;
   const versions = new Map<string, SchemaVersionSpec>();
   for (const subject of w.subjects) for (const v of subject.versions) versions.set(`${subject.name}@${v.version}`, v);
-  const impacts = new Map<string, Map<number, PinnedReaderImpact>>();
-  for (const subject of w.subjects) {
-    impacts.set(subject.name, new Map(subject.versions.flatMap((v) => (v.pinnedReaderImpact ? [[v.version, v.pinnedReaderImpact] as const] : []))));
-  }
-  const none = new Map<number, PinnedReaderImpact>();
   const built: ScenarioLookup = {
     producer: new Map(w.producers.map((p) => [p.id, p])),
     producerOfTopic: new Map(w.producers.map((p) => [p.topic, p])),
@@ -52,7 +42,6 @@ export function lookup(s: Scenario): ScenarioLookup {
     action: new Map(s.actions.map((a) => [a.id, a])),
     alert: new Map(s.alerts.map((a) => [a.id, a])),
     schemaVersion: (subject, version) => versions.get(`${subject}@${version}`),
-    pinnedImpacts: (subject) => impacts.get(subject) ?? none,
   };
   cache.set(s, built);
   return built;

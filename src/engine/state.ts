@@ -26,6 +26,15 @@ export interface Segment {
   phase: number;
   /** Columns the producer wrote as null in this stretch (absent: none); removed once upstream repairs the rows. */
   nulls?: NullShare[];
+  /** Fields the producer moved into a nested field in this stretch (absent: none). */
+  moved?: MovedField[];
+}
+
+/** A top-level field written as null in `fraction` of records, its value carried in the nested field `to`. */
+export interface MovedField {
+  field: string;
+  to: string;
+  fraction: number;
 }
 
 /** A column written as null, and for what share of records. */
@@ -60,6 +69,8 @@ export interface ProducerState {
   late?: { share: number; byS: number };
   /** Columns the producer writes as null (absent: none), set by `producer.set nullColumns`. */
   nullColumns?: NullShare[];
+  /** Fields the producer moved into nested fields (absent: none), set by `producer.set movedFields`. */
+  movedFields?: MovedField[];
 }
 
 /** A streaming job's runtime status, as Flink names them. */

@@ -271,3 +271,61 @@ describe('validateScenarioText: load, cross-references and lint in one call', ()
     expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'actions.8.verdict' })] });
   });
 });
+
+describe('schemaEvolution: the declared schema history is one a registry would hold', () => {
+  const v4 = (doc: Doc) => {
+    const version = doc.world.subjects?.[0]?.versions[0];
+    if (!version) throw new Error('the example has no subject version');
+    return version;
+  };
+
+  it('reports a schema Avro cannot parse, alone', () => {
+    const s = scenarioWith((doc) => {
+      v4(doc).schema = { type: 'record', name: 'Checkout', fields: [{ name: 'checkout_id', type: 'strng' }] };
+    });
+    expect(lintScenario(s)).toEqual([{ path: 'world.subjects.0.versions.0.schema', message: 'is not a valid Avro schema: undefined type name: strng' }]);
+  });
+
+  it('reports a later version the subject’s BACKWARD mode would refuse, with the registry’s reason', () => {
+    const s = scenarioWith((doc) => {
+      const old = v4(doc);
+      const fields = [...((old.schema.fields as unknown[]) ?? []), { name: 'coupon', type: 'string' }];
+      doc.world.subjects?.[0]?.versions.push({ version: 2, id: 2211, schema: { ...old.schema, fields } });
+    });
+    expect(lintScenario(s)).toEqual([
+      {
+        path: 'world.subjects.0.versions.1.schema',
+        message: expect.stringContaining("version 2 would be refused by the registry under BACKWARD: {errorType:'READER_FIELD_MISSING_DEFAULT_VALUE', description:'The field 'coupon'"),
+      },
+    ]);
+  });
+});
+
+describe('schemaEvolution: a subject declares its whole history', () => {
+  it('reports versions that do not start at 1 or leave gaps, since the registry lists every version', () => {
+    const s = scenarioWith((doc) => {
+      const subject = doc.world.subjects?.[0];
+      const version = subject?.versions[0];
+      if (!subject || !version) throw new Error('the example has no subject version');
+      version.version = 4;
+      for (const p of doc.world.producers ?? []) p.writerVersion = 4;
+      for (const j of doc.world.jobs ?? []) if (j.subject === subject.name) j.pinnedVersion = 4;
+    });
+    expect(lintScenario(s)).toEqual([
+      { path: 'world.subjects.0.versions', message: 'declares versions [4]; the registry lists every version of a subject, so declare its whole history, numbered 1 to 4 without gaps' },
+    ]);
+  });
+});
+
+describe('schemaEvolution: a moved field lands somewhere the schemas know', () => {
+  it('reports a producer moving a field into a nested field no version has', () => {
+    const s = scenarioWith((doc) => {
+      const effects = doc.faults[0]?.effects;
+      if (!effects) throw new Error('the example has no fault');
+      effects.push({ op: 'producer.set', producer: 'storefront-api', movedFields: [{ field: 'campaign', to: 'context.campaign', fraction: 0.5 }] });
+    });
+    expect(lintScenario(s)).toEqual([
+      { path: 'faults.0.effects.1.movedFields.0', message: 'moves "campaign" to "context.campaign", but no version of subject "checkout-events-value" has both fields' },
+    ]);
+  });
+});

@@ -139,8 +139,8 @@ export function authorMistakes(): MalformedCase[] {
         item(doc.actions, actionIndex(doc, 'schema-diff')).reveals = [{ kind: 'schema-diff', subject: 'orders-value', from: 7, to: 9 }];
       },
     ),
-    mutated('producer writes an undeclared schema version', 'world.producers.0.writerVersion', 'is 6, not a version of subject "orders-value"', (doc) => {
-      item(doc.world.producers, 0).writerVersion = 6;
+    mutated('producer writes an undeclared schema version', 'world.producers.0.writerVersion', 'is 9, not a version of subject "orders-value"', (doc) => {
+      item(doc.world.producers, 0).writerVersion = 9;
     }),
     mutated('null baseline for a column the table does not have', 'world.tables.0.nullBaseline.region', 'names column "region", which the table does not have', (doc) => {
       item(doc.world.tables, 0).nullBaseline = { channel: 0.004, region: 0.01 };

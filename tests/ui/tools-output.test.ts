@@ -55,7 +55,7 @@ describe('reading tool output back into structure', () => {
 
   it('splits a REST answer into JSON documents and notes', () => {
     const segs = parseJsonSegments(out.get('registry-versions')?.body ?? '');
-    expect(segs.filter((s) => s.type === 'json').map((s) => (s.type === 'json' ? s.value : null))).toEqual([[7, 8], { subject: 'orders-value', version: 8, id: 1042 }]);
+    expect(segs.filter((s) => s.type === 'json').map((s) => (s.type === 'json' ? s.value : null))).toEqual([[1, 2, 3, 4, 5, 6, 7, 8], { subject: 'orders-value', version: 8, id: 1042 }]);
     expect(segs.some((s) => s.type === 'note' && /registered \d+ minutes ago/.test(s.text))).toBe(true);
     const printed = formatJson({ compatibilityLevel: 'BACKWARD', versions: [7, 8] }).map((line) => line.map((t) => t.text).join(''));
     expect(printed).toEqual(['{', '  "compatibilityLevel": "BACKWARD",', '  "versions": [7, 8]', '}']);

@@ -1,48 +1,37 @@
 import type { Scenario } from '../../scenarios/schema';
-import { lookup } from '../scenario-lookup';
+import { registryRequest } from '../avro';
 import type { SimState } from '../state';
 import { diffSchemas } from './schema-diff';
 import type { Printed } from './render-reveal';
 
 const registry = 'http://schema-registry:8081';
 
-function registeredVersions(state: SimState, subject: string): number[] {
-  return (state.world.subjects[subject]?.registered ?? []).map((r) => r.version).sort((a, b) => a - b);
-}
-
-/** `GET /subjects`. */
+/** `GET /subjects`, as the registry answers it. */
 export function registrySubjectsOutput(s: Scenario, state: SimState): Printed {
-  const names = s.world.subjects.map((x) => x.name).filter((n) => registeredVersions(state, n).length > 0);
-  return { title: 'Registry subjects', command: `curl -s ${registry}/subjects`, body: JSON.stringify(names) };
+  return { title: 'Registry subjects', command: `curl -s ${registry}/subjects`, body: registryRequest(s, state, 'GET', '/subjects').body };
 }
 
 /** `GET /subjects/{s}/versions` and the latest version's metadata. */
 export function registryVersionsOutput(s: Scenario, state: SimState, subject: string): Printed {
-  const versions = registeredVersions(state, subject);
   const command = `curl -s ${registry}/subjects/${subject}/versions && curl -s ${registry}/subjects/${subject}/versions/latest | jq '{subject, version, id}'`;
-  const latest = versions.at(-1);
-  if (latest === undefined) return { title: `Versions of ${subject}`, command, body: '{"error_code":40401,"message":"Subject \'' + subject + '\' not found."}' };
-  const spec = lookup(s).schemaVersion(subject, latest);
-  const registeredAt = state.world.subjects[subject]?.registered.find((r) => r.version === latest)?.at;
-  const body = `${JSON.stringify(versions)}\n${JSON.stringify({ subject, version: latest, id: spec?.id }, null, 2)}${registeredAt !== undefined && registeredAt > s.clock.worldStartS ? `\n# registered ${Math.round((state.t - registeredAt) / 60)} minutes ago` : ''}`;
+  const versions = registryRequest(s, state, 'GET', `/subjects/${subject}/versions`);
+  if (versions.status !== 200) return { title: `Versions of ${subject}`, command, body: versions.body };
+  const latest = JSON.parse(registryRequest(s, state, 'GET', `/subjects/${subject}/versions/latest`).body) as { subject: string; version: number; id: number };
+  const registeredAt = state.world.subjects[subject]?.registered.find((r) => r.version === latest.version)?.at;
+  const body = `${versions.body}\n${JSON.stringify({ subject: latest.subject, version: latest.version, id: latest.id }, null, 2)}${registeredAt !== undefined && registeredAt > s.clock.worldStartS ? `\n# registered ${Math.round((state.t - registeredAt) / 60)} minutes ago` : ''}`;
   return { title: `Versions of ${subject}`, command, body };
 }
 
 /** `GET /config/{s}`. */
-export function registryConfigOutput(state: SimState, subject: string): Printed {
-  const compatibility = state.world.subjects[subject]?.compatibility;
-  const command = `curl -s ${registry}/config/${subject}`;
-  if (!compatibility) return { title: `Config of ${subject}`, command, body: `{"error_code":40401,"message":"Subject '${subject}' not found."}` };
-  return { title: `Config of ${subject}`, command, body: JSON.stringify({ compatibilityLevel: compatibility }) };
+export function registryConfigOutput(s: Scenario, state: SimState, subject: string): Printed {
+  return { title: `Config of ${subject}`, command: `curl -s ${registry}/config/${subject}`, body: registryRequest(s, state, 'GET', `/config/${subject}`).body };
 }
 
-/** A diff of two versions' schemas, field by field. */
+/** A diff of two versions' schemas as the registry returns them (`/versions/{v}/schema`), field by field. */
 export function schemaDiffOutput(s: Scenario, state: SimState, subject: string, from: number, to: number): Printed {
   const command = `diff <(curl -s ${registry}/subjects/${subject}/versions/${from}/schema | jq .) <(curl -s ${registry}/subjects/${subject}/versions/${to}/schema | jq .)`;
-  const registered = registeredVersions(state, subject);
-  const missing = [from, to].find((v) => !registered.includes(v));
-  if (missing !== undefined) return { title: `Schema diff ${subject}`, command, body: `{"error_code":40402,"message":"Version ${missing} not found."}` };
-  const a = lookup(s).schemaVersion(subject, from)?.schema ?? {};
-  const b = lookup(s).schemaVersion(subject, to)?.schema ?? {};
-  return { title: `Schema diff ${subject} v${from} → v${to}`, command, body: diffSchemas(a, b).join('\n') || '(no differences)' };
+  const [a, b] = [from, to].map((v) => registryRequest(s, state, 'GET', `/subjects/${subject}/versions/${v}/schema`));
+  const refused = [a, b].find((r) => r?.status !== 200);
+  if (refused || !a || !b) return { title: `Schema diff ${subject}`, command, body: refused?.body ?? '' };
+  return { title: `Schema diff ${subject} v${from} → v${to}`, command, body: diffSchemas(JSON.parse(a.body), JSON.parse(b.body)).join('\n') || '(no differences)' };
 }

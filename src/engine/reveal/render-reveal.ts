@@ -42,7 +42,7 @@ function print(s: Scenario, state: SimState, r: Reveal): Printed {
     case 'registry-versions':
       return registryVersionsOutput(s, state, r.subject);
     case 'registry-config':
-      return registryConfigOutput(state, r.subject);
+      return registryConfigOutput(s, state, r.subject);
     case 'schema-diff':
       return schemaDiffOutput(s, state, r.subject, r.from, r.to);
     case 'lineage':

@@ -1,5 +1,5 @@
 import type { JobSpec, Scenario } from '../../scenarios/schema';
-import { lookup } from '../scenario-lookup';
+import { jobReader } from '../world/job-reader';
 import type { LedgerRun, SimState } from '../state';
 import { accountJob } from '../world/accounting';
 import { offsetAt, timeAt } from '../world/offset-index';
@@ -62,7 +62,7 @@ function ledgerSlices(s: Scenario, state: SimState, spec: JobSpec): Weighted[] {
   if (!job || !topic) return [];
   const ws = s.clock.worldStartS;
   const now = state.t;
-  const impacts = lookup(s).pinnedImpacts(spec.subject);
+  const reader = jobReader(s, spec);
   const out: Weighted[] = [];
   topic.partitions.forEach((p, partition) => {
     const ledger = (job.ledger[partition] ?? []) as LedgerRun[];
@@ -81,7 +81,7 @@ function ledgerSlices(s: Scenario, state: SimState, spec: JobSpec): Weighted[] {
         const lo = Math.max(oa, run.from);
         const hi = Math.min(ob, run.to);
         if (hi <= lo) continue;
-        countRange(run, p.segments, lo, hi, p.logEnd, impacts, spec.pinnedVersion, counts);
+        countRange(run, p.segments, lo, hi, p.logEnd, reader, counts);
         duplicates += (run.duplicates * (hi - lo)) / Math.max(1, run.to - run.from);
       }
       if (counts.delivered + duplicates > 0) {

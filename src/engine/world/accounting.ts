@@ -1,5 +1,6 @@
 import type { Scenario } from '../../scenarios/schema';
 import { lookup } from '../scenario-lookup';
+import { jobReader } from './job-reader';
 import type { LedgerRun, PartitionState, SimState } from '../state';
 import { countLedger } from './ledger';
 import type { RangeCounts } from './record-math';
@@ -26,12 +27,12 @@ export function accountJob(s: Scenario, state: SimState, jobId: string): Account
   const topic = spec && state.world.topics[spec.topic];
   const totals: Accounting = { produced: 0, pending: 0, delivered: 0, dlq: 0, lost: 0, duplicates: 0, nulls: {} };
   if (!spec || !job || !topic) return totals;
-  const impacts = lookup(s).pinnedImpacts(spec.subject);
+  const reader = jobReader(s, spec);
   const counts: RangeCounts = { delivered: 0, duplicates: 0, dlq: 0, lost: 0, nulls: totals.nulls };
   topic.partitions.forEach((p: PartitionState, i: number) => {
     totals.produced += p.logEnd - p.base;
     const highWater = job.highWater[i] as number;
-    countLedger(job.ledger[i] as LedgerRun[], p.segments, p.logEnd, impacts, spec.pinnedVersion, counts);
+    countLedger(job.ledger[i] as LedgerRun[], p.segments, p.logEnd, reader, counts);
     const unread = p.logEnd - highWater;
     const expired = Math.max(0, Math.min(p.logStart, p.logEnd) - highWater);
     totals.pending += unread - expired;

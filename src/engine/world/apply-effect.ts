@@ -6,6 +6,8 @@ import { appendJobLog } from './job-log';
 import { applyOrchestrationEffect } from './orchestration-effects';
 import { applyLakeEffect, setJobLakeSettings, setProducerLate } from './apply-lake-effect';
 import { repairSourceNulls, segmentNulls, setProducerNulls } from './source-nulls';
+import { segmentMoved, setProducerMoved } from './moved-fields';
+import { jobReader } from './job-reader';
 import { markDlqReplayed, writeRun } from './ledger';
 import { dedupeTable } from './dedupe-table';
 import { applyPollSettings, dropPollLoops, rebalanceOnScale, resetPollProgress } from './poll-loop';
@@ -25,8 +27,9 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
       if (!producer || !topic) return;
       if (effect.ratePerSec !== undefined) producer.ratePerSec = effect.ratePerSec;
       setProducerLate(producer, effect);
-      const changesRecords = effect.writerVersion !== undefined || effect.poisonEvery !== undefined || effect.poisonKind !== undefined || effect.nullColumns !== undefined;
+      const changesRecords = effect.writerVersion !== undefined || effect.poisonEvery !== undefined || effect.poisonKind !== undefined || effect.nullColumns !== undefined || effect.movedFields !== undefined;
       if (effect.nullColumns !== undefined) setProducerNulls(producer, effect.nullColumns);
+      if (effect.movedFields !== undefined) setProducerMoved(producer, effect.movedFields);
       if (effect.writerVersion !== undefined) producer.writerVersion = effect.writerVersion;
       if (effect.poisonEvery !== undefined) producer.poisonEvery = effect.poisonEvery;
       if (effect.poisonKind !== undefined) producer.poisonKind = effect.poisonKind;
@@ -39,6 +42,7 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
           poisonKind: producer.poisonKind,
           phase: producer.poisonEvery > 0 ? nextInt(state, 0, producer.poisonEvery - 1) : 0,
           ...segmentNulls(producer),
+          ...segmentMoved(producer),
         };
         const last = p.segments[p.segments.length - 1];
         if (last && last.from === p.logEnd) p.segments[p.segments.length - 1] = segment;
@@ -198,7 +202,7 @@ function resetOffsets(s: Scenario, state: SimState, jobId: string, job: JobState
       const from = Math.max(committed, highWater);
       if (target > from) {
         const skipped: LedgerRun = { ...currentRegime(job, from, target), skipped: true };
-        writeRun(job.ledger[i] as LedgerRun[], skipped, p.segments, p.logEnd, Infinity);
+        writeRun(job.ledger[i] as LedgerRun[], skipped, p.segments, p.logEnd, Infinity, jobReader(s, spec));
       }
       job.highWater[i] = Math.max(highWater, target);
     }

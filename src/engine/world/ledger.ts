@@ -1,6 +1,6 @@
-import type { PinnedReaderImpact } from '../scenario-lookup';
 import type { LedgerRun, Segment } from '../state';
 import { countRange, countRedelivered, type RangeCounts } from './record-math';
+import type { JobReader } from './job-reader';
 
 /** Whether two runs process records the same way, so they can be merged. */
 function sameRegime(a: LedgerRun, b: LedgerRun): boolean {
@@ -13,7 +13,7 @@ function sameRegime(a: LedgerRun, b: LedgerRun): boolean {
  * range; below `overwriteUntil` the sink's partitions are overwritten, which also removes any
  * duplicates that range held.
  */
-export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[], logEnd: number, overwriteUntil: number): void {
+export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[], logEnd: number, overwriteUntil: number, reader: JobReader): void {
   if (run.to <= run.from) return;
   const last = ledger[ledger.length - 1];
   if (!last || last.to <= run.from) {
@@ -52,7 +52,7 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
     if (split > lo) pushMerged(out, { ...run, from: lo, to: split, duplicates: 0 });
     if (hi > split) {
       const kept = Math.round((middle * (hi - split)) / (hi - lo));
-      pushMerged(out, { ...run, from: split, to: hi, duplicates: kept + countRedelivered(old, run, segments, split, hi, logEnd) });
+      pushMerged(out, { ...run, from: split, to: hi, duplicates: kept + countRedelivered(old, run, segments, split, hi, logEnd, reader) });
     }
     cursor = hi;
     if (old.to > hi) pushMerged(out, { ...old, from: hi, duplicates: right });
@@ -91,12 +91,11 @@ export function countLedger(
   ledger: LedgerRun[],
   segments: Segment[],
   logEnd: number,
-  impacts: ReadonlyMap<number, PinnedReaderImpact>,
-  pinnedVersion: number,
+  reader: JobReader,
   into: RangeCounts,
 ): void {
   for (const run of ledger) {
-    countRange(run, segments, run.from, run.to, logEnd, impacts, pinnedVersion, into);
+    countRange(run, segments, run.from, run.to, logEnd, reader, into);
     into.duplicates += run.duplicates;
   }
 }

@@ -4,6 +4,7 @@ import type { JobState, LedgerRun, PartitionState, PollLoop, PollState, SimState
 import { appendJobLog } from './job-log';
 import { writeRun } from './ledger';
 import { fail, firstUndecodable } from './step-jobs';
+import { jobReader, type JobReader } from './job-reader';
 
 /** The Kafka client's defaults, and a sink call fast enough never to matter. */
 export const pollDefaults = { maxPollRecords: 500, maxPollIntervalS: 300, sinkCallMs: 2, sinkSlowShare: 0, sinkSlowMs: 30_000, rebalanceS: 30 } as const;
@@ -109,21 +110,22 @@ export function stepPollLoop(s: Scenario, state: SimState, spec: JobSpec, job: J
   }
   const members = activeMembers(job, partitions.length);
   if (poll.loops.length !== members) poll.loops = new Array<PollLoop | null>(members).fill(null);
-  expireRetention(job, partitions);
+  const reader = jobReader(s, spec);
+  expireRetention(job, partitions, reader);
   let longest = 0;
   for (let m = 0; m < members; m++) {
-    let loop = poll.loops[m] ?? startLoop(state, job, poll, partitions, m, members, startFrom);
+    let loop = poll.loops[m] ?? startLoop(state, job, poll, partitions, m, members, startFrom, reader);
     for (let guard = 0; loop && guard < 200; guard++) {
       longest = Math.max(longest, loop.loopS);
       const elapsed = t - loop.began;
       if (loop.loopS > poll.maxPollIntervalS && elapsed >= poll.maxPollIntervalS) {
         poll.loops[m] = loop;
-        evictOverdue(spec, job, poll, partitions, members, t);
+        evictOverdue(spec, job, poll, partitions, members, t, reader);
         poll.lastLoopS = round1(Math.max(longest, ...poll.lastEvicted));
         return;
       }
       const f = Math.min(1, elapsed / loop.loopS);
-      writeProgress(spec, job, poll, partitions, m, members, f);
+      writeProgress(spec, job, poll, partitions, m, members, f, reader);
       if (f < 1) break;
       commitProgress(job, poll, (i) => i % members === m);
       if (loop.failAt) {
@@ -133,7 +135,7 @@ export function stepPollLoop(s: Scenario, state: SimState, spec: JobSpec, job: J
         dropPollLoops(job, t, false);
         return;
       }
-      loop = startLoop(state, job, poll, partitions, m, members, loop.began + loop.loopS);
+      loop = startLoop(state, job, poll, partitions, m, members, loop.began + loop.loopS, reader);
     }
     poll.loops[m] = loop;
   }
@@ -141,18 +143,18 @@ export function stepPollLoop(s: Scenario, state: SimState, spec: JobSpec, job: J
 }
 
 // Retention deleted records the group never read: they are lost, as on the plain path.
-function expireRetention(job: JobState, partitions: PartitionState[]): void {
+function expireRetention(job: JobState, partitions: PartitionState[], reader: JobReader): void {
   partitions.forEach((p, i) => {
     const c = job.committed[i] as number;
     if (c >= p.logStart) return;
     const expired: LedgerRun = { from: c, to: p.logStart, readerMode: job.readerMode, onError: job.onError, skipped: true, dlqReplayed: false, duplicates: 0 };
-    writeRun(job.ledger[i] as LedgerRun[], expired, p.segments, p.logEnd, Infinity);
+    writeRun(job.ledger[i] as LedgerRun[], expired, p.segments, p.logEnd, Infinity, reader);
     job.highWater[i] = Math.max(job.highWater[i] as number, p.logStart);
     job.committed[i] = p.logStart;
   });
 }
 
-function startLoop(rng: RngHolder, job: JobState, poll: PollState, partitions: PartitionState[], m: number, members: number, began: number): PollLoop | null {
+function startLoop(rng: RngHolder, job: JobState, poll: PollState, partitions: PartitionState[], m: number, members: number, began: number, reader: JobReader): PollLoop | null {
   const owned = Math.ceil((partitions.length - m) / members);
   const share = Math.max(1, Math.floor(poll.maxPollRecords / owned));
   let n = 0;
@@ -162,7 +164,7 @@ function startLoop(rng: RngHolder, job: JobState, poll: PollState, partitions: P
     const c = job.committed[i] as number;
     let end = Math.min(p.logEnd, c + share);
     if (job.onError === 'fail') {
-      const stop = firstUndecodable(p, c, end, job.readerMode);
+      const stop = firstUndecodable(p, c, end, job.readerMode, reader);
       if (stop < end && !failAt) failAt = { partition: i, offset: stop };
       end = Math.min(end, stop);
     }
@@ -183,7 +185,7 @@ function startLoop(rng: RngHolder, job: JobState, poll: PollState, partitions: P
   return { began, loopS: Math.max(n / job.ratePerInstance, callS), records: n, slowCalls: slow, failAt };
 }
 
-function writeProgress(spec: JobSpec, job: JobState, poll: PollState, partitions: PartitionState[], m: number, members: number, f: number): void {
+function writeProgress(spec: JobSpec, job: JobState, poll: PollState, partitions: PartitionState[], m: number, members: number, f: number, reader: JobReader): void {
   const idempotent = job.idempotentSink ?? spec.sink.idempotent;
   for (let i = m; i < partitions.length; i += members) {
     const p = partitions[i] as PartitionState;
@@ -192,7 +194,7 @@ function writeProgress(spec: JobSpec, job: JobState, poll: PollState, partitions
     const to = c + Math.floor(((poll.batchEnd[i] as number) - c) * f);
     if (to <= from) continue;
     const run: LedgerRun = { from, to, readerMode: job.readerMode, onError: job.onError, skipped: false, dlqReplayed: false, duplicates: 0 };
-    writeRun(job.ledger[i] as LedgerRun[], run, p.segments, p.logEnd, idempotent ? Infinity : (job.overwriteUntil[i] as number));
+    writeRun(job.ledger[i] as LedgerRun[], run, p.segments, p.logEnd, idempotent ? Infinity : (job.overwriteUntil[i] as number), reader);
     poll.written[i] = to;
     job.highWater[i] = Math.max(job.highWater[i] as number, to);
     job.consumedLastTick += to - from;
@@ -206,13 +208,13 @@ function commitProgress(job: JobState, poll: PollState, owns: (i: number) => boo
 }
 
 // Every member whose loop has outlived the interval by now is evicted together; one rebalance follows.
-function evictOverdue(spec: JobSpec, job: JobState, poll: PollState, partitions: PartitionState[], members: number, t: number): void {
+function evictOverdue(spec: JobSpec, job: JobState, poll: PollState, partitions: PartitionState[], members: number, t: number, reader: JobReader): void {
   const overdue: number[] = [];
   poll.lastEvicted = [];
   for (let m = 0; m < members; m++) {
     const loop = poll.loops[m];
     if (!loop || loop.loopS <= poll.maxPollIntervalS || t - loop.began < poll.maxPollIntervalS) continue;
-    writeProgress(spec, job, poll, partitions, m, members, Math.min(1, (t - loop.began) / loop.loopS));
+    writeProgress(spec, job, poll, partitions, m, members, Math.min(1, (t - loop.began) / loop.loopS), reader);
     overdue.push(m);
     poll.lastEvicted.push(loop.loopS);
   }

@@ -1,6 +1,6 @@
-import type { PinnedReaderImpact } from '../scenario-lookup';
 import type { LedgerRun, Segment } from '../state';
 import { addSourceNulls } from './source-nulls';
+import type { JobReader, Undecodable } from './job-reader';
 
 /** How many records of a segment in [lo, hi) are poison records. */
 export function countPoison(seg: Segment, lo: number, hi: number): number {
@@ -21,9 +21,10 @@ export function firstPoisonAtOrAfter(seg: Segment, lo: number): number {
   return seg.from + k;
 }
 
-/** Whether a reader in `readerMode` can decode a poison record of this kind. */
-export function decodesPoison(readerMode: 'pinned' | 'registry', kind: Segment['poisonKind']): boolean {
-  return kind === 'pinned-reader' && readerMode === 'registry';
+/** How many records of a segment in [lo, hi) a reader cannot decode, given which ones it fails on. */
+export function countUndecodable(seg: Segment, lo: number, hi: number, which: Undecodable): number {
+  if (which === 'none' || hi <= lo) return 0;
+  return which === 'all' ? hi - lo : countPoison(seg, lo, hi);
 }
 
 /** What processing a range under a ledger run produced. */
@@ -42,20 +43,11 @@ export function segmentEnd(segments: Segment[], i: number, logEnd: number): numb
 }
 
 /**
- * Counts the buckets of records in [lo, hi) processed under `run`. Poison records the reader
- * cannot decode go to the DLQ or are lost; the rest are delivered, with nulls where a pinned
- * reader reads a newer writer's moved field.
+ * Counts the buckets of records in [lo, hi) processed under `run`. Records the reader cannot
+ * decode (as the schemas decide) go to the DLQ or are lost; the rest are delivered, with nulls
+ * where the reader fills a missing field's null default or no longer sees a moved field.
  */
-export function countRange(
-  run: LedgerRun,
-  segments: Segment[],
-  lo: number,
-  hi: number,
-  end: number,
-  impacts: ReadonlyMap<number, PinnedReaderImpact>,
-  pinnedVersion: number,
-  into: RangeCounts,
-): void {
+export function countRange(run: LedgerRun, segments: Segment[], lo: number, hi: number, end: number, reader: JobReader, into: RangeCounts): void {
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i] as Segment;
     const a = Math.max(lo, seg.from);
@@ -66,25 +58,33 @@ export function countRange(
       into.lost += total;
       continue;
     }
-    const poison = countPoison(seg, a, b);
-    const undecodable = run.dlqReplayed || decodesPoison(run.readerMode, seg.poisonKind) ? 0 : poison;
-    const stuckInDlq = run.dlqReplayed && !decodesPoison('registry', seg.poisonKind) ? poison : 0;
+    const failing = countUndecodable(seg, a, b, reader.undecodable(run.readerMode, seg));
+    const undecodable = run.dlqReplayed ? 0 : failing;
+    const stuckInDlq = run.dlqReplayed ? countUndecodable(seg, a, b, reader.undecodable('registry', seg)) : 0;
     const delivered = total - undecodable - stuckInDlq;
     into.delivered += delivered;
     if (run.onError === 'skip') into.lost += undecodable;
     else into.dlq += undecodable;
     into.dlq += stuckInDlq;
-    if (run.readerMode === 'pinned' && seg.writerVersion > pinnedVersion) {
-      for (const { column, fraction } of impacts.get(seg.writerVersion)?.nullColumns ?? []) {
-        into.nulls[column] = (into.nulls[column] ?? 0) + Math.floor(delivered * fraction);
-      }
-    }
+    addReaderNulls(run.readerMode, seg, delivered, reader, into);
     addSourceNulls(seg, delivered, into);
   }
 }
 
+/** Adds the nulls the reader itself produces: null defaults of fields the writer lacks, moved fields it no longer sees. */
+function addReaderNulls(readerMode: 'pinned' | 'registry', seg: Segment, delivered: number, reader: JobReader, into: RangeCounts): void {
+  if (delivered <= 0) return;
+  const outcome = reader.outcome(readerMode, seg.writerVersion);
+  if (outcome.kind !== 'fails-all') {
+    for (const { field, value } of outcome.defaulted) if (value === null) into.nulls[field] = (into.nulls[field] ?? 0) + delivered;
+  }
+  for (const { field, to, fraction } of seg.moved ?? []) {
+    if (!reader.keepsPath(readerMode, seg.writerVersion, to)) into.nulls[field] = (into.nulls[field] ?? 0) + Math.floor(delivered * fraction);
+  }
+}
+
 /** How many records in [lo, hi) both runs delivered: re-deliveries that may be duplicates. */
-export function countRedelivered(older: LedgerRun, newer: LedgerRun, segments: Segment[], lo: number, hi: number, end: number): number {
+export function countRedelivered(older: LedgerRun, newer: LedgerRun, segments: Segment[], lo: number, hi: number, end: number, reader: JobReader): number {
   if (older.skipped || newer.skipped) return 0;
   let n = 0;
   for (let i = 0; i < segments.length; i++) {
@@ -92,10 +92,10 @@ export function countRedelivered(older: LedgerRun, newer: LedgerRun, segments: S
     const a = Math.max(lo, seg.from);
     const b = Math.min(hi, segmentEnd(segments, i, end));
     if (a >= b) continue;
-    const poison = countPoison(seg, a, b);
-    const oldDecodes = older.dlqReplayed ? decodesPoison('registry', seg.poisonKind) : decodesPoison(older.readerMode, seg.poisonKind);
-    const newDecodes = decodesPoison(newer.readerMode, seg.poisonKind);
-    n += b - a - poison + (oldDecodes && newDecodes ? poison : 0);
+    // The records each reader fails on are nested (none ⊆ poison ⊆ all): the larger set fails either.
+    const oldFails = countUndecodable(seg, a, b, reader.undecodable(older.dlqReplayed ? 'registry' : older.readerMode, seg));
+    const newFails = countUndecodable(seg, a, b, reader.undecodable(newer.readerMode, seg));
+    n += b - a - Math.max(oldFails, newFails);
   }
   return n;
 }

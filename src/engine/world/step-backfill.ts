@@ -3,6 +3,7 @@ import type { JobState, LedgerRun, PartitionState, SimState } from '../state';
 import { appendJobLog } from './job-log';
 import { writeRun } from './ledger';
 import { currentRegime, firstUndecodable } from './step-jobs';
+import { jobReader } from './job-reader';
 
 /**
  * Advances a job's backfill by one tick. It re-reads already-processed offsets with the live
@@ -12,6 +13,7 @@ import { currentRegime, firstUndecodable } from './step-jobs';
 export function stepBackfill(s: Scenario, state: SimState, spec: JobSpec, job: JobState, partitions: PartitionState[]): void {
   const backfill = job.backfill;
   if (!backfill) return;
+  const reader = jobReader(s, spec);
   const perPartition = Math.floor((backfill.ratePerSec * s.clock.tickS) / partitions.length);
   let remaining = 0;
   for (let i = 0; i < partitions.length; i++) {
@@ -20,14 +22,14 @@ export function stepBackfill(s: Scenario, state: SimState, spec: JobSpec, job: J
     const end = backfill.end[i] as number;
     const hi = Math.min(end, cursor + perPartition);
     if (hi > cursor) {
-      const stop = job.onError === 'fail' ? firstUndecodable(p, cursor, hi, job.readerMode) : hi;
+      const stop = job.onError === 'fail' ? firstUndecodable(p, cursor, hi, job.readerMode, reader) : hi;
       if (stop < hi) {
         appendJobLog(job, state.t, 'ERROR', `Backfill job ${spec.id}-backfill FAILED: SerializationException at ${spec.topic}-${i} offset ${stop}; the reader cannot decode it.`);
         job.backfill = null;
         return;
       }
       const overwriteUntil = backfill.overwrite || (job.idempotentSink ?? spec.sink.idempotent) ? Infinity : (job.overwriteUntil[i] as number);
-      writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, cursor, hi), p.segments, p.logEnd, overwriteUntil);
+      writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, cursor, hi), p.segments, p.logEnd, overwriteUntil, reader);
       backfill.cursor[i] = hi;
     }
     remaining += end - (backfill.cursor[i] as number);

@@ -5,7 +5,9 @@ import { appendJobLog, jobFailureLines } from './job-log';
 import { writeRun } from './ledger';
 import { stepBackfill } from './step-backfill';
 import { stepPollLoop } from './poll-loop';
-import { countPoison, decodesPoison, firstPoisonAtOrAfter, segmentEnd } from './record-math';
+import { countUndecodable, firstPoisonAtOrAfter, segmentEnd } from './record-math';
+import { jobReader, type JobReader } from './job-reader';
+import type { ReaderOutcome } from '../avro';
 
 /** Advances every streaming job by one tick: restarts, consumption, failures. */
 export function stepJobs(s: Scenario, state: SimState): void {
@@ -34,6 +36,7 @@ export function currentRegime(job: JobState, from: number, to: number): LedgerRu
 }
 
 function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, partitions: PartitionState[]): void {
+  const reader = jobReader(s, spec);
   const effective = Math.min(job.instances, partitions.length);
   const perPartition = Math.floor((effective * job.ratePerInstance * s.clock.tickS) / partitions.length);
   // Partitions are polled in a rotating order, so the one that fails first varies.
@@ -45,15 +48,15 @@ function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, par
     if (c < p.logStart) {
       // Retention deleted records the job never read.
       const expired: LedgerRun = { ...currentRegime(job, c, p.logStart), skipped: true };
-      writeRun(job.ledger[i] as LedgerRun[], expired, p.segments, p.logEnd, Infinity);
+      writeRun(job.ledger[i] as LedgerRun[], expired, p.segments, p.logEnd, Infinity, reader);
       job.highWater[i] = Math.max(job.highWater[i] as number, p.logStart);
       c = p.logStart;
     }
     const hi = Math.min(p.logEnd, c + perPartition);
     if (hi <= c) continue;
-    const stop = job.onError === 'fail' ? firstUndecodable(p, c, hi, job.readerMode) : hi;
-    processRange(spec, job, p, i, c, stop);
-    if (job.onError !== 'fail') job.errorsLastTick += undecodableIn(p, c, hi, job.readerMode);
+    const stop = job.onError === 'fail' ? firstUndecodable(p, c, hi, job.readerMode, reader) : hi;
+    processRange(spec, job, p, i, c, stop, reader);
+    if (job.onError !== 'fail') job.errorsLastTick += undecodableIn(p, c, hi, job.readerMode, reader);
     if (stop < hi) {
       fail(s, state, spec, job, i, stop, p);
       return;
@@ -61,48 +64,56 @@ function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, par
   }
 }
 
-function processRange(spec: JobSpec, job: JobState, p: PartitionState, i: number, from: number, to: number): void {
+function processRange(spec: JobSpec, job: JobState, p: PartitionState, i: number, from: number, to: number, reader: JobReader): void {
   if (to <= from) return;
   const overwriteUntil = (job.idempotentSink ?? spec.sink.idempotent) ? Infinity : (job.overwriteUntil[i] as number);
-  writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, from, to), p.segments, p.logEnd, overwriteUntil);
+  writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, from, to), p.segments, p.logEnd, overwriteUntil, reader);
   job.committed[i] = to;
   job.highWater[i] = Math.max(job.highWater[i] as number, to);
   job.consumedLastTick += to - from;
 }
 
 /** The first offset in [lo, hi) the reader cannot decode, or `hi`. */
-export function firstUndecodable(p: PartitionState, lo: number, hi: number, readerMode: 'pinned' | 'registry'): number {
+export function firstUndecodable(p: PartitionState, lo: number, hi: number, readerMode: 'pinned' | 'registry', reader: JobReader): number {
   const segs = p.segments;
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i] as Segment;
-    if (seg.poisonEvery <= 0 || decodesPoison(readerMode, seg.poisonKind)) continue;
+    const which = reader.undecodable(readerMode, seg);
+    if (which === 'none') continue;
     const a = Math.max(lo, seg.from);
     const b = Math.min(hi, segmentEnd(segs, i, p.logEnd));
     if (a >= b) continue;
-    const first = firstPoisonAtOrAfter(seg, a);
+    const first = which === 'all' ? a : firstPoisonAtOrAfter(seg, a);
     if (first < b) return first;
   }
   return hi;
 }
 
-function undecodableIn(p: PartitionState, lo: number, hi: number, readerMode: 'pinned' | 'registry'): number {
+function undecodableIn(p: PartitionState, lo: number, hi: number, readerMode: 'pinned' | 'registry', reader: JobReader): number {
   let n = 0;
   const segs = p.segments;
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i] as Segment;
-    if (seg.poisonEvery <= 0 || decodesPoison(readerMode, seg.poisonKind)) continue;
-    n += countPoison(seg, Math.max(lo, seg.from), Math.min(hi, segmentEnd(segs, i, p.logEnd)));
+    n += countUndecodable(seg, Math.max(lo, seg.from), Math.min(hi, segmentEnd(segs, i, p.logEnd)), reader.undecodable(readerMode, seg));
   }
   return n;
+}
+
+/** The error Java's Avro raises for the records a reader cannot decode, from the resolver's outcome. */
+function resolutionError(outcome: ReaderOutcome): string {
+  if (outcome.kind === 'fails-all') return outcome.error;
+  if (outcome.kind === 'fails-some' && outcome.failures[0]) return outcome.failures[0].error;
+  throw new Error('avro: a record failed to decode although its reader resolves every record of its writer');
 }
 
 /** The job meets a record it cannot decode with `onError: fail`: it logs the error and restarts or fails. */
 export function fail(s: Scenario, state: SimState, spec: JobSpec, job: JobState, partition: number, offset: number, p: PartitionState): void {
   const seg = [...p.segments].reverse().find((x) => x.from <= offset) ?? p.segments[0];
-  const version = lookup(s).schemaVersion(spec.subject, seg?.writerVersion ?? spec.pinnedVersion);
+  const writerVersion = seg?.writerVersion ?? spec.pinnedVersion;
+  const version = lookup(s).schemaVersion(spec.subject, writerVersion);
   const anyReader = seg?.poisonKind === 'any-reader';
   const schemaId = anyReader ? -1 : (version?.id ?? -1);
-  const error = anyReader ? 'Unknown magic byte!' : (version?.pinnedReaderImpact?.error ?? 'org.apache.avro.AvroTypeException: Found unexpected data');
+  const error = anyReader ? 'Unknown magic byte!' : resolutionError(jobReader(s, spec).outcome(job.readerMode, writerVersion));
   job.lastFailure = { partition, offset, schemaId, error };
   job.errorsLastTick += 1;
   for (const line of jobFailureLines(spec, job, partition, offset, schemaId, error)) appendJobLog(job, state.t, line.level, line.text);

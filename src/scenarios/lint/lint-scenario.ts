@@ -6,10 +6,12 @@ import { messagesCanArrive } from './messages-can-arrive.ts';
 import { modelResolves } from './model-resolves.ts';
 import { phasesReachable } from './phases-reachable.ts';
 import { redHerringEvidence } from './red-herring-evidence.ts';
+import { schemaEvolution } from './schema-evolution.ts';
 import { variantReferences } from './variant-references.ts';
 
 /** Every lint rule, in the order their problems are listed. */
 export const lintRules: Record<string, LintRule> = {
+  schemaEvolution,
   variantReferences,
   phasesReachable,
   modelResolves,
@@ -25,10 +27,10 @@ export const lintRules: Record<string, LintRule> = {
  */
 export function lintScenario(s: Scenario): ScenarioProblem[] {
   const ctx = lintContext(s);
-  // A variant that names something undefined cannot be played; report that alone.
-  const broken = variantReferences(ctx);
+  // Schemas Avro rejects, or a variant that names something undefined, cannot be played; report that alone.
+  const broken = [...schemaEvolution(ctx), ...variantReferences(ctx)];
   if (broken.length > 0) return broken;
   return Object.entries(lintRules)
-    .filter(([name]) => name !== 'variantReferences')
+    .filter(([name]) => name !== 'variantReferences' && name !== 'schemaEvolution')
     .flatMap(([, rule]) => rule(ctx));
 }

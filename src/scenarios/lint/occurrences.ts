@@ -13,13 +13,23 @@ export function sentMessages(runs: LintRun[]): Set<string> {
   return new Set(runs.flatMap((run) => run.state.sentMessages));
 }
 
+/** Every effect a scenario can apply (faults, actions and injects, shared or in a variant), with its path in the file. */
+export function effectsWithPaths(s: Scenario): { path: string; effect: Effect }[] {
+  const listed = (prefix: string, owners: { effects: Effect[] }[]) => owners.flatMap((o, i) => o.effects.map((effect, j) => ({ path: `${prefix}.${i}.effects.${j}`, effect })));
+  return [
+    ...listed('faults', s.faults),
+    ...listed('actions', s.actions),
+    ...listed('injects', s.injects),
+    ...s.variants.flatMap((v, k) => listed(`variants.${k}.faults`, v.faults ?? [])),
+  ];
+}
+
+/** Every effect a scenario can apply: faults, actions and injects, shared or in a variant. */
+export function allEffects(s: Scenario): Effect[] {
+  return effectsWithPaths(s).map((e) => e.effect);
+}
+
 /** Ids of the messages some effect sends (a fault, an action or an inject, shared or in a variant). */
 export function messagesSentByEffects(s: Scenario): Set<string> {
-  const effects: Effect[] = [
-    ...s.faults.flatMap((f) => f.effects),
-    ...s.actions.flatMap((a) => a.effects),
-    ...s.injects.flatMap((i) => i.effects),
-    ...s.variants.flatMap((v) => (v.faults ?? []).flatMap((f) => f.effects)),
-  ];
-  return new Set(effects.flatMap((e) => (e.op === 'message.send' ? [e.message] : [])));
+  return new Set(allEffects(s).flatMap((e) => (e.op === 'message.send' ? [e.message] : [])));
 }

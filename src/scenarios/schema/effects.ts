@@ -9,14 +9,18 @@ const id = z.string().min(1);
  * so a scenario needs no code: a new behaviour is a new effect, for every scenario.
  */
 export const effectSchema = z.discriminatedUnion('op', [
-  /** Change what a producer writes: schema version, records the pinned reader cannot decode, rate. */
+  /** Change what a producer writes: schema version, records carrying values only its schema knows, moved fields, nulls, rate. */
   z.strictObject({
     op: z.literal('producer.set'),
     producer: id,
     writerVersion: z.number().int().positive().optional(),
-    /** One record in `poisonEvery` is a poison record; 0 stops them. */
+    /**
+     * One record in `poisonEvery` carries a value only the writer's schema knows (a new enum
+     * symbol, a new union branch); 0 stops them. Whether a reader fails on it, and with what
+     * error, is computed from the reader's and writer's schemas.
+     */
     poisonEvery: z.number().int().nonnegative().optional(),
-    /** `pinned-reader`: fails only readers pinned to an older schema; `any-reader`: not Avro at all (unknown magic byte). */
+    /** `pinned-reader`: the records above are Avro, resolved as the schemas decide; `any-reader`: not Avro at all (unknown magic byte), every reader fails. */
     poisonKind: z.enum(['pinned-reader', 'any-reader']).optional(),
     ratePerSec: z.number().nonnegative().optional(),
     /** Share of events that arrive late (offline devices flushing later). */
@@ -25,6 +29,20 @@ export const effectSchema = z.discriminatedUnion('op', [
     lateByS: z.number().int().positive().optional(),
     /** Columns the producer itself writes as null, and for what share of records (an upstream bug every reader sees); [] stops it. */
     nullColumns: z.array(z.strictObject({ column: id, fraction: z.number().min(0).max(1) })).optional(),
+    /**
+     * Fields the producer moved: in `fraction` of records it writes the top-level `field` as null
+     * and the value in the nested field `to` (`context.channel`). A reader whose resolved schema
+     * lacks `to` reads null; [] stops it.
+     */
+    movedFields: z
+      .array(
+        z.strictObject({
+          field: id,
+          to: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/, 'must be a nested field path such as "context.channel"'),
+          fraction: z.number().min(0).max(1),
+        }),
+      )
+      .optional(),
   }),
   /** Register a schema version (it must be declared in the subject's versions). */
   z.strictObject({ op: z.literal('registry.register'), subject: id, version: z.number().int().positive() }),

@@ -29,23 +29,14 @@ export const topicSchema = z.strictObject({
   retentionS: positiveSeconds,
 });
 
-/** What happens when a reader pinned to an older version reads records of this version. */
-export const pinnedReaderImpactSchema = z.strictObject({
-  /** Columns the old reader fills with null, and for what share of records. */
-  nullColumns: z.array(z.strictObject({ column: id, fraction: z.number().min(0).max(1) })).default([]),
-  /** The Avro resolution error a poison record raises in the pinned reader. */
-  error: z.string().min(1).optional(),
-});
-
 /** One version of a registry subject. */
 export const schemaVersionSchema = z.strictObject({
   version: z.number().int().positive(),
   id: z.number().int().positive(),
   /** When it was registered; absent when a fault registers it during the scenario. */
   registeredAtS: seconds.optional(),
-  /** The Avro schema, as the registry returns it. */
+  /** The Avro schema, as the registry returns it. What a reader of another version does with it is computed, never declared. */
   schema: z.record(z.string(), z.unknown()),
-  pinnedReaderImpact: pinnedReaderImpactSchema.optional(),
 });
 
 /** A schema-registry subject. */

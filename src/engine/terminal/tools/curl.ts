@@ -1,4 +1,5 @@
 import type { ShellNames } from '../platform';
+import type { Effect } from '../../../scenarios/schema';
 import { has, opt, parseFlags, type FlagSpec } from '../flags';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
 import { flinkJobId, flinkRest, type HttpAnswer } from './flink-rest';
@@ -19,7 +20,7 @@ const spec: FlagSpec = {
   help: { value: false, short: 'h' },
 };
 
-type Service = (ctx: ToolContext, method: string, path: string, body: string | undefined) => HttpAnswer;
+type Service = (ctx: ToolContext, method: string, path: string, body: string | undefined) => HttpAnswer & { effects?: Effect[] };
 
 /** The platform's HTTP services by `host:port`. */
 const services: Record<string, Service> = {
@@ -65,7 +66,8 @@ function run(ctx: ToolContext, args: readonly string[]): ToolResult {
   if (has(f, 'fail') && answer.status >= 400) return failed(has(f, 'silent') && !has(f, 'show-error') ? '' : `curl: (22) The requested URL returned error: ${answer.status}`, 22);
   const head = has(f, 'include') ? `HTTP/1.1 ${answer.status} ${reasons[answer.status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${answer.body.length}\r\n\r\n` : '';
   // curl prints the body as the server sent it, with no newline added.
-  return { out: `${head}${answer.body}\n`, err: '', exit: 0, effects: [] };
+  const effects = answer.effects ?? [];
+  return { out: `${head}${answer.body}\n`, err: '', exit: 0, effects, ...(effects.length > 0 ? { changed: `Schema registry: ${method} ${path}` } : {}) };
 }
 
 function complete(n: ShellNames, before: readonly string[]): readonly string[] {
