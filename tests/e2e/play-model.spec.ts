@@ -24,8 +24,18 @@ test('works the blank-dashboard incident like the model and gets the score the e
   // Declare severity and the cause.
   await page.getByRole('tablist', { name: 'Action groups' }).getByRole('tab', { name: 'Declare' }).click();
   await page.getByRole('button', { name: 'SEV2' }).click();
-  await page.getByRole('radio', { name: /pins reader schema v7/ }).check();
+  await page.getByLabel('Failing component').selectOption({ label: 'job orders-enricher' });
+  await page.getByLabel('Mechanism').selectOption('schema-incompatibility');
+  await expect(page.getByRole('button', { name: 'Declare root cause' })).toBeDisabled();
+  // Evidence is a line of output pinned from the job logs, not an answer picked from a list.
+  await page.getByRole('tab', { name: /logs/i }).click();
+  await page.getByText('Pin a line as evidence').first().click();
+  await page.getByLabel(/Filter the lines of/).first().fill('No match for REFUNDED');
+  await page.getByRole('button', { name: /AvroTypeException: No match for REFUNDED.* — pin/ }).first().click();
+  await page.getByRole('tablist', { name: 'Action groups' }).getByRole('tab', { name: 'Declare' }).click();
+  await expect(page.getByRole('list', { name: /Evidence/ })).toContainText('No match for REFUNDED');
   await page.getByRole('button', { name: 'Declare root cause' }).click();
+  await expect(page.getByText(/Declared at .*: job orders-enricher — Schema change/)).toBeVisible();
 
   // Mitigate the way the model does.
   await runAction(page, 'Mitigate', /dead-letter queue and restart/, false);

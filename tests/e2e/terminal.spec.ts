@@ -47,6 +47,21 @@ test('works the blank-dashboard incident from the terminal: types real commands 
     'kafka-topics --bootstrap-server kafka:9092 --descibe',
   ]);
 
+  // The SQL prompt answers from the lake tables, as psql prints it.
+  await page.getByRole('tab', { name: 'SQL' }).click();
+  const sql = page.getByLabel(/SQL query/);
+  const sqlScreen = page.getByRole('log', { name: 'SQL output' });
+  await sql.fill('\\dt');
+  await sql.press('Enter');
+  await expect(sqlScreen).toContainText('orders_fact', { timeout: 30_000 });
+  await sql.fill('SELECT count(*) FROM orders_f');
+  await sql.press('Tab');
+  await expect(sql).toHaveValue('SELECT count(*) FROM orders_fact ');
+  await sql.press('Enter');
+  await expect(sqlScreen).toContainText(/count\s*\n-+\n\s*\d+\n\(1 row\)/, { timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/sql-dark.png' });
+
+  await page.getByRole('tab', { name: 'Terminal' }).click();
   await expectAccessible(page, 'terminal (dark)');
   await page.screenshot({ path: 'test-results/terminal-dark.png' });
   await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));

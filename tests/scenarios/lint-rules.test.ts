@@ -9,6 +9,9 @@ import { lintRules, lintScenario } from '../../src/scenarios/lint/lint-scenario'
 import { loadScenario } from '../../src/scenarios/load-scenario';
 import { scenarioSchema, type Scenario } from '../../src/scenarios/schema';
 import { validateScenarioText } from '../../src/scenarios/validate-scenario';
+import { logStreamProblems } from '../../src/scenarios/lint/logs-in-order';
+import { playBot } from '../../src/engine';
+import { scenarioRun } from '../support/sim-harness';
 import { repoRoot } from '../../scripts/lib/builtin-scenarios';
 
 type Doc = z.input<typeof scenarioSchema>;
@@ -327,5 +330,27 @@ describe('schemaEvolution: a moved field lands somewhere the schemas know', () =
     expect(lintScenario(s)).toEqual([
       { path: 'faults.0.effects.1.movedFields.0', message: 'moves "campaign" to "context.campaign", but no version of subject "checkout-events-value" has both fields' },
     ]);
+  });
+});
+
+describe('logsInOrder: every log stream is well formed and never runs backwards', () => {
+  const s = scenarioRun('avro-schema-break');
+
+  it('passes the logs of a model run', () => {
+    const state = playBot(s, 'model', 1).state;
+    for (const job of Object.values(state.world.jobs)) expect(logStreamProblems(s, job.logs)).toEqual([]);
+  });
+
+  it('reports a stream whose stamps run backwards', () => {
+    expect(logStreamProblems(s, [{ t: -60, level: 'INFO', text: 'later' }, { t: -120, level: 'WARN', text: 'earlier' }])).toEqual([expect.stringMatching(/time runs backwards/)]);
+  });
+
+  it('keeps milliseconds positive and rising within a second before sim time 0', () => {
+    const lines = [0, 1, 2, 3].map(() => ({ t: -79, level: 'INFO' as const, text: 'tick' }));
+    expect(logStreamProblems(s, lines)).toEqual([]);
+  });
+
+  it('reports a malformed line', () => {
+    expect(logStreamProblems(s, [{ t: 0, level: 'INFO', text: '' }])).toEqual([expect.stringMatching(/malformed log line/)]);
   });
 });

@@ -108,12 +108,12 @@ describe('tools panel', () => {
     act(() => first.focus());
 
     press(first, 'ArrowRight');
-    expect(tab(/Consumer groups/).getAttribute('aria-selected')).toBe('true');
-    expect(document.activeElement).toBe(tab(/Consumer groups/));
+    expect(tab(/^SQL/).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(tab(/^SQL/));
     expect(first.getAttribute('aria-selected')).toBe('false');
     expect(first.tabIndex).toBe(-1);
 
-    press(tab(/Consumer groups/), 'ArrowLeft');
+    press(tab(/^SQL/), 'ArrowLeft');
     press(first, 'ArrowLeft');
     expect(document.activeElement).toBe(tab(/Runbook & notes/));
     press(tab(/Runbook & notes/), 'Home');

@@ -1,5 +1,6 @@
 import type { Scenario } from '../../scenarios/schema';
 import { lookup } from '../scenario-lookup';
+import { memberId } from '../world/member-id';
 import type { SimState } from '../state';
 import { columns, type Printed } from './render-reveal';
 
@@ -15,9 +16,17 @@ export function consumerGroupOutput(s: Scenario, state: SimState, jobId: string)
   const active = job.status === 'RUNNING' && !rebalancing;
   const members = Math.min(job.instances, topic.partitions.length);
   const rows = [['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID']];
+  const count = topic.partitions.length;
+  // The range assignor (Kafka's default) hands each member a contiguous block; the first members take one extra.
+  const memberOf = (i: number) => {
+    const base = Math.floor(count / members);
+    const extra = count % members;
+    const cut = extra * (base + 1);
+    return i < cut ? Math.floor(i / (base + 1)) : extra + Math.floor((i - cut) / Math.max(1, base));
+  };
   topic.partitions.forEach((p, i) => {
     const committed = job.committed[i] as number;
-    const member = i % members;
+    const member = memberOf(i);
     rows.push([
       spec.group,
       spec.topic,
@@ -25,14 +34,14 @@ export function consumerGroupOutput(s: Scenario, state: SimState, jobId: string)
       String(committed),
       String(p.logEnd),
       String(Math.max(0, p.logEnd - committed)),
-      active ? `${spec.id}-${member}-3f1c9a` : '-',
+      active ? memberId(spec.id, member) : '-',
       active ? `/10.4.2.${20 + member}` : '-',
       active ? `${spec.id}-${member}` : '-',
     ]);
   });
   // Members past the partition count get no assignment: they are listed with no partitions.
   for (let member = members; active && member < job.instances; member++) {
-    rows.push([spec.group, '-', '-', '-', '-', '-', `${spec.id}-${member}-3f1c9a`, `/10.4.2.${20 + member}`, `${spec.id}-${member}`]);
+    rows.push([spec.group, '-', '-', '-', '-', '-', memberId(spec.id, member), `/10.4.2.${20 + member}`, `${spec.id}-${member}`]);
   }
   const header = rebalancing
     ? `\nWarning: Consumer group '${spec.group}' is rebalancing.\n`

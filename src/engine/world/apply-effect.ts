@@ -1,3 +1,4 @@
+import { memberId } from './member-id';
 import type { Effect, Scenario } from '../../scenarios/schema';
 import { nextInt } from '../rng';
 import { lookup } from '../scenario-lookup';
@@ -75,7 +76,7 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
         job.status = 'STOPPED';
         job.restartAt = null;
         const spec = lookup(s).job.get(effect.job);
-        if (spec?.engine === 'consumer') appendJobLog(job, t, 'INFO', `[Consumer clientId=${effect.job}-0, groupId=${spec.group}] Member ${effect.job}-0-3f1c9a sending LeaveGroup request to coordinator kafka-2:9092 (id: 2147483645 rack: null) due to the consumer is being closed`);
+        if (spec?.engine === 'consumer') appendJobLog(job, t, 'INFO', `[Consumer clientId=${effect.job}-0, groupId=${spec.group}] Member ${memberId(effect.job, 0)} sending LeaveGroup request to coordinator kafka-2:9092 (id: 2147483645 rack: null) due to the consumer is being closed`);
         else appendJobLog(job, t, 'INFO', `Job ${effect.job} was stopped with a savepoint (checkpoint ${job.checkpointId}). Switched to state CANCELED.`);
         dropPollLoops(job, t, false);
       });

@@ -1,3 +1,4 @@
+import { memberId } from './member-id';
 import type { JobSpec, PollLoopSpec, Scenario } from '../../scenarios/schema';
 import { nextSigned, type RngHolder } from '../rng';
 import type { JobState, LedgerRun, PartitionState, PollLoop, PollState, SimState } from '../state';
@@ -105,7 +106,7 @@ export function stepPollLoop(s: Scenario, state: SimState, spec: JobSpec, job: J
     if (t < poll.rebalanceUntil) return;
     poll.rebalanceUntil = null;
     poll.generation += 1;
-    appendJobLog(job, t, 'INFO', `[Consumer clientId=${spec.id}-0, groupId=${spec.group}] Successfully joined group with generation Generation{generationId=${poll.generation}, memberId='${spec.id}-0-3f1c9a', protocol='range'}`);
+    appendJobLog(job, t, 'INFO', `[Consumer clientId=${spec.id}-0, groupId=${spec.group}] Successfully joined group with generation Generation{generationId=${poll.generation}, memberId='${memberId(spec.id, 0)}', protocol='range'}`);
     startFrom = t;
   }
   const members = activeMembers(job, partitions.length);
@@ -242,7 +243,7 @@ function evictionLines(spec: JobSpec, job: JobState, poll: PollState, partitions
     'WARN',
     `${client} consumer poll timeout has expired. This means the time between subsequent calls to poll() was longer than the configured max.poll.interval.ms, which typically implies that the poll loop is spending too much time processing messages. You can address this either by increasing max.poll.interval.ms or by reducing the maximum size of batches returned in poll() with max.poll.records.`,
   );
-  appendJobLog(job, t, 'INFO', `${client} Member ${spec.id}-${m}-3f1c9a sending LeaveGroup request to coordinator kafka-2:9092 (id: 2147483645 rack: null) due to consumer poll timeout has expired.`);
+  appendJobLog(job, t, 'INFO', `${client} Member ${memberId(spec.id, m)} sending LeaveGroup request to coordinator kafka-2:9092 (id: 2147483645 rack: null) due to consumer poll timeout has expired.`);
   appendJobLog(
     job,
     t,

@@ -1,6 +1,7 @@
 import type { ScenarioProblem } from '../cross-references.ts';
 import type { Scenario } from '../schema/index.ts';
 import { alertsCanFire } from './alerts-can-fire.ts';
+import { logsInOrder } from './logs-in-order.ts';
 import { lintContext, type LintRule } from './lint-context.ts';
 import { messagesCanArrive } from './messages-can-arrive.ts';
 import { modelResolves } from './model-resolves.ts';
@@ -18,6 +19,7 @@ export const lintRules: Record<string, LintRule> = {
   redHerringEvidence,
   alertsCanFire,
   messagesCanArrive,
+  logsInOrder,
 };
 
 /**

@@ -4,7 +4,8 @@ import { columns } from '../../reveal/render-reveal';
 import { offsetAt } from '../../world/offset-index';
 import { localDate, timeOfDay } from '../../wall-clock';
 import { flagNames, has, opt, parseFlags, type FlagSpec } from '../flags';
-import { bootstrapServer, jobOfGroup, type ShellNames, parseDateTime, parseIsoDuration, stableToken } from '../platform';
+import { bootstrapServer, jobOfGroup, type ShellNames, parseDateTime, parseIsoDuration } from '../platform';
+import { memberId } from '../../world/member-id';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
 
 const spec: FlagSpec = {
@@ -104,7 +105,7 @@ function describe(ctx: ToolContext, group: string, what: 'offsets' | 'state' | '
   for (let m = 0; m < members; m++) {
     // The range assignor gives each member a contiguous block; members past the partition count get none.
     const share = Math.floor(partitions / members) + (m < partitions % members ? 1 : 0);
-    rows.push([group, `${job.id}-${m}-${stableToken(`${group}/${m}`, 8, '0123456789abcdef')}`, `/10.4.2.${20 + m}`, `${job.id}-${m}`, String(share)]);
+    rows.push([group, memberId(job.id, m), `/10.4.2.${20 + m}`, `${job.id}-${m}`, String(share)]);
   }
   return `\n${columns(rows)}`;
 }
