@@ -81,11 +81,31 @@ export function withVariant(base: Scenario, v: VariantSpec | null): Scenario {
     resolvedWhen: v.resolvedWhen ?? base.resolvedWhen,
     walkthrough: v.walkthrough ?? base.walkthrough,
     hints: v.hints ?? base.hints,
-    prevention: v.prevention ?? base.prevention,
+    prevention: preventionPool(base, v),
     messages,
     // Own keys only: an action named "constructor" must not pick up Object.prototype's.
     actions: base.actions.map((a) => (Object.hasOwn(verdicts, a.id) ? { ...a, verdict: verdicts[a.id] as (typeof a)['verdict'] } : a)),
   };
+}
+
+/**
+ * One pool of follow-ups for every variant, so the list the player sees never tells the seed's
+ * cause: this run's own options keep their verdicts, and the other variants' join as options
+ * that are neither right nor distractors here.
+ */
+function preventionPool(base: Scenario, v: VariantSpec): Scenario['prevention'] {
+  const own = v.prevention ?? base.prevention;
+  const pool = [...own];
+  const lists = [base.prevention, ...base.variants.filter((x) => x.id !== v.id).map((x) => ({ label: x.label, list: x.prevention ?? [] }))];
+  for (const entry of lists) {
+    const list = Array.isArray(entry) ? entry : entry.list;
+    const label = Array.isArray(entry) ? null : entry.label;
+    for (const option of list) {
+      if (pool.some((p) => p.id === option.id)) continue;
+      pool.push({ ...option, correct: false, otherCause: true, why: `Fits another root cause this incident can have${label ? ` (${label})` : ''}, not this run's: it neither earns nor costs points.` });
+    }
+  }
+  return pool;
 }
 
 const atThisLevel =

@@ -36,7 +36,8 @@ export function publicScenario(s: Scenario) {
     /** What a cause can be declared against: every component, and the shared mechanism taxonomy, in fixed orders. */
     components: componentChoices(s),
     mechanisms,
-    prevention: s.prevention.map((p) => ({ id: p.id, label: p.label })),
+    // One pool for every variant, alphabetical: neither the list nor its order says which cause this run has.
+    prevention: s.prevention.map((p) => ({ id: p.id, label: p.label })).sort((a, b) => a.label.localeCompare(b.label)),
     hintCount: s.hints.length,
     hintCosts: s.hints.map((h) => h.cost),
     communication: s.communication,

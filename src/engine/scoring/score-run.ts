@@ -34,7 +34,7 @@ export interface ScoreReport {
   missedKeyActions: { action: string; label: string; why: string }[];
   outcomes: { recordsLost: number; duplicates: number; slaBreachS: number; deadlineMet: boolean; produced: number };
   communication: { updates: number; firstUpdateS: number | null; longestGapS: number | null };
-  prevention: { chosen: string[]; correctChosen: string[]; distractorsChosen: string[]; missed: string[] };
+  prevention: { chosen: string[]; correctChosen: string[]; distractorsChosen: string[]; otherCauseChosen: string[]; missed: string[] };
 }
 
 /** The highest score a run can get. */
@@ -140,13 +140,15 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
   const chosen = state.postmortem?.followUps ?? [];
   const correct = s.prevention.filter((p) => p.correct).map((p) => p.id);
   const correctChosen = chosen.filter((id) => correct.includes(id));
-  const distractorsChosen = chosen.filter((id) => !correct.includes(id));
+  const otherCause = new Set(s.prevention.filter((p) => p.otherCause).map((p) => p.id));
+  const distractorsChosen = chosen.filter((id) => !correct.includes(id) && !otherCause.has(id));
+  const otherCauseChosen = chosen.filter((id) => otherCause.has(id));
   parts.push({
     id: 'prevention',
     label: 'Prevention',
     max: 10,
     points: Math.max(0, (10 * correctChosen.length) / Math.max(1, correct.length) - penalties.distractor * distractorsChosen.length),
-    detail: `${correctChosen.length} of ${correct.length} right follow-ups, ${distractorsChosen.length} distractor(s) (−${penalties.distractor} each)`,
+    detail: `${correctChosen.length} of ${correct.length} right follow-ups, ${distractorsChosen.length} distractor(s) (−${penalties.distractor} each)${otherCauseChosen.length > 0 ? `, ${otherCauseChosen.length} for another root cause (not counted)` : ''}`,
   });
 
   const hintCost = s.hints.slice(0, state.hintsUsed).reduce((sum, h) => sum + h.cost, 0);
@@ -167,6 +169,6 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
     missedKeyActions,
     outcomes: { recordsLost: lost, duplicates, slaBreachS: state.impactS, deadlineMet, produced: m['records.produced'] ?? 0 },
     communication: { updates: updates.length, firstUpdateS, longestGapS },
-    prevention: { chosen, correctChosen, distractorsChosen, missed: correct.filter((id) => !chosen.includes(id)) },
+    prevention: { chosen, correctChosen, distractorsChosen, otherCauseChosen, missed: correct.filter((id) => !chosen.includes(id)) },
   };
 }

@@ -141,7 +141,14 @@ const walkthroughStepSchema = z.strictObject({
   why: text,
 });
 
-const preventionSchema = z.strictObject({ id, label: text, correct: z.boolean(), why: text });
+const preventionSchema = z.strictObject({
+  id,
+  label: text,
+  correct: z.boolean(),
+  why: text,
+  /** Set by the engine, not by authors: a follow-up of another root-cause variant, neither right nor a distractor in this run. */
+  otherCause: z.boolean().optional(),
+});
 
 const hintSchema = z.strictObject({ text, cost: z.number().int().nonnegative().max(20).default(2) });
 

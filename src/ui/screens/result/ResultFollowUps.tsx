@@ -3,10 +3,11 @@ import type { Scenario } from '../../../scenarios/schema';
 
 /** The postmortem's follow-ups as the debrief judges them: right, not helpful, or missed. */
 export function ResultFollowUps({ result, scenario, submitted }: { result: ResultView; scenario: Scenario; submitted: boolean }) {
-  const { correctChosen, distractorsChosen, missed } = result.report.prevention;
+  const { correctChosen, distractorsChosen, otherCauseChosen, missed } = result.report.prevention;
   const rows = [
     ...correctChosen.map((id) => ({ id, verdict: 'Right call', badge: 'badge--ok' })),
     ...distractorsChosen.map((id) => ({ id, verdict: 'Would not help', badge: 'badge--warn' })),
+    ...otherCauseChosen.map((id) => ({ id, verdict: 'Another cause’s fix', badge: 'badge--neutral' })),
     ...missed.map((id) => ({ id, verdict: submitted ? 'Missed' : 'Would have helped', badge: submitted ? 'badge--danger' : 'badge--neutral' })),
   ];
   if (rows.length === 0) return null;
