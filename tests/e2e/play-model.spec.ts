@@ -29,9 +29,10 @@ test('works the blank-dashboard incident like the model and gets the score the e
   await expect(page.getByRole('button', { name: 'Declare root cause' })).toBeDisabled();
   // Evidence is a line of output pinned from the job logs, not an answer picked from a list.
   await page.getByRole('tab', { name: /logs/i }).click();
-  await page.getByText('Pin a line as evidence').first().click();
-  await page.getByLabel(/Filter the lines of/).first().fill('No match for REFUNDED');
-  await page.getByRole('button', { name: /AvroTypeException: No match for REFUNDED.* — pin/ }).first().click();
+  const pin = page.locator('.tools-output .pin-lines').first();
+  await pin.locator('summary').click();
+  await pin.getByLabel(/Filter the lines of/).fill('No match for REFUNDED');
+  await pin.getByRole('button', { name: /AvroTypeException: No match for REFUNDED.* — pin/ }).first().click();
   await page.getByRole('tablist', { name: 'Action groups' }).getByRole('tab', { name: 'Declare' }).click();
   await expect(page.getByRole('list', { name: /Evidence/ })).toContainText('No match for REFUNDED');
   await page.getByRole('button', { name: 'Declare root cause' }).click();
