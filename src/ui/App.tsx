@@ -53,7 +53,7 @@ function LinkedScreen({ route }: { route: HashRoute }) {
   return (
     <Suspense fallback={<div className="app-loading" role="status">Loading…</div>}>
       {route.kind === 'follow' && <FollowerScreen />}
-      {route.kind === 'join' && <JoinRoomScreen code={route.code} />}
+      {route.kind === 'join' && <JoinRoomScreen key={route.code ?? ''} code={route.code} />}
       {route.kind === 'host' && <HostRoomScreen code={route.code} hostToken={route.hostToken} />}
     </Suspense>
   );

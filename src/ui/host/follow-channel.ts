@@ -1,5 +1,4 @@
 import type { PlayerView } from '../../engine';
-import type { Speed } from '../store/session-store';
 
 /** The BroadcastChannel a follower window listens on, shared by the windows of one browser profile. */
 export const followChannelName = 'firedrill-follow';
@@ -12,9 +11,9 @@ export type FollowMessage =
   /** A follower opened or is still open: the leader answers with a full snapshot. */
   | { type: 'follower.here'; fresh: boolean }
   /** The leader's whole picture: sent when the view changes or a follower arrives. */
-  | { type: 'leader.view'; view: PlayerView | null; clock: number; paused: boolean; speed: Speed }
+  | { type: 'leader.view'; view: PlayerView | null; clock: number; paused: boolean; speed: number }
   /** The clock moved without the engine stepping: small and frequent. */
-  | { type: 'leader.clock'; clock: number; paused: boolean; speed: Speed }
+  | { type: 'leader.clock'; clock: number; paused: boolean; speed: number }
   /** The leading window is closing. */
   | { type: 'leader.gone' };
 

@@ -4,7 +4,7 @@ import type { Command } from '../../scenarios/schema';
 import type { Speed } from '../store/session-store';
 
 /** How this window is linked to the session it shows. */
-export type HostConnection = 'local' | 'connected' | 'reconnecting' | 'lost';
+export type HostConnection = 'local' | 'connecting' | 'connected' | 'reconnecting' | 'lost';
 
 /** What this participant may do: a room player sends commands but does not own the clock; a follower window only watches. */
 export interface HostControls {
@@ -23,7 +23,8 @@ export interface HostSnapshot {
   /** The displayed sim time in seconds (may run ahead of the view by less than a tick). */
   clock: number;
   paused: boolean;
-  speed: Speed;
+  /** Sim seconds per wall second (a room's host may pick any speed the server allows). */
+  speed: number;
   controls: HostControls;
   connection: HostConnection;
   /** Who paused the clock when it is paused by someone else than this window (a room's facilitator). */

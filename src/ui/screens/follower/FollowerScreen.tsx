@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { HostContext, useHostState } from '../../hooks/use-session';
-import { createFollowerHost, type FollowerHost } from '../../host/follower-host';
+import { createFollowerHost } from '../../host/follower-host';
+import { useOwnedResource } from '../../hooks/use-owned-resource';
 import { ScreenHeader } from '../catalogue/ScreenHeader';
 import './follower.css';
 
@@ -51,12 +52,7 @@ function FollowedConsole() {
 
 /** A second window of this browser that follows the first as a read-only view (facilitator's laptop plus projector). */
 export default function FollowerScreen() {
-  const [host, setHost] = useState<FollowerHost | null>(null);
-  useEffect(() => {
-    const next = createFollowerHost();
-    setHost(next);
-    return () => next.close();
-  }, []);
+  const host = useOwnedResource('follow', () => createFollowerHost(), (h) => h.close());
   if (!host) return null;
   return (
     <HostContext.Provider value={host}>
