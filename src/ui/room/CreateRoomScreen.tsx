@@ -10,7 +10,7 @@ import { ScreenHeader } from '../screens/catalogue/ScreenHeader';
 import { useNavigation } from '../store/navigation-store';
 import { usePreferences } from '../store/preferences-store';
 import { speeds, type Speed } from '../store/session-store';
-import { colyseusDialer } from './colyseus-dialer';
+import { useDialer } from './dialer-context';
 import { handOver } from './open-rooms';
 import { openRoomSession, type RoomSession } from './room-session';
 import { rememberSeatsToFill } from './seats-to-fill';
@@ -57,6 +57,7 @@ export default function CreateRoomScreen() {
   const [seats, setSeats] = useState<ParticipantRole[]>(() => (mode === 'drill' ? ['incident-commander', 'operations', 'communications', 'scribe'] : ['candidate']));
   const [session, setSession] = useState<RoomSession | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const dial = useDialer();
   useOpenHostScreenWhenWelcomed(session, speed, seats);
   useEffect(() => {
     if (!session) return;
@@ -75,7 +76,7 @@ export default function CreateRoomScreen() {
     if (name.trim() === '') return setProblem('Enter your name: participants see who is running the room.');
     if (!seedOk || seed === null) return setProblem(`The seed must be a whole number from 1 to ${2 ** 31 - 1}.`);
     setProblem(null);
-    setSession(openRoomSession(colyseusDialer(), { how: 'create', options: { mode, name: name.trim(), scenario: { kind: 'builtin', id: scenarioId }, seed, level } }));
+    setSession(openRoomSession(dial(), { how: 'create', options: { mode, name: name.trim(), scenario: { kind: 'builtin', id: scenarioId }, seed, level } }));
   };
   const toggleSeat = (role: ParticipantRole, on: boolean) => setSeats((s) => (on ? [...s, role] : s.filter((r) => r !== role)));
   const text = copy[mode];

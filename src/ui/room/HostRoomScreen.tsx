@@ -6,7 +6,7 @@ import { leaveRoute } from '../routes/use-hash-route';
 import { levelLabels } from '../selectors/format';
 import { ScreenHeader } from '../screens/catalogue/ScreenHeader';
 import { speeds } from '../store/session-store';
-import { colyseusDialer } from './colyseus-dialer';
+import { useDialer } from './dialer-context';
 import { ConnectionBadge } from './ConnectionBadge';
 import { CopyField } from './CopyField';
 import { InjectControls } from './InjectControls';
@@ -167,9 +167,10 @@ function HostConsole({ session }: { session: RoomSession }) {
 
 /** The host's screen of a room: the code and links, the lobby, the clock for everyone, the injects and the end. */
 export default function HostRoomScreen({ code, hostToken }: { code: string; hostToken: string }) {
+  const dial = useDialer();
   const session = useRoomSession(code, () => {
     const saved = loadSeat(localStorage, code);
-    return takeOver(code) ?? openRoomSession(colyseusDialer(), { how: 'join', code, options: { name: saved?.name ?? 'Host', role: 'host', hostToken } });
+    return takeOver(code) ?? openRoomSession(dial(), { how: 'join', code, options: { name: saved?.name ?? 'Host', role: 'host', hostToken } });
   });
   if (!session) return null;
   return (

@@ -4,7 +4,7 @@ import { HostContext, useHostState } from '../hooks/use-session';
 import { goTo, leaveRoute } from '../routes/use-hash-route';
 import { hashOf } from '../routes/hash-route';
 import { ScreenHeader } from '../screens/catalogue/ScreenHeader';
-import { colyseusDialer } from './colyseus-dialer';
+import { useDialer } from './dialer-context';
 import { ParticipantList } from './ParticipantList';
 import { RoomStatusBar } from './RoomStatusBar';
 import { openRoomSession, type RoomSession } from './room-session';
@@ -216,7 +216,8 @@ function InRoom({ session }: { session: RoomSession }) {
 }
 
 function Seated({ code, name, role }: { code: string; name: string; role: ParticipantRole }) {
-  const session = useRoomSession(`${code}:${name}:${role}`, () => openRoomSession(colyseusDialer(), { how: 'join', code, options: { name, role } }));
+  const dial = useDialer();
+  const session = useRoomSession(`${code}:${name}:${role}`, () => openRoomSession(dial(), { how: 'join', code, options: { name, role } }));
   if (!session) return null;
   return (
     <HostContext.Provider value={session}>

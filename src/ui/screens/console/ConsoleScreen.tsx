@@ -50,7 +50,8 @@ export default function ConsoleScreen({ notice }: { notice?: ReactNode }) {
     <div className="console">
       <TopBar onShowShortcuts={() => setHelpOpen(true)} />
       {notice}
-      <main className="console__main" aria-label="Incident console">
+      {/* A follower window mirrors another one on a projector: nothing in it can be clicked or focused. */}
+      <main className="console__main" aria-label="Incident console" inert={host.kind === 'follower'}>
         <div className="console__left">
           <Pager />
           <ActionPalette />
