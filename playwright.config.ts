@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+// Another checkout's preview on the default port would be reused silently: pick another port to run beside it.
+const previewPort = Number(process.env.FIREDRILL_E2E_PORT ?? 4173);
 
 // Prefer an explicit browser, then the system Chromium (CI images cannot download one);
 // otherwise leave it unset so Playwright's own browser works on a developer machine.
@@ -16,7 +18,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${previewPort}`,
     trace: 'retain-on-failure',
   },
   projects: [
@@ -39,8 +41,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && npm run preview -- --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npm run build && npm run preview -- --port ${previewPort} --strictPort`,
+    url: `http://localhost:${previewPort}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },
