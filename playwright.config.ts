@@ -10,6 +10,14 @@ const previewPort = Number(process.env.FIREDRILL_E2E_PORT ?? 4173);
 const executablePath =
   process.env.FIREDRILL_CHROMIUM ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
 
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+};
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -22,23 +30,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
-    },
+    { name: 'chromium', testIgnore: /rooms-.*\.spec\.ts/, use: chromium },
+    // Rooms need the room server: each worker starts its own `npm run serve` (tests/e2e/rooms-support.ts)
+    // on the build the preview below makes, so the solo specs never wait for it.
+    { name: 'rooms', testMatch: /rooms-.*\.spec\.ts/, use: chromium },
   ],
   webServer: {
     command: `npm run build && npm run preview -- --port ${previewPort} --strictPort`,
