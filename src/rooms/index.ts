@@ -4,4 +4,5 @@ export * from './roles';
 export * from './permissions';
 export * from './links';
 export * from './client-messages';
+export * from './view-patch';
 export type * from './server-messages';
