@@ -58,6 +58,18 @@ describe('a room session', () => {
     expect(session.room.getState().you).toEqual(ops);
   });
 
+  it('applies patches to the last whole view, and ignores them before one arrives', async () => {
+    const { dialer, session } = setup();
+    await flush();
+    dialer.last.say('patch.player', { clock: clockAt(5), patch: { set: { severity: 'SEV1' } }, log: [] });
+    expect(session.store.getState().view).toBeNull();
+    const view = playerView(scenario, createInitialState(scenario, 7));
+    dialer.last.say('view.player', { clock: clockAt(5), view, log: [] });
+    dialer.last.say('patch.player', { clock: clockAt(6), patch: { set: { severity: 'SEV2' } }, log: [] });
+    expect(session.store.getState().view).toEqual({ ...view, severity: 'SEV2' });
+    expect(session.store.getState().clock).toBe(6);
+  });
+
   it('runs the clock display from the last view at the room speed, and freezes it while paused', async () => {
     const { dialer, session, advance } = setup();
     await flush();

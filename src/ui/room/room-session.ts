@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FacilitatorView, PlayerView } from '../../engine';
-import { roleLabel, roomLimits, type Attribution, type ClientMessage, type ClientMessageType, type ClockState, type CreateRoomOptions, type JoinRoomOptions, type Participant, type RoomInfo, type ScheduledInject, type Seat, type ServerMessages } from '../../rooms';
+import { applyViewPatch, roleLabel, roomLimits, type Attribution, type ClientMessage, type ClientMessageType, type ClockState, type CreateRoomOptions, type JoinRoomOptions, type Participant, type RoomInfo, type ScheduledInject, type Seat, type ServerMessages } from '../../rooms';
 import type { Command } from '../../scenarios/schema';
 import { allControls, noControls, type HostControls, type HostSnapshot, type SessionHost } from '../host/session-host';
 import type { RoomChannel, RoomDialer } from './room-channel';
@@ -145,6 +145,20 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
       const m = payload as ServerMessages['view.facilitator'];
       room.setState({ stage: m.clock.stage, log: m.log, facilitator: m.view, schedule: m.schedule });
       takeView(m.clock, m.view);
+    } else if (type === 'patch.player') {
+      // A patch applies to the last whole view; before one arrives there is nothing to patch.
+      const m = payload as ServerMessages['patch.player'];
+      const held = store.getState().view;
+      if (!held) return;
+      room.setState({ stage: m.clock.stage, log: m.log });
+      takeView(m.clock, applyViewPatch(held, m.patch));
+    } else if (type === 'patch.facilitator') {
+      const m = payload as ServerMessages['patch.facilitator'];
+      const held = room.getState().facilitator;
+      if (!held) return;
+      const view = applyViewPatch(held, m.patch);
+      room.setState({ stage: m.clock.stage, log: m.log, facilitator: view, schedule: m.schedule });
+      takeView(m.clock, view);
     } else if (type === 'ack') {
       const m = payload as ServerMessages['ack'];
       settle(m.id);
