@@ -11,8 +11,8 @@ test('a host and a player start a room by code; pause freezes the player; an inj
   try {
     const code = await createRoom(host.page, 'Run a drill', 'Fay', '10×');
     await expect(host.page.getByRole('heading', { level: 1, name: 'Blank executive dashboard' })).toBeVisible();
-    await expect(host.page.getByLabel("Participants' link")).toHaveValue(new RegExp(`/#/room/${code}$`));
-    await expect(host.page.getByLabel('Your host link (secret)')).toHaveValue(new RegExp(`/#/room/${code}/host/[A-Za-z0-9_-]{43}$`));
+    await expect(host.page.getByRole('textbox', { name: "Participants' link" })).toHaveValue(new RegExp(`/#/room/${code}$`));
+    await expect(host.page.getByRole('textbox', { name: 'Your host link (secret)' })).toHaveValue(new RegExp(`/#/room/${code}/host/[A-Za-z0-9_-]{43}$`));
 
     await joinByCode(player.page, code, 'Ana', /^Player/);
     const lobby = host.page.getByRole('list', { name: 'Participants' });

@@ -21,8 +21,8 @@ export function CopyField({ label, value, help, secret = false }: { label: strin
       </label>
       <div className="copy-field__row">
         <input id={`${id}-value`} className="copy-field__value mono" readOnly value={value} onFocus={(e) => e.target.select()} aria-describedby={help ? `${id}-help` : undefined} />
-        <button type="button" className="btn" onClick={() => void copy()}>
-          Copy<span className="visually-hidden"> {label.toLowerCase()}</span>
+        <button type="button" className="btn" aria-label={`Copy the ${label.toLowerCase()}`} onClick={() => void copy()}>
+          Copy
         </button>
       </div>
       {help && (

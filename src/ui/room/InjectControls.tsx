@@ -82,8 +82,8 @@ export function InjectControls({ session }: { session: RoomSession }) {
                   {i.firedAt !== null ? (
                     <span className="badge badge--ok">Fired at {timeOfDay(anchor, i.firedAt)}</span>
                   ) : (
-                    <button type="button" className="btn btn--small btn--primary" disabled={!canFire} onClick={() => session.fireInject(i.id)}>
-                      Fire now<span className="visually-hidden">: {i.label}</span>
+                    <button type="button" className="btn btn--small btn--primary" disabled={!canFire} aria-label={`Fire now: ${i.label}`} onClick={() => session.fireInject(i.id)}>
+                      Fire now
                     </button>
                   )}
                 </div>
@@ -95,8 +95,8 @@ export function InjectControls({ session }: { session: RoomSession }) {
                         <span className="badge badge--info">
                           Scheduled at {timeOfDay(anchor, w.atS)} ({relativeTime(w.atS)})
                         </span>
-                        <button type="button" className="btn btn--small btn--ghost" onClick={() => session.unschedule(w.id)}>
-                          Cancel<span className="visually-hidden"> the scheduled {i.label}</span>
+                        <button type="button" className="btn btn--small btn--ghost" aria-label={`Cancel the scheduled ${i.label}`} onClick={() => session.unschedule(w.id)}>
+                          Cancel
                         </button>
                       </p>
                     ))}
