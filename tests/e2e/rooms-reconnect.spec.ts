@@ -17,6 +17,7 @@ test('a player whose browser closes comes back into the same seat, with the room
     await expect(commander.page.getByRole('main', { name: 'Incident console' })).toBeVisible({ timeout: 30_000 });
 
     // The commander declares a severity, then their browser goes away.
+    await commander.page.getByRole('tablist', { name: 'Action groups' }).getByRole('tab', { name: 'Declare' }).click();
     await commander.page.getByRole('button', { name: 'SEV2' }).click();
     await expect(observer.page.getByText('SEV2').first()).toBeVisible({ timeout: 15_000 });
     const saved = await commander.context.storageState();
@@ -36,5 +37,31 @@ test('a player whose browser closes comes back into the same seat, with the room
   } finally {
     await host.context.close();
     await observer.context.close();
+  }
+});
+
+test('after a server restart mid-drill, host and player reconnect by themselves into their seats, paused', async ({ browser, roomServer }) => {
+  test.setTimeout(240_000);
+  const host = await personAt(browser, roomServer.url);
+  const player = await personAt(browser, roomServer.url);
+  try {
+    const code = await createRoom(host.page, 'Mock interview', 'Ivo', '5×');
+    await joinByCode(player.page, code, 'Cam', /^Candidate/);
+    await host.page.getByRole('button', { name: 'Start the incident' }).click();
+    await expect(player.page.getByRole('main', { name: 'Incident console' })).toBeVisible({ timeout: 30_000 });
+
+    await roomServer.restart();
+    await expect(player.page.getByText('Connected', { exact: true })).toBeVisible({ timeout: 60_000 });
+    await expect(player.page.getByText('Cam · Candidate')).toBeVisible();
+    await expect(player.page.getByText('Paused by the interviewer.')).toBeVisible({ timeout: 15_000 });
+    await expect(host.page.getByRole('button', { name: 'Resume for everyone' })).toBeVisible({ timeout: 60_000 });
+    const lobby = host.page.getByRole('list', { name: 'Participants' });
+    await expect(lobby.getByRole('listitem')).toHaveCount(2);
+    await expect(lobby.getByRole('listitem').filter({ hasText: 'Cam' })).toContainText('connected', { timeout: 30_000 });
+    await host.page.getByRole('button', { name: 'Resume for everyone' }).click();
+    await expect(player.page.getByText('Paused by the interviewer.')).toHaveCount(0, { timeout: 15_000 });
+  } finally {
+    await host.context.close();
+    await player.context.close();
   }
 });

@@ -3,19 +3,23 @@ import type { RoomChannel, RoomDialer } from './room-channel';
 
 /** The room name the Firedrill server registers. */
 const roomName = 'firedrill';
-/** Colyseus's close code for a leave the client asked for. */
-const consentedClose = 4000;
 
 function channelOf(room: Room): RoomChannel {
+  // Colyseus closes with its "consented" code on a graceful server shutdown too, so only a leave
+  // asked for here counts as consented; any other close is a drop to reconnect from.
+  let leaving = false;
   return {
     code: room.roomId,
     reconnectionToken: room.reconnectionToken,
     send: (type, payload) => room.send(type, payload),
     onMessage: (handler) => room.onMessage('*', (type, payload) => handler(String(type), payload)),
     onClose: (handler) => {
-      room.onLeave((code) => handler(code === consentedClose));
+      room.onLeave(() => handler(leaving));
     },
-    leave: (consented) => void room.leave(consented).catch(() => undefined),
+    leave: (consented) => {
+      leaving = true;
+      void room.leave(consented).catch(() => undefined);
+    },
   };
 }
 
