@@ -51,7 +51,11 @@ function LobbyCard({ session, info }: { session: RoomSession; info: RoomInfo }) 
   return (
     <section className="panel room-card" aria-labelledby="room-lobby-title">
       <h2 id="room-lobby-title" className="room-card__heading">
-        Lobby <span className="catalogue__count">{others.length}</span>
+        Lobby{' '}
+        <span className="catalogue__count">
+          {others.length}
+          <span className="visually-hidden"> joined</span>
+        </span>
       </h2>
       <ParticipantList participants={participants} mode={info.mode} you={you?.seat ?? null} />
       {wanted.length > 0 && (
@@ -125,6 +129,7 @@ function HostConsole({ session }: { session: RoomSession }) {
   const failure = useRoomPicture(session, (p) => p.failure);
   const problem = useRoomPicture(session, (p) => p.problem);
   const connection = useHostState((s) => s.connection);
+  const stage = useRoomPicture(session, (p) => p.stage);
   return (
     <div className="page room-page room-page--host">
       <ScreenHeader>
@@ -154,7 +159,8 @@ function HostConsole({ session }: { session: RoomSession }) {
               <ClockCard session={session} info={info} />
               <InjectControls session={session} />
             </div>
-            <div className="room-grid__column">
+            {/* On a phone, the code and the lobby come first until the incident starts. */}
+            <div className={stage === 'briefing' ? 'room-grid__column room-grid__column--first-on-phone' : 'room-grid__column'}>
               <ShareCard info={info} hostToken={hostToken} />
               <LobbyCard session={session} info={info} />
             </div>
