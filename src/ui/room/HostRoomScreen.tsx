@@ -123,6 +123,24 @@ function ClockCard({ session, info }: { session: RoomSession; info: RoomInfo }) 
   );
 }
 
+function ControlColumn({ session, info }: { session: RoomSession; info: RoomInfo }) {
+  return (
+    <div className="room-grid__column">
+      <ClockCard session={session} info={info} />
+      <InjectControls session={session} />
+    </div>
+  );
+}
+
+function InviteColumn({ session, info, hostToken }: { session: RoomSession; info: RoomInfo; hostToken: string | null }) {
+  return (
+    <div className="room-grid__column">
+      <ShareCard info={info} hostToken={hostToken} />
+      <LobbyCard session={session} info={info} />
+    </div>
+  );
+}
+
 function HostConsole({ session }: { session: RoomSession }) {
   const info = useRoomPicture(session, (p) => p.info);
   const hostToken = useRoomPicture(session, (p) => p.hostToken);
@@ -155,15 +173,18 @@ function HostConsole({ session }: { session: RoomSession }) {
         )}
         {info && (
           <div className="room-grid">
-            <div className="room-grid__column">
-              <ClockCard session={session} info={info} />
-              <InjectControls session={session} />
-            </div>
-            {/* On a phone, the code and the lobby come first until the incident starts. */}
-            <div className={stage === 'briefing' ? 'room-grid__column room-grid__column--first-on-phone' : 'room-grid__column'}>
-              <ShareCard info={info} hostToken={hostToken} />
-              <LobbyCard session={session} info={info} />
-            </div>
+            {/* Until the incident starts the code and the lobby matter most: they come first, and on top on a phone. */}
+            {stage === 'briefing' ? (
+              <>
+                <InviteColumn session={session} info={info} hostToken={hostToken} />
+                <ControlColumn session={session} info={info} />
+              </>
+            ) : (
+              <>
+                <ControlColumn session={session} info={info} />
+                <InviteColumn session={session} info={info} hostToken={hostToken} />
+              </>
+            )}
           </div>
         )}
       </main>
