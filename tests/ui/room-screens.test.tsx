@@ -111,6 +111,21 @@ describe('joining a room', () => {
   });
 });
 
+it('offers to choose again when the room refuses the seat', async () => {
+  dialer.refuseJoin = 'This room is a mock interview: join as candidate or observer.';
+  render(withDialer(<JoinRoomScreen code="K7MP4Q" />));
+  fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Ana' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Join' }));
+  expect((await screen.findByRole('alert')).textContent).toBe('This room is a mock interview: join as candidate or observer.');
+  dialer.refuseJoin = null;
+  fireEvent.click(screen.getByRole('button', { name: 'Choose the name and role again' }));
+  fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Ana' } });
+  fireEvent.click(screen.getByRole('radio', { name: /^Candidate/ }));
+  fireEvent.click(screen.getByRole('button', { name: 'Join' }));
+  await waitFor(() => expect(dialer.channels).toHaveLength(1));
+  expect(dialer.last.how).toEqual({ via: 'join', options: { name: 'Ana', role: 'candidate' } });
+});
+
 describe('the host screen', () => {
   async function openHost() {
     render(withDialer(<HostRoomScreen code="K7MP4Q" hostToken={hostToken} />));

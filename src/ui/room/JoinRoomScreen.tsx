@@ -176,7 +176,7 @@ function Waiting({ session }: { session: RoomSession }) {
   );
 }
 
-function Failed({ message }: { message: string }) {
+function Failed({ message, onChooseAgain }: { message: string; onChooseAgain: () => void }) {
   return (
     <div className="page room-page">
       <ScreenHeader />
@@ -192,8 +192,11 @@ function Failed({ message }: { message: string }) {
             <button type="button" className="btn btn--ghost" onClick={leaveRoute}>
               Back to the catalogue
             </button>
-            <button type="button" className="btn btn--primary" onClick={() => goTo(hashOf({ kind: 'join', code: null }))}>
+            <button type="button" className="btn" onClick={() => goTo(hashOf({ kind: 'join', code: null }))}>
               Enter another code
+            </button>
+            <button type="button" className="btn btn--primary" onClick={onChooseAgain}>
+              Choose the name and role again
             </button>
           </div>
         </section>
@@ -202,11 +205,11 @@ function Failed({ message }: { message: string }) {
   );
 }
 
-function InRoom({ session }: { session: RoomSession }) {
+function InRoom({ session, onChooseAgain }: { session: RoomSession; onChooseAgain: () => void }) {
   const failure = useRoomPicture(session, (p) => p.failure);
   const stage = useRoomPicture(session, (p) => p.stage);
   const hasView = useHostState((s) => s.view !== null);
-  if (failure) return <Failed message={failure} />;
+  if (failure) return <Failed message={failure} onChooseAgain={onChooseAgain} />;
   if (stage !== 'running' || !hasView) return <Waiting session={session} />;
   return (
     <Suspense fallback={<div className="app-loading" role="status">Loading…</div>}>
@@ -215,13 +218,13 @@ function InRoom({ session }: { session: RoomSession }) {
   );
 }
 
-function Seated({ code, name, role }: { code: string; name: string; role: ParticipantRole }) {
+function Seated({ code, name, role, onChooseAgain }: { code: string; name: string; role: ParticipantRole; onChooseAgain: () => void }) {
   const dial = useDialer();
   const session = useRoomSession(`${code}:${name}:${role}`, () => openRoomSession(dial(), { how: 'join', code, options: { name, role } }));
   if (!session) return null;
   return (
     <HostContext.Provider value={session}>
-      <InRoom session={session} />
+      <InRoom session={session} onChooseAgain={onChooseAgain} />
     </HostContext.Provider>
   );
 }
@@ -235,7 +238,7 @@ export default function JoinRoomScreen({ code }: { code: string | null }) {
     const saved = code ? loadSeat(localStorage, code) : null;
     return saved && saved.role !== 'host' ? { name: saved.name, role: saved.role } : null;
   });
-  if (code && chosen) return <Seated code={code} name={chosen.name} role={chosen.role} />;
+  if (code && chosen) return <Seated code={code} name={chosen.name} role={chosen.role} onChooseAgain={() => setChosen(null)} />;
   return (
     <div className="page room-page">
       <ScreenHeader />

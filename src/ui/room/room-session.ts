@@ -162,7 +162,8 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
     } else if (type === 'ack') {
       const m = payload as ServerMessages['ack'];
       settle(m.id);
-      if (m.rejected) room.setState({ problem: m.rejected });
+      // The engine's refusal stays on screen until a later command goes through.
+      room.setState({ problem: m.rejected });
     } else if (type === 'error') {
       const m = payload as ServerMessages['error'];
       settle(m.id);
