@@ -52,6 +52,9 @@ export class FiredrillRoom extends Room {
   private closing = false;
   private playerSnap: ViewSnapshot<PlayerView> | null = null;
   private hostSnap: ViewSnapshot<FacilitatorView> | null = null;
+  /** How much of each log the last broadcast carried (the log only grows). */
+  private playerLogSent = 0;
+  private hostLogSent = 0;
 
   private get ctx(): RoomContext {
     return FiredrillRoom.context;
@@ -350,15 +353,17 @@ export class FiredrillRoom extends Room {
     const hostLog = this.session.attribution('host');
     const schedule = this.session.scheduled();
     if (players.length > 0) {
-      if (this.playerSnap) this.broadcast('patch.player', { clock, patch: diffViews(this.playerSnap, playerSnap), log } satisfies ServerMessages['patch.player'], { except: hosts });
+      if (this.playerSnap) this.broadcast('patch.player', { clock, patch: diffViews(this.playerSnap, playerSnap), log: { from: this.playerLogSent, items: log.slice(this.playerLogSent) } } satisfies ServerMessages['patch.player'], { except: hosts });
       else this.broadcast('view.player', { clock, view: playerSnap.view, log } satisfies ServerMessages['view.player'], { except: hosts });
     }
     if (hosts.length > 0) {
-      if (this.hostSnap) this.broadcast('patch.facilitator', { clock, patch: diffViews(this.hostSnap, hostSnap), log: hostLog, schedule } satisfies ServerMessages['patch.facilitator'], { except: players });
+      if (this.hostSnap) this.broadcast('patch.facilitator', { clock, patch: diffViews(this.hostSnap, hostSnap), log: { from: this.hostLogSent, items: hostLog.slice(this.hostLogSent) }, schedule } satisfies ServerMessages['patch.facilitator'], { except: players });
       else this.broadcast('view.facilitator', { clock, view: hostSnap.view, log: hostLog, schedule } satisfies ServerMessages['view.facilitator'], { except: players });
     }
     this.playerSnap = playerSnap;
     this.hostSnap = hostSnap;
+    this.playerLogSent = log.length;
+    this.hostLogSent = hostLog.length;
   }
 
   private roleOf(client: Client): string | undefined {
