@@ -77,7 +77,7 @@ export class FiredrillRoom extends Room {
     if (!parsed.success) throw new ServerError(400, `create options: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ')}`);
     if (this.ctx.rooms.size >= roomLimits.maxRoomsPerServer) throw new ServerError(503, `this server holds its limit of ${roomLimits.maxRoomsPerServer} rooms`);
     const o = parsed.data;
-    const resolved = this.ctx.scenarios.resolve(o.scenario);
+    const resolved = await this.ctx.scenarios.resolve(o.scenario);
     if (!resolved.ok) throw new ServerError(422, resolved.message);
     let code = newRoomCode();
     while (this.ctx.rooms.has(code) || (await this.ctx.store.codeTaken(code))) code = newRoomCode();
@@ -96,7 +96,7 @@ export class FiredrillRoom extends Room {
   private async restore(code: string): Promise<void> {
     const stored = await this.ctx.store.loadRoom(code);
     if (!stored) throw new ServerError(404, `room ${code} is not in the store`);
-    const resolved = this.ctx.scenarios.resolve(stored.room.scenario);
+    const resolved = await this.ctx.scenarios.resolve(stored.room.scenario);
     if (!resolved.ok) throw new ServerError(422, `room ${code} cannot be restored: ${resolved.message}`);
     this.record = stored.room;
     this.session = new RoomSession(prepareRun(resolved.scenario, stored.room.seed, stored.room.level), stored.room.seed, stored.entries, stored.schedule, stored.room.clock);
