@@ -302,6 +302,8 @@ export class FiredrillRoom extends Room {
     for (;;) {
       const { due, leftMs, stepped } = this.session.run(wallMs);
       if (stepped) this.changed(false);
+      // Time ran out with nobody in the room: it closes like an ended room everyone left.
+      if (stepped && this.session.state.ended) this.closeIfDone();
       if (!due) break;
       const entry = this.session.prepare(Math.max(due.atS, this.session.state.t), { type: 'facilitator.inject', inject: due.inject }, this.desk.hostSeat(), due.id);
       await this.ctx.store.appendEntry(this.roomId, entry);
