@@ -33,7 +33,7 @@ describe('joining a room', () => {
     expect(parseRoomLink(new URL(joinLink('http://lan:8080', code)).hash)).toEqual({ code, hostToken: null });
     expect(parseRoomLink(new URL(hostLink('http://lan:8080', code, welcome?.hostToken as string)).hash)).toEqual({ code, hostToken: welcome?.hostToken });
 
-    const ic = track(await TestSeat.join(server.url, code.toLowerCase() === code ? code : code, { name: 'Ines', role: 'incident-commander' }));
+    const ic = track(await TestSeat.join(server.url, code, { name: 'Ines', role: 'incident-commander' }));
     expect(ic.last('welcome')?.you).toMatchObject({ name: 'Ines', role: 'incident-commander' });
     expect(ic.last('welcome')?.hostToken).toBeUndefined();
     await host.until(() => (host.last('lobby')?.participants.length ?? 0) === 2, 'two in the lobby');
