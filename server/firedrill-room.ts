@@ -52,6 +52,9 @@ export class FiredrillRoom extends Room {
   private closing = false;
   private playerSnap: ViewSnapshot<PlayerView> | null = null;
   private hostSnap: ViewSnapshot<FacilitatorView> | null = null;
+  /** How much of each log the last broadcast carried (the log only grows). */
+  private playerLogSent = 0;
+  private hostLogSent = 0;
 
   private get ctx(): RoomContext {
     return FiredrillRoom.context;
@@ -74,7 +77,7 @@ export class FiredrillRoom extends Room {
     if (!parsed.success) throw new ServerError(400, `create options: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ')}`);
     if (this.ctx.rooms.size >= roomLimits.maxRoomsPerServer) throw new ServerError(503, `this server holds its limit of ${roomLimits.maxRoomsPerServer} rooms`);
     const o = parsed.data;
-    const resolved = this.ctx.scenarios.resolve(o.scenario);
+    const resolved = await this.ctx.scenarios.resolve(o.scenario);
     if (!resolved.ok) throw new ServerError(422, resolved.message);
     let code = newRoomCode();
     while (this.ctx.rooms.has(code) || (await this.ctx.store.codeTaken(code))) code = newRoomCode();
@@ -93,7 +96,7 @@ export class FiredrillRoom extends Room {
   private async restore(code: string): Promise<void> {
     const stored = await this.ctx.store.loadRoom(code);
     if (!stored) throw new ServerError(404, `room ${code} is not in the store`);
-    const resolved = this.ctx.scenarios.resolve(stored.room.scenario);
+    const resolved = await this.ctx.scenarios.resolve(stored.room.scenario);
     if (!resolved.ok) throw new ServerError(422, `room ${code} cannot be restored: ${resolved.message}`);
     this.record = stored.room;
     this.session = new RoomSession(prepareRun(resolved.scenario, stored.room.seed, stored.room.level), stored.room.seed, stored.entries, stored.schedule, stored.room.clock);
@@ -299,6 +302,8 @@ export class FiredrillRoom extends Room {
     for (;;) {
       const { due, leftMs, stepped } = this.session.run(wallMs);
       if (stepped) this.changed(false);
+      // Time ran out with nobody in the room: it closes like an ended room everyone left.
+      if (stepped && this.session.state.ended) this.closeIfDone();
       if (!due) break;
       const entry = this.session.prepare(Math.max(due.atS, this.session.state.t), { type: 'facilitator.inject', inject: due.inject }, this.desk.hostSeat(), due.id);
       await this.ctx.store.appendEntry(this.roomId, entry);
@@ -350,15 +355,17 @@ export class FiredrillRoom extends Room {
     const hostLog = this.session.attribution('host');
     const schedule = this.session.scheduled();
     if (players.length > 0) {
-      if (this.playerSnap) this.broadcast('patch.player', { clock, patch: diffViews(this.playerSnap, playerSnap), log } satisfies ServerMessages['patch.player'], { except: hosts });
+      if (this.playerSnap) this.broadcast('patch.player', { clock, patch: diffViews(this.playerSnap, playerSnap), log: { from: this.playerLogSent, items: log.slice(this.playerLogSent) } } satisfies ServerMessages['patch.player'], { except: hosts });
       else this.broadcast('view.player', { clock, view: playerSnap.view, log } satisfies ServerMessages['view.player'], { except: hosts });
     }
     if (hosts.length > 0) {
-      if (this.hostSnap) this.broadcast('patch.facilitator', { clock, patch: diffViews(this.hostSnap, hostSnap), log: hostLog, schedule } satisfies ServerMessages['patch.facilitator'], { except: players });
+      if (this.hostSnap) this.broadcast('patch.facilitator', { clock, patch: diffViews(this.hostSnap, hostSnap), log: { from: this.hostLogSent, items: hostLog.slice(this.hostLogSent) }, schedule } satisfies ServerMessages['patch.facilitator'], { except: players });
       else this.broadcast('view.facilitator', { clock, view: hostSnap.view, log: hostLog, schedule } satisfies ServerMessages['view.facilitator'], { except: players });
     }
     this.playerSnap = playerSnap;
     this.hostSnap = hostSnap;
+    this.playerLogSent = log.length;
+    this.hostLogSent = hostLog.length;
   }
 
   private roleOf(client: Client): string | undefined {

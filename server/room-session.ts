@@ -53,7 +53,8 @@ export class RoomSession {
     if (firstDue && firstDue.atS < this.clock) this.clock = Math.max(firstDue.atS, this.state.t);
     if (this.running) advanceInPlace(scenario, this.state, Math.floor(this.clock));
     this.speed = clock?.speed ?? 5;
-    this.paused = clock !== null;
+    // Paused only when the incident was in play: a restored briefing waits for the host's start as before.
+    this.paused = clock !== null && (clock.paused || this.running);
   }
 
   /** Whether the incident clock is in play (started, not over). */

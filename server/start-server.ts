@@ -25,10 +25,14 @@ const maxMatchmakeBytes = roomLimits.maxScenarioBytes * 2;
  */
 export async function startServer(config: ServerConfig, log: (line: string) => void = console.log): Promise<RunningServer> {
   const store = await openStore(config);
-  const context: RoomContext = { store, scenarios: new ScenarioBook(), timeScale: config.timeScale, rooms: new Set(), restoring: new Map(), log };
+  const scenarios = new ScenarioBook();
+  const context: RoomContext = { store, scenarios, timeScale: config.timeScale, rooms: new Set(), restoring: new Map(), log };
   useRoomContext(context);
 
   const http = createServer(staticFiles(config.distDir));
+  // Outlast the clients' idle keep-alive (Node's agent closes at 5 s): when both sides time out
+  // together, a request sent on a socket the server is closing fails with "socket hang up".
+  http.keepAliveTimeout = 65_000;
   const transport = new WebSocketTransport({ server: http, maxPayload: roomLimits.maxMessageBytes * 4 });
   const gameServer = new Server({ transport, greet: false, gracefullyShutdown: false });
   gameServer.define(roomName, FiredrillRoom);
@@ -57,6 +61,7 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
   const stop = () => {
     stopping ??= (async () => {
       await gameServer.gracefullyShutdown(false);
+      await scenarios.close();
       await store.close();
     })();
     return stopping;

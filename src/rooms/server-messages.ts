@@ -1,5 +1,5 @@
 import type { FacilitatorView, PlayerView } from '../engine/views';
-import type { ViewPatch } from './view-patch';
+import type { ListAppend, ViewPatch } from './view-patch';
 import type { CommandType } from '../scenarios/schema';
 import type { Level } from '../scenarios/schema/level-names';
 import type { Role, RoomMode } from './roles';
@@ -63,12 +63,12 @@ export interface ServerMessages {
   lobby: { participants: Participant[] };
   /** A player's or candidate's whole projection (the answer to `sync`): no root cause, verdicts, walkthrough, rubric or variant. */
   'view.player': { clock: ClockState; view: PlayerView; log: Attribution[] };
-  /** What changed in the player's projection since the last view or patch; apply it with `applyViewPatch` (ignore patches until you hold a view). */
-  'patch.player': { clock: ClockState; patch: ViewPatch<PlayerView>; log: Attribution[] };
+  /** What changed in the player's projection since the last view or patch; apply it with `applyViewPatch` (ignore patches until you hold a view), and the log's new entries. */
+  'patch.player': { clock: ClockState; patch: ViewPatch<PlayerView>; log: ListAppend<Attribution> };
   /** The host's whole projection: everything, the schedule of injects included. */
   'view.facilitator': { clock: ClockState; view: FacilitatorView; log: Attribution[]; schedule: ScheduledInject[] };
   /** What changed in the host's projection. */
-  'patch.facilitator': { clock: ClockState; patch: ViewPatch<FacilitatorView>; log: Attribution[]; schedule: ScheduledInject[] };
+  'patch.facilitator': { clock: ClockState; patch: ViewPatch<FacilitatorView>; log: ListAppend<Attribution>; schedule: ScheduledInject[] };
   /** A command (or host message with an id) was persisted and applied; `rejected` is the engine's reason when it refused it. `duplicate` marks a resend. */
   ack: { id: string; seq: number | null; at: number; rejected: string | null; duplicate: boolean };
   /** A message was refused; only its sender receives this. */

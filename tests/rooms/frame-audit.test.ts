@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../../scripts/lib/builtin-scenarios.ts';
 import { playBot, prepareRun, runInfo } from '../../src/engine';
-import { removeDataDir, startServerProcess, type ServerProcess } from './support/room-server';
+import { removeDataDir, startServerProcess, type ServerProcess } from '../../scripts/lib/room-server-process.ts';
 import { TestSeat } from './support/test-seat';
 
 const timeScale = 10;

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../scripts/lib/builtin-scenarios.ts';
 import { parseRoomLink, hostLink, joinLink } from '../../src/rooms';
-import { removeDataDir, startServerProcess, type ServerProcess } from './support/room-server';
+import { removeDataDir, startServerProcess, type ServerProcess } from '../../scripts/lib/room-server-process.ts';
 import { TestSeat } from './support/test-seat';
 
 let server: ServerProcess;
@@ -30,7 +33,7 @@ describe('joining a room', () => {
     expect(parseRoomLink(new URL(joinLink('http://lan:8080', code)).hash)).toEqual({ code, hostToken: null });
     expect(parseRoomLink(new URL(hostLink('http://lan:8080', code, welcome?.hostToken as string)).hash)).toEqual({ code, hostToken: welcome?.hostToken });
 
-    const ic = track(await TestSeat.join(server.url, code.toLowerCase() === code ? code : code, { name: 'Ines', role: 'incident-commander' }));
+    const ic = track(await TestSeat.join(server.url, code, { name: 'Ines', role: 'incident-commander' }));
     expect(ic.last('welcome')?.you).toMatchObject({ name: 'Ines', role: 'incident-commander' });
     expect(ic.last('welcome')?.hostToken).toBeUndefined();
     await host.until(() => (host.last('lobby')?.participants.length ?? 0) === 2, 'two in the lobby');
@@ -61,6 +64,24 @@ describe('joining a room', () => {
     expect(late.view?.timeline).toEqual(ops.view?.timeline);
     expect(late.log.map((l) => [l.type, l.by.name, l.by.role])).toEqual([['note.add', 'Oli', 'operations']]);
     expect(host.log.map((l) => [l.type, l.by.role])).toEqual([['session.start', 'host'], ['note.add', 'operations']]);
+  });
+});
+
+describe('an imported scenario', () => {
+  it('is checked like the in-app importer, off the event loop, while other rooms keep answering', async () => {
+    const host = track(await TestSeat.create(server.url, drill));
+    await host.request('host.start', {});
+    const text = readFileSync(join(repoRoot, 'src/scenarios/stale-revenue-table.yaml'), 'utf8').replace(/^id: stale-revenue-table$/m, 'id: our-own-stale-mart');
+    const creating = TestSeat.create(server.url, { ...drill, scenario: { kind: 'file', fileName: 'our-own.yaml', text } });
+    // While the lint bots play the file, the running room still answers at once.
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i += 1) expect(await host.command({ type: 'note.add', text: `during the import ${i}` })).toMatchObject({ rejected: null });
+    const answerMs = (performance.now() - t0) / 5;
+    const imported = track(await creating);
+    expect(imported.last('welcome')?.room.scenario.id).toBe('our-own-stale-mart');
+    expect(answerMs).toBeLessThan(500);
+    const clash = readFileSync(join(repoRoot, 'src/scenarios/stale-revenue-table.yaml'), 'utf8');
+    await expect(TestSeat.create(server.url, { ...drill, scenario: { kind: 'file', fileName: 'clash.yaml', text: clash } })).rejects.toThrow(/id of a built-in scenario/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeDataDir, startServerProcess, type ServerProcess } from './support/room-server';
+import { removeDataDir, startServerProcess, type ServerProcess } from '../../scripts/lib/room-server-process.ts';
 import { TestSeat } from './support/test-seat';
 
 const servers: ServerProcess[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advance, applyEntry, createInitialState, facilitatorView, playBot, playerView, prepareRun } from '../../src/engine';
-import { applyViewPatch, diffViews, snapshotView } from '../../src/rooms';
+import { appendedItems, applyViewPatch, diffViews, snapshotView } from '../../src/rooms';
 import { scenarioRun } from '../support/sim-harness';
 
 const s = prepareRun(scenarioRun('consumer-lag-storm'), 2, 'normal');
@@ -45,5 +45,19 @@ describe('view patches', () => {
     const whole = JSON.stringify(playerView(s, later)).length;
     const patch = JSON.stringify(diffViews(snapshotView(playerView(s, late)), snapshotView(playerView(s, later)))).length;
     expect(patch).toBeLessThan(whole / 5);
+  });
+
+  it('send a list that only grew as its new items, and any other change whole', () => {
+    const late = states[states.length - 1] as never;
+    const earlier = states[Math.floor(states.length / 2)] as never;
+    const patch = diffViews(snapshotView(playerView(s, earlier)), snapshotView(playerView(s, late)));
+    expect(patch.append?.timeline?.from).toBe(playerView(s, earlier).timeline.length);
+    expect(patch.set.timeline).toBeUndefined();
+    const json = (x: unknown) => JSON.stringify(x);
+    expect(appendedItems([1], json([1]), [12], json([12]))).toBeNull();
+    expect(appendedItems([1], json([1]), [1, 2], json([1, 2]))).toEqual({ from: 1, items: [2] });
+    expect(appendedItems([1, 2], json([1, 2]), [2], json([2]))).toBeNull();
+    expect(appendedItems([], '[]', ['a'], json(['a']))).toEqual({ from: 0, items: ['a'] });
+    expect(appendedItems([{ a: 1 }], json([{ a: 1 }]), [{ a: 1, b: 2 }], json([{ a: 1, b: 2 }]))).toBeNull();
   });
 });

@@ -67,7 +67,7 @@ export class TestSeat {
       if ((r.type === 'patch.player' || r.type === 'patch.facilitator') && this.view) {
         this.view = applyViewPatch(this.view as PlayerView, r.message.patch as never);
         this.clock = r.message.clock;
-        this.log = r.message.log;
+        this.log = [...this.log.slice(0, r.message.log.from), ...r.message.log.items];
         if (r.type === 'patch.facilitator') this.schedule = r.message.schedule;
       }
       for (const w of this.waiters.splice(0)) w();
@@ -78,7 +78,13 @@ export class TestSeat {
   async sync(): Promise<void> {
     const before = this.received.length;
     this.room.send('sync', {});
-    await this.until(() => this.received.slice(before).some((r) => r.type === 'view.player' || r.type === 'view.facilitator'), 'a view after sync');
+    // The answer is welcome, lobby, then the view; a broadcast may arrive before it, so wait for the view after the welcome.
+    const answered = () => {
+      const since = this.received.slice(before);
+      const welcome = since.findIndex((r) => r.type === 'welcome');
+      return welcome >= 0 && since.slice(welcome).some((r) => r.type === 'view.player' || r.type === 'view.facilitator');
+    };
+    await this.until(answered, 'welcome and a view after sync');
   }
 
   /** The messages of one type received so far. */

@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../../../scripts/lib/builtin-scenarios.ts';
+import { repoRoot } from './builtin-scenarios.ts';
 
 /** A room server process started for a test, on a free loopback port with its own data folder. */
 export interface ServerProcess {
+  pid: number;
   port: number;
   url: string;
   dataDir: string;
@@ -42,6 +43,7 @@ export async function startServerProcess(options: { dataDir?: string; timeScale?
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
+    pid: child.pid as number,
     port,
     url: `http://127.0.0.1:${port}`,
     dataDir,
