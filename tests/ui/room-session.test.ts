@@ -61,13 +61,16 @@ describe('a room session', () => {
   it('applies patches to the last whole view, and ignores them before one arrives', async () => {
     const { dialer, session } = setup();
     await flush();
-    dialer.last.say('patch.player', { clock: clockAt(5), patch: { set: { severity: 'SEV1' } }, log: [] });
+    dialer.last.say('patch.player', { clock: clockAt(5), patch: { set: { severity: 'SEV1' } }, log: { from: 0, items: [] } });
     expect(session.store.getState().view).toBeNull();
     const view = playerView(scenario, createInitialState(scenario, 7));
-    dialer.last.say('view.player', { clock: clockAt(5), view, log: [] });
-    dialer.last.say('patch.player', { clock: clockAt(6), patch: { set: { severity: 'SEV2' } }, log: [] });
+    const first = { seq: 0, at: 0, type: 'session.start' as const, by: { seat: 's-host', name: 'Fay', role: 'host' as const } };
+    const second = { seq: 1, at: 6, type: 'incident.set-severity' as const, by: { seat: 's-ic', name: 'Ian', role: 'incident-commander' as const } };
+    dialer.last.say('view.player', { clock: clockAt(5), view, log: [first] });
+    dialer.last.say('patch.player', { clock: clockAt(6), patch: { set: { severity: 'SEV2' } }, log: { from: 1, items: [second] } });
     expect(session.store.getState().view).toEqual({ ...view, severity: 'SEV2' });
     expect(session.store.getState().clock).toBe(6);
+    expect(session.room.getState().log).toEqual([first, second]);
   });
 
   it('runs the clock display from the last view at the room speed, and freezes it while paused', async () => {

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FacilitatorView, PlayerView } from '../../engine';
-import { applyViewPatch, roleLabel, roomLimits, type Attribution, type ClientMessage, type ClientMessageType, type ClockState, type CreateRoomOptions, type JoinRoomOptions, type Participant, type RoomInfo, type ScheduledInject, type Seat, type ServerMessages } from '../../rooms';
+import { applyViewPatch, roleLabel, roomLimits, type Attribution, type ClientMessage, type ClientMessageType, type ClockState, type CreateRoomOptions, type ListAppend, type JoinRoomOptions, type Participant, type RoomInfo, type ScheduledInject, type Seat, type ServerMessages } from '../../rooms';
 import type { Command } from '../../scenarios/schema';
 import { allControls, noControls, type HostControls, type HostSnapshot, type SessionHost } from '../host/session-host';
 import type { RoomChannel, RoomDialer } from './room-channel';
@@ -126,6 +126,9 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
     store.setState({ view, clock: clock.t, paused: clock.paused, speed: clock.speed, pausedBy: pausedByOf(clock.paused, you) });
   };
 
+  // A patch's log carries only the entries added since: keep the first `from`, then append.
+  const grownLog = (append: ListAppend<Attribution>): Attribution[] => [...room.getState().log.slice(0, append.from), ...append.items];
+
   const handle = (type: string, payload: unknown) => {
     if (type === 'welcome') {
       const m = payload as ServerMessages['welcome'];
@@ -150,14 +153,14 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
       const m = payload as ServerMessages['patch.player'];
       const held = store.getState().view;
       if (!held) return;
-      room.setState({ stage: m.clock.stage, log: m.log });
+      room.setState({ stage: m.clock.stage, log: grownLog(m.log) });
       takeView(m.clock, applyViewPatch(held, m.patch));
     } else if (type === 'patch.facilitator') {
       const m = payload as ServerMessages['patch.facilitator'];
       const held = room.getState().facilitator;
       if (!held) return;
       const view = applyViewPatch(held, m.patch);
-      room.setState({ stage: m.clock.stage, log: m.log, facilitator: view, schedule: m.schedule });
+      room.setState({ stage: m.clock.stage, log: grownLog(m.log), facilitator: view, schedule: m.schedule });
       takeView(m.clock, view);
     } else if (type === 'ack') {
       const m = payload as ServerMessages['ack'];
