@@ -7,7 +7,11 @@ import { applyEntry, createInitialState, facilitatorView, playerView, prepareRun
 import type { ClockState, Participant, Seat } from '../../src/rooms';
 import type { Scenario } from '../../src/scenarios/schema';
 import { DialerContext } from '../../src/ui/room/dialer-context';
+import CreateRoomScreen from '../../src/ui/room/CreateRoomScreen';
 import HostRoomScreen from '../../src/ui/room/HostRoomScreen';
+import { useImportedScenarios } from '../../src/ui/scenario-import/imported-scenarios-store';
+import { useNavigation } from '../../src/ui/store/navigation-store';
+import { scenarioCard } from '../../src/scenarios/schema/scenario-card';
 import JoinRoomScreen from '../../src/ui/room/JoinRoomScreen';
 import { FakeDialer } from '../support/fake-room-dialer';
 import { requireBuiltinScenario } from '../support/require-scenario';
@@ -177,5 +181,36 @@ describe('the host screen', () => {
       { id: 'x', inject: 'ceo-joins' },
       { id: 'x', inject: 'refund-surge', atS: 1500 },
     ]);
+  });
+});
+
+describe('creating a room', () => {
+  it('creates a drill with the chosen scenario, level and seed, then opens the host screen on its secret link', async () => {
+    useNavigation.getState().newRoom('drill');
+    render(withDialer(<CreateRoomScreen />));
+    fireEvent.change(screen.getByLabelText(/Your name/), { target: { value: 'Fay' } });
+    fireEvent.change(screen.getByLabelText('Scenario'), { target: { value: 'avro-schema-break' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Hard' }));
+    fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '4242' } });
+    fireEvent.click(screen.getByRole('radio', { name: '20×' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create the room' }));
+    await waitFor(() => expect(dialer.channels).toHaveLength(1));
+    expect(dialer.last.how).toEqual({ via: 'create', options: { mode: 'drill', name: 'Fay', scenario: { kind: 'builtin', id: 'avro-schema-break' }, seed: 4242, level: 'hard' } });
+    act(() => dialer.last.say('welcome', { you: fay, seatToken: 'host-seat', room, hostToken }));
+    expect(window.location.hash).toBe(`#/room/K7MP4Q/host/${hostToken}`);
+    expect(dialer.last.sentOf('host.speed')).toEqual([{ speed: 20 }]);
+    await expectNoAxeViolations(document.body);
+  });
+
+  it('sends an imported scenario as its file, for the server to check again', async () => {
+    const own = { ...scenario, id: 'own-drill', title: 'Our own drill' };
+    useImportedScenarios.setState({ status: 'ready', imports: [{ card: scenarioCard(own), scenario: own, fileName: 'own-drill.yaml', text: 'id: own-drill\n', importedAt: '2026-05-04T09:00:00.000Z' }] });
+    useNavigation.getState().newRoom('interview');
+    render(withDialer(<CreateRoomScreen />));
+    fireEvent.change(screen.getByLabelText(/Your name/), { target: { value: 'Ivo' } });
+    fireEvent.change(screen.getByLabelText('Scenario'), { target: { value: 'own-drill' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create the room' }));
+    await waitFor(() => expect(dialer.channels).toHaveLength(1));
+    expect(dialer.last.how).toMatchObject({ via: 'create', options: { mode: 'interview', scenario: { kind: 'file', fileName: 'own-drill.yaml', text: 'id: own-drill\n' } } });
   });
 });

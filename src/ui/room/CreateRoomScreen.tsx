@@ -3,6 +3,7 @@ import { levelEffects, levelNames, type Level } from '../../engine';
 import { roleLabel, roomLimits, rolesByMode, type ParticipantRole, type RoomMode } from '../../rooms';
 import { hashOf } from '../routes/hash-route';
 import { goTo } from '../routes/use-hash-route';
+import { useImportedScenarios } from '../scenario-import/imported-scenarios-store';
 import { scenarioCards } from '../scenarios/builtin-scenarios';
 import { levelLabels } from '../selectors/format';
 import { parseSeed, randomSeed } from '../screens/catalogue/random-seed';
@@ -51,6 +52,10 @@ export default function CreateRoomScreen() {
   const mode = useNavigation((n) => n.roomMode);
   const [name, setName] = useState('');
   const [scenarioId, setScenarioId] = useState(scenarioCards[0]?.id ?? '');
+  const imports = useImportedScenarios((i) => i.imports);
+  useEffect(() => {
+    void useImportedScenarios.getState().ensureLoaded();
+  }, []);
   const [level, setLevel] = useState<Level>(usePreferences.getState().level);
   const [speed, setSpeed] = useState<Speed>(usePreferences.getState().speed);
   const [seedText, setSeedText] = useState(() => String(Math.max(1, randomSeed())));
@@ -75,8 +80,14 @@ export default function CreateRoomScreen() {
     e.preventDefault();
     if (name.trim() === '') return setProblem('Enter your name: participants see who is running the room.');
     if (!seedOk || seed === null) return setProblem(`The seed must be a whole number from 1 to ${2 ** 31 - 1}.`);
+    // An imported scenario travels as its file; the server checks it with the same loader and lint.
+    const imported = imports.find((i) => i.card.id === scenarioId);
+    if (imported && new TextEncoder().encode(imported.text).length > roomLimits.maxScenarioBytes) {
+      return setProblem(`“${imported.card.title}” is larger than a room accepts (${roomLimits.maxScenarioBytes / 1024} KiB).`);
+    }
+    const scenario = imported ? { kind: 'file' as const, fileName: imported.fileName, text: imported.text } : { kind: 'builtin' as const, id: scenarioId };
     setProblem(null);
-    setSession(openRoomSession(dial(), { how: 'create', options: { mode, name: name.trim(), scenario: { kind: 'builtin', id: scenarioId }, seed, level } }));
+    setSession(openRoomSession(dial(), { how: 'create', options: { mode, name: name.trim(), scenario, seed, level } }));
   };
   const toggleSeat = (role: ParticipantRole, on: boolean) => setSeats((s) => (on ? [...s, role] : s.filter((r) => r !== role)));
   const text = copy[mode];
@@ -108,11 +119,22 @@ export default function CreateRoomScreen() {
                 Scenario
               </label>
               <select id={`${id}-scenario`} className="room-input" value={scenarioId} onChange={(e) => setScenarioId(e.target.value)}>
-                {scenarioCards.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.title} (~{c.expectedMinutes} min)
-                  </option>
-                ))}
+                <optgroup label="Built in">
+                  {scenarioCards.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.title} (~{c.expectedMinutes} min)
+                    </option>
+                  ))}
+                </optgroup>
+                {imports.length > 0 && (
+                  <optgroup label="Imported in this browser">
+                    {imports.map((i) => (
+                      <option key={i.card.id} value={i.card.id}>
+                        {i.card.title} ({i.fileName})
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
               </select>
             </div>
 
