@@ -1,15 +1,15 @@
-import { unpack } from '@colyseus/msgpackr';
 import { ClientState, Protocol, Room, ServerError, type Client, type ClientPrivate } from '@colyseus/core';
-import { decode } from '@colyseus/schema';
-import { facilitatorView, playerView, prepareRun, type FacilitatorView, type PlayerView } from '../src/engine';
-import { clientMessageSchemas, commandIdSchema, createRoomOptionsSchema, diffViews, snapshotView, type ViewSnapshot, isClientMessageType, roomLimits, type ClientMessage, type ClientMessageType, type ErrorCode, type RoomInfo, type Seat, type ServerMessages, type ServerMessageType } from '../src/rooms';
+import { prepareRun } from '../src/engine';
+import { clientMessageSchemas, commandIdSchema, createRoomOptionsSchema, isClientMessageType, roomLimits, type ClientMessage, type ClientMessageType, type ErrorCode, type RoomInfo, type Seat, type ServerMessages, type ServerMessageType } from '../src/rooms';
 import type { Command } from '../src/scenarios/schema';
+import { decodeFrame } from './decode-frame';
 import { MessageGuard } from './message-guard';
 import type { RoomContext } from './room-context';
 import { RoomSession, type Outcome, type Refusal } from './room-session';
 import { hostSeat } from './seat-ids';
 import { newRoomCode, newToken, tokenHash } from './secrets';
 import { SeatDesk, type SeatClaim } from './seat-desk';
+import { ViewBroadcaster } from './view-broadcaster';
 import type { RoomRecord } from './store/room-store';
 
 /** The room type's name, as clients create and join it. */
@@ -50,11 +50,7 @@ export class FiredrillRoom extends Room {
   private creatorHostToken: string | null = null;
   private disposing = false;
   private closing = false;
-  private playerSnap: ViewSnapshot<PlayerView> | null = null;
-  private hostSnap: ViewSnapshot<FacilitatorView> | null = null;
-  /** How much of each log the last broadcast carried (the log only grows). */
-  private playerLogSent = 0;
-  private hostLogSent = 0;
+  private views!: ViewBroadcaster;
 
   private get ctx(): RoomContext {
     return FiredrillRoom.context;
@@ -87,6 +83,7 @@ export class FiredrillRoom extends Room {
     this.record = { code, hostTokenHash: tokenHash(hostToken), mode: o.mode, scenario: o.scenario, seed: o.seed, level: o.level, clock: this.session.storedClock() };
     await this.ctx.store.createRoom(this.record);
     this.desk = new SeatDesk(this.record, []);
+    this.views = new ViewBroadcaster(this.session);
     this.roomId = code;
     this.creatorPending = true;
     this.creatorHostToken = hostToken;
@@ -101,6 +98,7 @@ export class FiredrillRoom extends Room {
     this.record = stored.room;
     this.session = new RoomSession(prepareRun(resolved.scenario, stored.room.seed, stored.room.level), stored.room.seed, stored.entries, stored.schedule, stored.room.clock);
     this.desk = new SeatDesk(this.record, stored.seats);
+    this.views = new ViewBroadcaster(this.session);
     this.roomId = code;
     await this.ctx.store.saveClock(code, this.session.storedClock());
     this.ctx.log(`room ${code} restored: ${stored.entries.length} entries, paused at ${Math.floor(this.session.clock)}s`);
@@ -169,21 +167,9 @@ export class FiredrillRoom extends Room {
       if (!refusal.quiet) this.sendError(client, refusal.code, refusal.message);
       return;
     }
-    let type: string | number;
-    let payload: unknown;
-    try {
-      const it = { offset: 1 };
-      type = decode.stringCheck(buffer, it) ? decode.string(buffer, it) : decode.number(buffer, it);
-      if (code === Protocol.ROOM_DATA_BYTES) {
-        this.sendError(client, 'malformed', 'binary messages are not part of the protocol', String(type));
-        return;
-      }
-      payload = buffer.byteLength > it.offset ? unpack(buffer.subarray(it.offset)) : undefined;
-    } catch (_error) {
-      this.sendError(client, 'malformed', 'the message could not be decoded');
-      return;
-    }
-    this.dispatch(client as Client<SeatData>, type, payload);
+    const frame = decodeFrame(buffer);
+    if (frame.ok) this.dispatch(client as Client<SeatData>, frame.type, frame.payload);
+    else this.sendError(client, 'malformed', frame.message, frame.type);
   }
 
   private dispatch(client: Client<SeatData>, type: string | number, payload: unknown): void {
@@ -338,34 +324,17 @@ export class FiredrillRoom extends Room {
     });
   }
 
-  // Every seat of a kind receives the same bytes: a patch against the last broadcast, or the
-  // whole view for the first one. A seat that syncs gets the whole view of that same broadcast.
   private flushViews(): void {
-    if (!this.viewDirty && this.playerSnap) return;
+    if (!this.viewDirty && this.views.started) return;
     // Nobody to tell: stay dirty, and compute the views when someone is there to receive them.
     if (this.clients.length === 0) return;
     this.viewDirty = false;
     this.lastViewAt = performance.now();
-    const clock = this.session.clockState(Date.now());
     const hosts = this.clients.filter((c) => this.roleOf(c) === 'host');
     const players = this.clients.filter((c) => this.roleOf(c) !== 'host');
-    const playerSnap = snapshotView(playerView(this.session.scenario, this.session.state));
-    const hostSnap = snapshotView(facilitatorView(this.session.scenario, this.session.state));
-    const log = this.session.attribution('player');
-    const hostLog = this.session.attribution('host');
-    const schedule = this.session.scheduled();
-    if (players.length > 0) {
-      if (this.playerSnap) this.broadcast('patch.player', { clock, patch: diffViews(this.playerSnap, playerSnap), log: { from: this.playerLogSent, items: log.slice(this.playerLogSent) } } satisfies ServerMessages['patch.player'], { except: hosts });
-      else this.broadcast('view.player', { clock, view: playerSnap.view, log } satisfies ServerMessages['view.player'], { except: hosts });
-    }
-    if (hosts.length > 0) {
-      if (this.hostSnap) this.broadcast('patch.facilitator', { clock, patch: diffViews(this.hostSnap, hostSnap), log: { from: this.hostLogSent, items: hostLog.slice(this.hostLogSent) }, schedule } satisfies ServerMessages['patch.facilitator'], { except: players });
-      else this.broadcast('view.facilitator', { clock, view: hostSnap.view, log: hostLog, schedule } satisfies ServerMessages['view.facilitator'], { except: players });
-    }
-    this.playerSnap = playerSnap;
-    this.hostSnap = hostSnap;
-    this.playerLogSent = log.length;
-    this.hostLogSent = hostLog.length;
+    const { player, host } = this.views.next(Date.now());
+    if (players.length > 0) this.broadcast(player.type, player.message, { except: hosts });
+    if (hosts.length > 0) this.broadcast(host.type, host.message, { except: players });
   }
 
   private roleOf(client: Client): string | undefined {
@@ -380,9 +349,8 @@ export class FiredrillRoom extends Room {
     this.sendTo(client, 'lobby', { participants: this.desk.participants() });
     // Bring everyone up to now first, so the whole view sent here is the base the next patch applies to.
     this.flushViews();
-    const clock = this.session.clockState(Date.now());
-    if (seat.role === 'host' && this.hostSnap) this.sendTo(client, 'view.facilitator', { clock, view: this.hostSnap.view, log: this.session.attribution('host'), schedule: this.session.scheduled() });
-    else if (seat.role !== 'host' && this.playerSnap) this.sendTo(client, 'view.player', { clock, view: this.playerSnap.view, log: this.session.attribution('player') });
+    const whole = this.views.whole(seat.role === 'host' ? 'host' : 'player', Date.now());
+    if (whole) client.send(whole.type, whole.message);
   }
 
   private info(): RoomInfo {

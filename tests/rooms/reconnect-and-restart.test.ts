@@ -21,7 +21,7 @@ async function serverOn(dataDir?: string) {
 const options = { mode: 'drill', name: 'Fran', scenario: { kind: 'builtin', id: 'stale-revenue-table' }, seed: 11, level: 'normal' } as const;
 
 describe('reconnection', () => {
-  it('brings a dropped participant back into the same seat and role, and never applies a resent command twice', async () => {
+  it('brings a dropped participant back into the same seat and role, and never applies a resent command twice', { timeout: 120_000 }, async () => {
     const server = await serverOn();
     const host = track(await TestSeat.create(server.url, options));
     const ops = track(await TestSeat.join(server.url, host.last('welcome')?.room.code as string, { name: 'Oli', role: 'operations' }));
@@ -46,7 +46,8 @@ describe('reconnection', () => {
 });
 
 describe('restart', () => {
-  it('brings an open room back from its persisted log, paused where it was, with every seat and the pending inject', async () => {
+  // Two server starts on a shared 2-core machine: seconds each.
+  it('brings an open room back from its persisted log, paused where it was, with every seat and the pending inject', { timeout: 180_000 }, async () => {
     const first = await serverOn();
     const host = track(await TestSeat.create(first.url, options));
     const welcome = host.last('welcome');
