@@ -64,6 +64,34 @@ const enginePurity = {
   },
 };
 
+// The rooms' protocol is shared by the browser and the server: plain TypeScript and zod only.
+const roomsProtocol = {
+  name: 'firedrill/rooms-protocol',
+  files: ['src/rooms/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { regex: '^node:', message: 'src/rooms runs in the browser too: no Node APIs.' },
+          { regex: '^(react|react-dom|zustand|@colyseus/.*|colyseus\\.js)$', message: 'src/rooms is the wire protocol only: no UI or transport libraries.' },
+          { regex: '(^|/)ui(/|$)', message: 'src/rooms must not import from src/ui.' },
+        ],
+      },
+    ],
+  },
+};
+
+// The server drives the engine and never reaches into the browser's code.
+const serverBoundary = {
+  name: 'firedrill/server-boundary',
+  files: ['server/**/*.ts'],
+  languageOptions: { globals: { ...globals.node } },
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)src/ui(/|$)', message: 'The server imports src/engine, src/scenarios and src/rooms, never src/ui.' }] }],
+  },
+};
+
 export default defineConfig(
   globalIgnores(['dist/', 'node_modules/', 'playwright-report/', 'test-results/', 'coverage/']),
   js.configs.recommended,
@@ -87,4 +115,6 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
   enginePurity,
+  roomsProtocol,
+  serverBoundary,
 );

@@ -2,11 +2,23 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+// Another checkout's preview on the default port would be reused silently: pick another port to run beside it.
+const previewPort = Number(process.env.FIREDRILL_E2E_PORT ?? 4173);
 
 // Prefer an explicit browser, then the system Chromium (CI images cannot download one);
 // otherwise leave it unset so Playwright's own browser works on a developer machine.
 const executablePath =
   process.env.FIREDRILL_CHROMIUM ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+};
+
+const roomSpecs = /(^|[\\/])rooms-[^\\/]*\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -16,31 +28,19 @@ export default defineConfig({
   workers: 2,
   reporter: [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${previewPort}`,
     trace: 'retain-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
-    },
+    // Matched on the file's own name: the checkout's folder may hold "rooms-" too.
+    { name: 'chromium', testIgnore: roomSpecs, use: chromium },
+    // Rooms need the room server: each worker starts its own `npm run serve` (tests/e2e/rooms-support.ts)
+    // on the build the preview below makes, so the solo specs never wait for it.
+    { name: 'rooms', testMatch: roomSpecs, use: chromium },
   ],
   webServer: {
-    command: 'npm run build && npm run preview -- --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npm run build && npm run preview -- --port ${previewPort} --strictPort`,
+    url: `http://localhost:${previewPort}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },

@@ -7,12 +7,20 @@ import { openSavedAttempt } from './history/open-attempt';
 import { useNavigation } from './store/navigation-store';
 import { usePreferences } from './store/preferences-store';
 import { useSessionStore } from './store/session-store';
+import { leadFollowers } from './host/lead-followers';
+import { soloHost } from './host/solo-host';
+import type { HashRoute } from './routes/hash-route';
+import { useHashRoute } from './routes/use-hash-route';
 
 const BriefingScreen = lazy(() => import('./screens/briefing/BriefingScreen'));
 const ConsoleScreen = lazy(() => import('./screens/console/ConsoleScreen'));
 const PostmortemScreen = lazy(() => import('./screens/postmortem/PostmortemScreen'));
 const ResultScreen = lazy(() => import('./screens/result/ResultScreen'));
 const HistoryScreen = lazy(() => import('./screens/history/HistoryScreen'));
+const FollowerScreen = lazy(() => import('./screens/follower/FollowerScreen'));
+const JoinRoomScreen = lazy(() => import('./room/JoinRoomScreen'));
+const HostRoomScreen = lazy(() => import('./room/HostRoomScreen'));
+const CreateRoomScreen = lazy(() => import('./room/CreateRoomScreen'));
 
 /** Resumes the saved session, if any; an unusable one is set aside with a message. */
 function useResumeSavedSession(): { ready: boolean; notice: string | null } {
@@ -40,20 +48,39 @@ function useResumeSavedSession(): { ready: boolean; notice: string | null } {
   return { ready, notice };
 }
 
-/** The app: one screen at a time, chosen by where the session stands. */
+/** The screens a link opens (a room, a follower window), which never touch the solo session. */
+function LinkedScreen({ route }: { route: HashRoute }) {
+  return (
+    <Suspense fallback={<div className="app-loading" role="status">Loading…</div>}>
+      {route.kind === 'follow' && <FollowerScreen />}
+      {route.kind === 'join' && <JoinRoomScreen key={route.code ?? ''} code={route.code} />}
+      {route.kind === 'host' && <HostRoomScreen code={route.code} hostToken={route.hostToken} />}
+    </Suspense>
+  );
+}
+
+/** The app: a linked screen if the URL names one, else one screen at a time, chosen by where the solo session stands. */
 export function App() {
   const theme = usePreferences((p) => p.theme);
+  const route = useHashRoute();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return route ? <LinkedScreen route={route} /> : <SoloApp />;
+}
+
+function SoloApp() {
   const stage = useSessionStore((s) => (s.session ? stageOf(s.session.state.flow) : null));
   const { ready, notice } = useResumeSavedSession();
   const page = useNavigation((n) => n.page);
   const navNotice = useNavigation((n) => n.notice);
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  // A follower window opened from the console mirrors this one while it is open.
+  useEffect(() => leadFollowers(soloHost), []);
   if (!ready) return <div className="app-loading" role="status">Loading…</div>;
   return (
     <Suspense fallback={<div className="app-loading" role="status">Loading…</div>}>
       {stage === null && page === 'catalogue' && <CatalogueScreen notice={navNotice ?? notice} />}
+      {stage === null && page === 'new-room' && <CreateRoomScreen />}
       {stage === null && page === 'history' && (
         <>
           {navNotice && (

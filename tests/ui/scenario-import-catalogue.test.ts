@@ -9,7 +9,7 @@ function card(id: string, title: string): ScenarioCard {
 }
 
 function imported(id: string, title: string): ImportedScenario {
-  return { card: card(id, title), scenario: { id } as Scenario, fileName: `${id}.yaml`, importedAt: '2026-01-02T03:04:05.000Z' };
+  return { card: card(id, title), scenario: { id } as Scenario, fileName: `${id}.yaml`, text: `id: ${id}`, importedAt: '2026-01-02T03:04:05.000Z' };
 }
 
 describe('the catalogue with imported scenarios', () => {

@@ -95,7 +95,7 @@ describe('importing a scenario in the catalogue', () => {
   });
 
   it('marks an imported card and removes it only after confirmation', async () => {
-    useImportedScenarios.setState({ imports: [{ card: scenarioCard(imported), scenario: imported, fileName: 'own-drill.yaml', importedAt: '2026-05-04T09:00:00.000Z' }] });
+    useImportedScenarios.setState({ imports: [{ card: scenarioCard(imported), scenario: imported, fileName: 'own-drill.yaml', text: 'id: own-drill', importedAt: '2026-05-04T09:00:00.000Z' }] });
     const { container } = render(<CatalogueScreen notice={null} />);
     const card = screen.getByRole('article', { name: 'Our own drill' });
     expect(within(card).getByText('Imported')).toBeTruthy();
@@ -117,7 +117,7 @@ describe('importing a scenario in the catalogue', () => {
   });
 
   it('opens the briefing of an imported scenario like a built-in one', async () => {
-    useImportedScenarios.setState({ status: 'ready', imports: [{ card: scenarioCard(imported), scenario: imported, fileName: 'own-drill.yaml', importedAt: '2026-05-04T09:00:00.000Z' }] });
+    useImportedScenarios.setState({ status: 'ready', imports: [{ card: scenarioCard(imported), scenario: imported, fileName: 'own-drill.yaml', text: 'id: own-drill', importedAt: '2026-05-04T09:00:00.000Z' }] });
     render(<CatalogueScreen notice={null} />);
     fireEvent.click(screen.getByRole('button', { name: /Open briefing.*Our own drill/ }));
     await waitFor(() => expect(useSessionStore.getState().session?.scenario.id).toBe('own-drill'));
@@ -134,7 +134,7 @@ describe('importing a scenario in the catalogue', () => {
   });
 
   it('checks a replay of a run on an imported scenario, and refuses it once the scenario is removed', async () => {
-    useImportedScenarios.setState({ status: 'ready', imports: [{ card: scenarioCard(imported), scenario: imported, fileName: 'own-drill.yaml', importedAt: '2026-05-04T09:00:00.000Z' }] });
+    useImportedScenarios.setState({ status: 'ready', imports: [{ card: scenarioCard(imported), scenario: imported, fileName: 'own-drill.yaml', text: 'id: own-drill', importedAt: '2026-05-04T09:00:00.000Z' }] });
     const run = prepareRun(imported, 5, 'normal');
     const file = JSON.stringify({ ...makeReplayFile(run, playBot(run, 'idle', 5).state), exportedAt: '2026-05-04T10:00:00.000Z' });
     expect(await importReplayText(file)).toEqual({ ok: true });

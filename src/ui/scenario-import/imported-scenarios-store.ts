@@ -11,6 +11,8 @@ export interface ImportedScenario {
   card: ScenarioCard;
   scenario: Scenario;
   fileName: string;
+  /** The file's text as imported: a room created from it sends this to the server, which checks it again. */
+  text: string;
   importedAt: string;
 }
 
@@ -108,7 +110,7 @@ export function createImportedScenariosStore(options: {
             if (result.scenario.id !== stored.id) return { ok: false, reason: `its file now has the id "${result.scenario.id}", not "${stored.id}"` };
             return { ok: true, value: result.scenario };
           }, (checking) => set({ checking }));
-          const restored = loaded.imports.map(({ stored, value }) => ({ card: scenarioCard(value), scenario: value, fileName: stored.fileName, importedAt: stored.importedAt }));
+          const restored = loaded.imports.map(({ stored, value }) => ({ card: scenarioCard(value), scenario: value, fileName: stored.fileName, text: stored.text, importedAt: stored.importedAt }));
           // Imports made while the stored ones were being read win over what was on disk.
           const fresh = get().imports;
           set({ status: 'ready', checking: 0, imports: [...restored.filter((r) => !fresh.some((f) => f.card.id === r.card.id)), ...fresh], setAside: loaded.setAside });
@@ -134,7 +136,7 @@ export function createImportedScenariosStore(options: {
       const result = await validate(text, fileName, options.builtinIds);
       if (!result.ok) return { ok: false, fileName, problems: result.problems };
       const { scenario } = result;
-      const entry: ImportedScenario = { card: scenarioCard(scenario), scenario, fileName, importedAt: now().toISOString() };
+      const entry: ImportedScenario = { card: scenarioCard(scenario), scenario, fileName, text, importedAt: now().toISOString() };
       const replaced = get().imports.some((i) => i.card.id === scenario.id);
       let kept = false;
       const store = database();

@@ -1,7 +1,8 @@
 import { formatDuration, relativeTime, timeOfDay } from '../../../engine';
-import { useClock, useView } from '../../hooks/use-session';
+import { useClock, useHost, useHostState, useView } from '../../hooks/use-session';
 import { usePreferences } from '../../store/preferences-store';
-import { speeds, useSessionStore } from '../../store/session-store';
+import { speeds } from '../../store/session-store';
+import { linkTo } from '../../routes/hash-route';
 import { PhaseTracker } from './PhaseTracker';
 import './top-bar.css';
 
@@ -17,14 +18,16 @@ function incidentStatus(view: ReturnType<typeof useView>): { label: string; tone
 export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const view = useView();
   const clock = useClock();
-  const speed = useSessionStore((s) => s.speed);
-  const paused = useSessionStore((s) => s.paused);
+  const host = useHost();
+  const speed = useHostState((s) => s.speed);
+  const paused = useHostState((s) => s.paused);
+  const controls = useHostState((s) => s.controls);
   const theme = usePreferences((p) => p.theme);
   const { deadline } = view.scenario.briefing;
   const untilDeadline = deadline.atS - clock;
   const status = incidentStatus(view);
   const endNow = () => {
-    if (window.confirm('End the incident now? It will be scored as it stands.')) useSessionStore.getState().send({ type: 'session.end' });
+    if (window.confirm('End the incident now? It will be scored as it stands.')) host.send({ type: 'session.end' });
   };
   return (
     <header className="top-bar">
@@ -37,34 +40,40 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         <span className="top-bar__time">{timeOfDay(view.scenario.clock, clock)}</span>
         <span className="top-bar__relative">{relativeTime(clock)}</span>
       </div>
-      <div className="top-bar__speed" role="group" aria-label="Speed">
-        <button
-          type="button"
-          className="btn btn--small top-bar__pause"
-          aria-pressed={paused}
-          aria-label={paused ? 'Resume' : 'Pause'}
-          onClick={() => useSessionStore.getState().togglePause()}
-          title="Pause or resume (space)"
-        >
-          {paused ? '▶' : '❚❚'}
-        </button>
-        {speeds.map((s, i) => (
+      {controls.clock ? (
+        <div className="top-bar__speed" role="group" aria-label="Speed">
           <button
-            key={s}
             type="button"
-            className="btn btn--small"
-            aria-pressed={speed === s}
-            aria-label={`${s}× speed`}
-            title={`${s}× speed (${i + 1})`}
-            onClick={() => {
-              useSessionStore.getState().setSpeed(s);
-              usePreferences.getState().setSpeed(s);
-            }}
+            className="btn btn--small top-bar__pause"
+            aria-pressed={paused}
+            aria-label={paused ? 'Resume' : 'Pause'}
+            onClick={() => host.setPaused(!paused)}
+            title="Pause or resume (space)"
           >
-            {s}×
+            {paused ? '▶' : '❚❚'}
           </button>
-        ))}
-      </div>
+          {speeds.map((s, i) => (
+            <button
+              key={s}
+              type="button"
+              className="btn btn--small"
+              aria-pressed={speed === s}
+              aria-label={`${s}× speed`}
+              title={`${s}× speed (${i + 1})`}
+              onClick={() => {
+                host.setSpeed(s);
+                if (host.kind === 'solo') usePreferences.getState().setSpeed(s);
+              }}
+            >
+              {s}×
+            </button>
+          ))}
+        </div>
+      ) : (
+        <div className="top-bar__speed top-bar__speed--shared" role="status" aria-label="Clock">
+          <span className={`badge badge--${paused ? 'warn' : 'neutral'}`}>{paused ? 'Paused' : `${speed}×`}</span>
+        </div>
+      )}
       <div className={`top-bar__deadline${untilDeadline < 600 ? ' top-bar__deadline--urgent' : ''}`}>
         <span className="top-bar__deadline-label">{deadline.label}</span>
         <span className="top-bar__deadline-value">{untilDeadline >= 0 ? `in ${formatDuration(untilDeadline)}` : `${formatDuration(-untilDeadline)} ago`}</span>
@@ -84,12 +93,25 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         >
           {theme === 'light' ? '☾' : '☀'}
         </button>
+        {host.kind === 'solo' && (
+          <button
+            type="button"
+            className="btn btn--small btn--ghost"
+            onClick={() => window.open(linkTo({ kind: 'follow' }, window.location), 'firedrill-follower', 'popup')}
+            aria-label="Open a follower window"
+            title="Open a follower window: a read-only copy of this console for a projector"
+          >
+            ⧉
+          </button>
+        )}
         <button type="button" className="btn btn--small btn--ghost" onClick={onShowShortcuts} aria-label="Keyboard shortcuts">
           ?
         </button>
-        <button type="button" className="btn btn--small btn--ghost" onClick={endNow} aria-label="End incident" title="End the incident now and see the result">
-          End
-        </button>
+        {controls.end && (
+          <button type="button" className="btn btn--small btn--ghost" onClick={endNow} aria-label="End incident" title="End the incident now and see the result">
+            End
+          </button>
+        )}
       </div>
     </header>
   );

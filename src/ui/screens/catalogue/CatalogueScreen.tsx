@@ -15,6 +15,7 @@ import { useNavigation } from '../../store/navigation-store';
 import { useSessionStore } from '../../store/session-store';
 import { HowItWorks } from './HowItWorks';
 import { parseSeed, randomSeed } from './random-seed';
+import { PlayTogether } from './PlayTogether';
 import { ScenarioCard } from './ScenarioCard';
 import { ScreenHeader } from './ScreenHeader';
 import { SessionSettings } from './SessionSettings';
@@ -129,6 +130,7 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
               seedError={seedError}
               onNewSeed={() => setSeedText(String(randomSeed()))}
             />
+            <PlayTogether />
           </div>
         </div>
       </main>

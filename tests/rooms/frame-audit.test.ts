@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinRegistry } from '../../scripts/lib/builtin-scenarios.ts';
+import { playBot, prepareRun, runInfo } from '../../src/engine';
+import { removeDataDir, startServerProcess, type ServerProcess } from '../../scripts/lib/room-server-process.ts';
+import { TestSeat } from './support/test-seat';
+
+const timeScale = 10;
+const speed = 20;
+const seed = 4;
+const base = builtinRegistry().byId('stale-revenue-table');
+if (!base) throw new Error('the stale-revenue-table scenario is missing');
+const s = prepareRun(base, seed, 'normal');
+const variant = runInfo(s).variant;
+const model = playBot(s, 'model', seed);
+
+/** Everything a candidate must never receive, by where it lives in the scenario. */
+const hidden: [string, string][] = [
+  ['root cause statement', s.rootCause.statement],
+  ...s.actions.map((a): [string, string] => [`verdict on ${a.id}`, a.verdict.why]),
+  ...s.walkthrough.map((step, i): [string, string] => [`walkthrough step ${i} why`, step.why]),
+  ...s.rubric.flatMap((r): [string, string][] => [
+    [`rubric "${r.criterion}"`, r.criterion],
+    [`rubric "${r.criterion}" strong`, r.strong],
+    [`rubric "${r.criterion}" weak`, r.weak],
+  ]),
+  ...(variant ? [['variant label', variant.label] as [string, string]] : []),
+];
+
+let server: ServerProcess;
+let host: TestSeat;
+let candidate: TestSeat;
+
+beforeAll(async () => {
+  server = await startServerProcess({ timeScale });
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.allSettled([host, candidate].map((x) => x?.leave()));
+  await server?.stop();
+  if (server) removeDataDir(server.dataDir);
+});
+
+/** The room's sim time now, run on from the candidate's last view as a client's display does. */
+function simNow(seat: TestSeat): number {
+  const c = seat.clock;
+  if (!c) return -Infinity;
+  return c.paused || c.stage !== 'running' ? c.t : c.t + ((Date.now() - c.serverNow) / 1000) * c.speed * timeScale;
+}
+
+describe('a candidate connection', () => {
+  it('never carries the root cause, a verdict, the walkthrough, the rubric or the variant through a whole mock round', { timeout: 180_000 }, async () => {
+    expect(model.state.ended?.reason).toBe('completed');
+    expect(variant).not.toBeNull();
+    host = await TestSeat.create(server.url, { mode: 'interview', name: 'Ivy', scenario: { kind: 'builtin', id: base.id }, seed, level: 'normal' });
+    candidate = await TestSeat.join(server.url, host.last('welcome')?.room.code as string, { name: 'Cy', role: 'candidate' });
+    host.send('host.speed', { speed });
+    await host.request('host.start', {});
+    // The model walkthrough, played by the candidate through the room, each command at (or just after) its time.
+    for (const entry of model.log) {
+      if (entry.command.type === 'session.start') continue;
+      // Once resolved, the clock stops for the postmortem (as in solo play): send it straight away.
+      while (simNow(candidate) < entry.at && candidate.clock?.stage === 'running') await new Promise((r) => setTimeout(r, 10));
+      const answer = await candidate.command(entry.command);
+      expect(answer, `${entry.command.type} at ${entry.at}`).not.toHaveProperty('code');
+    }
+    await candidate.until(() => candidate.view?.ended !== null && candidate.view?.ended !== undefined, 'the end of the round', 60_000);
+    expect(candidate.view?.ended?.reason).toBe('completed');
+    expect(candidate.view?.milestones.resolved).not.toBeNull();
+    await candidate.sync();
+
+    const frames = candidate.frames().map((f) => Buffer.from(f));
+    expect(frames.length).toBeGreaterThan(20);
+    const wire = Buffer.concat(frames);
+    const decoded = JSON.stringify(candidate.received);
+    const found = hidden.filter(([, text]) => wire.includes(Buffer.from(text, 'utf8')) || decoded.includes(text)).map(([what]) => what);
+    expect(found).toEqual([]);
+    // The audit can find what it looks for: the host's connection carries all of it.
+    const hostWire = Buffer.concat(host.frames().map((f) => Buffer.from(f)));
+    expect(hidden.filter(([, text]) => !hostWire.includes(Buffer.from(text, 'utf8'))).map(([what]) => what)).toEqual(variant ? ['variant label'] : []);
+  });
+});
