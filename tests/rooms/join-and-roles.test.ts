@@ -116,6 +116,21 @@ describe('roles', () => {
     ]);
   });
 
+  it('lets the host move a participant to another role, which the server then enforces', async () => {
+    const host = track(await TestSeat.create(server.url, drill));
+    const ops = track(await TestSeat.join(server.url, host.last('welcome')?.room.code as string, { name: 'Oli', role: 'operations' }));
+    await host.request('host.start', {});
+    const seat = ops.last('welcome')?.you.seat as string;
+    expect(await ops.command({ type: 'incident.set-severity', severity: 'SEV3' })).toMatchObject({ code: 'forbidden' });
+    expect(await ops.request('host.assign', { seat, role: 'incident-commander' } as never)).toMatchObject({ code: 'forbidden' });
+    host.send('host.assign', { seat, role: 'incident-commander' });
+    await ops.until(() => ops.last('lobby')?.participants.some((p) => p.seat === seat && p.role === 'incident-commander') === true, 'the new role in the lobby');
+    expect(await ops.command({ type: 'incident.set-severity', severity: 'SEV3' })).toMatchObject({ rejected: null });
+    const from = host.received.length;
+    host.send('host.assign', { seat, role: 'candidate' });
+    expect(await host.nextError(from)).toMatchObject({ code: 'not-found', message: 'a drill has no candidate role' });
+  });
+
   it('lets the single candidate of a mock round do everything a responder does', async () => {
     const host = track(await TestSeat.create(server.url, { ...drill, mode: 'interview' }));
     const candidate = track(await TestSeat.join(server.url, host.last('welcome')?.room.code as string, { name: 'Cy', role: 'candidate' }));
