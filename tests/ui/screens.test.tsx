@@ -271,7 +271,10 @@ describe('postmortem', () => {
   it('lists every follow-up by label only', () => {
     render(<PostmortemScreen />);
     const group = screen.getByRole('group', { name: 'Follow-ups' });
-    expect(within(group).getAllByRole('checkbox')).toHaveLength(scenario.prevention.length);
+    const boxes = within(group).getAllByRole('checkbox');
+    expect(boxes).toHaveLength(scenario.prevention.length);
+    const labels = boxes.map((b) => b.closest('label')?.textContent?.trim() ?? '');
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
     expect(group.textContent).not.toMatch(/correct|distractor|right/i);
   });
 
@@ -289,7 +292,9 @@ describe('postmortem', () => {
     fireEvent.click(submit);
     const state = useSessionStore.getState().session?.state;
     expect(state?.postmortem?.rootCause).toBe(text);
-    expect(state?.postmortem?.followUps).toEqual([scenario.prevention[0]?.id, scenario.prevention[1]?.id]);
+    // Follow-ups are listed, and so submitted, alphabetically: the order carries no signal.
+    const picked = [scenario.prevention[0], scenario.prevention[1]].filter((p) => p !== undefined).sort((a, b) => a.label.localeCompare(b.label));
+    expect(state?.postmortem?.followUps).toEqual(picked.map((p) => p.id));
     expect(stage()).toBe('debrief');
   });
 
