@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { commandSchema } from '../scenarios/schema/commands.ts';
 import { levelNames } from '../scenarios/schema/level-names.ts';
 import { roomLimits } from './limits';
-import { tokenSchema } from './links';
+import { tokenPattern } from './links';
+
+/** A host or seat token (see links.ts). */
+const tokenSchema = z.string().regex(tokenPattern, 'a token is 43 base64url characters');
 import { participantRoles, roomModes } from './roles';
 
 /** A client-generated command id (a UUID or any unique string): a resend with the same id is recognised, never applied twice. */

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Room codes avoid letters and digits people confuse when read aloud or off a projector (0/O, 1/I/L). */
 export const roomCodeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** Characters in a room code. */
@@ -7,15 +5,16 @@ export const roomCodeLength = 6;
 /** Random bytes in a host or seat token (256 bits), written as base64url. */
 export const tokenBytes = 32;
 
-/** A room code as typed: six characters of the alphabet, case-insensitive on input. */
-export const roomCodeSchema = z
-  .string()
-  .trim()
-  .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(new RegExp(`^[${roomCodeAlphabet}]{${roomCodeLength}}$`), `a room code is ${roomCodeLength} characters from ${roomCodeAlphabet}`));
+const codePattern = new RegExp(`^[${roomCodeAlphabet}]{${roomCodeLength}}$`);
 
-/** A host or seat token: 43 base64url characters (32 random bytes), never derived from the code. */
-export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a token is 43 base64url characters');
+/** A room code as typed (six characters of the alphabet, case-insensitive on input), or null. Plain code, so links parse without zod on the first screen. */
+export function normalizeRoomCode(text: string): string | null {
+  const code = text.trim().toUpperCase();
+  return codePattern.test(code) ? code : null;
+}
+
+/** The shape of a host or seat token: 43 base64url characters (32 random bytes), never derived from the code. */
+export const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /** Makes a room code from random bytes (the server passes its CSPRNG's output; one byte per character). */
 export function roomCodeFrom(bytes: Uint8Array): string {
@@ -59,9 +58,8 @@ export type RoomLink = { code: string; hostToken: string | null };
 export function parseRoomLink(hash: string): RoomLink | null {
   const m = /^#?\/room\/([^/]+)(?:\/host\/([^/]+))?\/?$/.exec(hash);
   if (!m) return null;
-  const code = roomCodeSchema.safeParse(m[1]);
-  if (!code.success) return null;
-  if (m[2] === undefined) return { code: code.data, hostToken: null };
-  const token = tokenSchema.safeParse(m[2]);
-  return token.success ? { code: code.data, hostToken: token.data } : null;
+  const code = normalizeRoomCode(m[1] as string);
+  if (code === null) return null;
+  if (m[2] === undefined) return { code, hostToken: null };
+  return tokenPattern.test(m[2]) ? { code, hostToken: m[2] } : null;
 }

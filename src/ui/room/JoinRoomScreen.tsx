@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
-import { participantRoles, roleLabel, roomCodeSchema, roomLimits, parseRoomLink, type ParticipantRole } from '../../rooms';
+import { participantRoles, roleLabel, normalizeRoomCode, roomLimits, parseRoomLink, type ParticipantRole } from '../../rooms';
 import { HostContext, useHostState } from '../hooks/use-session';
 import { goTo, leaveRoute } from '../routes/use-hash-route';
 import { hashOf } from '../routes/hash-route';
@@ -28,8 +28,7 @@ const roleHelp: Record<ParticipantRole, string> = {
 function codeFrom(text: string): string | null {
   const hash = text.includes('#') ? text.slice(text.indexOf('#')) : null;
   if (hash) return parseRoomLink(hash)?.code ?? null;
-  const code = roomCodeSchema.safeParse(text);
-  return code.success ? code.data : null;
+  return normalizeRoomCode(text);
 }
 
 function EnterCode() {
