@@ -5,6 +5,14 @@ import { hashString } from '../state-hash';
  * member and stable across a run, as `kafka-consumer-groups --describe` and the client logs print it.
  */
 export function memberId(jobId: string, member: number): string {
-  const hex = hashString(`${jobId}/${member}`) + hashString(`${jobId}/${member}`, 7) + hashString(`${jobId}/${member}`, 13);
-  return `${jobId}-${member}-${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const key = `${jobId}/${member}`;
+  const hit = ids.get(key);
+  if (hit) return hit;
+  const hex = hashString(key) + hashString(key, 7) + hashString(key, 13);
+  const id = `${jobId}-${member}-${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  ids.set(key, id);
+  return id;
 }
+
+// A pure function of its inputs, asked for on every rebalance log line: remembered.
+const ids = new Map<string, string>();
