@@ -101,7 +101,10 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
             aria-label="Open a follower window"
             title="Open a follower window: a read-only copy of this console for a projector"
           >
-            ⧉
+            <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <rect x="1.5" y="4.5" width="10" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+              <path d="M5 1.5h8a1.5 1.5 0 0 1 1.5 1.5v8" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            </svg>
           </button>
         )}
         <button type="button" className="btn btn--small btn--ghost" onClick={onShowShortcuts} aria-label="Keyboard shortcuts">
