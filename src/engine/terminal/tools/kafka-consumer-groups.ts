@@ -3,9 +3,10 @@ import { consumerGroupOutput } from '../../reveal/kafka-output';
 import { columns } from '../../reveal/render-reveal';
 import { offsetAt } from '../../world/offset-index';
 import { localDate, timeOfDay } from '../../wall-clock';
-import { flagNames, has, opt, parseFlags, type FlagSpec } from '../flags';
+import { flagNames, has, parseFlags, type FlagSpec } from '../flags';
 import { bootstrapServer, jobOfGroup, type ShellNames, parseDateTime, parseIsoDuration } from '../platform';
 import { memberId } from '../../world/member-id';
+import { kafkaCliProblem } from './kafka-cli';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
 
 const spec: FlagSpec = {
@@ -67,13 +68,8 @@ const resetSpecs = ['to-datetime', 'by-duration', 'to-earliest', 'to-latest', 's
 function run(ctx: ToolContext, args: readonly string[]): ToolResult {
   const f = parseFlags(args, spec);
   if (has(f, 'help')) return printed(help);
-  if (f.unknown) return failed(`Exception in thread "main" joptsimple.UnrecognizedOptionException: ${f.unknown.replace(/^-+/, '')} is not a recognized option`);
-  if (f.missingValue) return failed(`Exception in thread "main" joptsimple.OptionMissingRequiredArgumentException: Option ${f.missingValue} requires an argument`);
-  const server = opt(f, 'bootstrap-server');
-  if (!server) return failed(`Missing required argument "[bootstrap-server]"\n${help}`);
-  if (!server.split(',').some((x) => x === bootstrapServer || x === 'kafka:9092' || x.startsWith('kafka-'))) {
-    return failed(`[AdminClient clientId=adminclient-1] Connection to node -1 (${server}) could not be established. Broker may not be available.\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: listConsumerGroups`);
-  }
+  const problem = kafkaCliProblem(f, help);
+  if (problem) return problem;
   const actions = ['list', 'describe', 'reset-offsets'].filter((a) => has(f, a));
   if (actions.length !== 1) return failed(`Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets\n${help.split('\n')[0]}`);
   const groups = [...new Set(ctx.s.world.jobs.map((j) => j.group))].sort();

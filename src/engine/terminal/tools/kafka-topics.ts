@@ -1,6 +1,7 @@
-import { flagNames, has, opt, parseFlags, type FlagSpec } from '../flags';
+import { flagNames, has, parseFlags, type FlagSpec } from '../flags';
 import { bootstrapServer, stableToken, topicNames, type ShellNames } from '../platform';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
+import { kafkaCliProblem } from './kafka-cli';
 
 const spec: FlagSpec = {
   'bootstrap-server': { value: true },
@@ -27,9 +28,8 @@ const brokers = 3;
 function run(ctx: ToolContext, args: readonly string[]): ToolResult {
   const f = parseFlags(args, spec);
   if (has(f, 'help')) return printed(help);
-  if (f.unknown) return failed(`Exception in thread "main" joptsimple.UnrecognizedOptionException: ${f.unknown.replace(/^-+/, '')} is not a recognized option`);
-  if (f.missingValue) return failed(`Exception in thread "main" joptsimple.OptionMissingRequiredArgumentException: Option ${f.missingValue} requires an argument`);
-  if (!opt(f, 'bootstrap-server')) return failed(`Missing required argument "[bootstrap-server]"\n${help}`);
+  const problem = kafkaCliProblem(f, help);
+  if (problem) return problem;
   const names = topicNames(ctx.s);
   if (has(f, 'list')) return printed(['__consumer_offsets', ...names].join('\n'));
   if (!has(f, 'describe')) return failed(`Command must include exactly one action: --list, --describe, --create, --alter or --delete\n${help.split('\n')[0]}`);
