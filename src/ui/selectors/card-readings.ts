@@ -80,8 +80,12 @@ function readLag(spec: ChartSpec, now: Now): Reading {
   const before = earlier(now, key, 300) ?? lag;
   const rate = sum(now, spec.producers);
   const behind = rate > 0 && lag > rate * 60;
+  // The badge follows what happens now: a job consuming faster than its producers drains, whatever the last five minutes did.
+  const consumed = metric(now, `job.${spec.job}.consumeRate`);
+  const drainingNow = consumed !== undefined && consumed > rate;
   let status = ok;
-  if (behind && lag > before * 1.02) status = { label: 'GROWING', tone: 'danger' };
+  if (behind && drainingNow) status = { label: 'DRAINING', tone: 'info' };
+  else if (behind && lag > before * 1.02) status = { label: 'GROWING', tone: 'danger' };
   else if (behind && lag < before) status = { label: 'DRAINING', tone: 'info' };
   else if (behind) status = { label: 'BEHIND', tone: 'warn' };
   return {
@@ -139,8 +143,10 @@ function readDlq(spec: ChartSpec, now: Now): Reading {
   const key = spec.lines[0]?.metric ?? '';
   const depth = metric(now, key) ?? 0;
   const before = earlier(now, key, 300) ?? depth;
+  // Growing means growing now (over the last minute), not once in the last five.
+  const lastMinute = earlier(now, key, 60) ?? depth;
   let status: Status = { label: 'EMPTY', tone: 'ok' };
-  if (depth > before) status = { label: 'GROWING', tone: 'warn' };
+  if (depth > lastMinute) status = { label: 'GROWING', tone: 'warn' };
   else if (depth > 0) status = { label: 'NOT EMPTY', tone: 'neutral' };
   return { headline: formatValue('records', depth), comparison: null, detail: depth > before ? `+${formatCompact(depth - before)} in 5 min` : null, status };
 }
