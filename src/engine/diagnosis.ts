@@ -56,15 +56,15 @@ export interface DeclarationParts {
 
 type Declare = Extract<Command, { type: 'incident.declare-cause' }>;
 
-// Every line the responder has been shown: tool results and the shell's transcript.
-function seenText(state: SimState): string[] {
-  return [...state.outputs.map((o) => o.body), ...(state.terminal ?? []).map((e) => e.output ?? '')];
+/** Every output the responder has been shown: tool results, the shell's transcript and the SQL prompt's answers. */
+export function seenTexts(state: Pick<SimState, 'outputs' | 'terminal' | 'sql'>): string[] {
+  return [...state.outputs.map((o) => o.body), ...[...(state.terminal ?? []), ...(state.sql ?? [])].map((e) => e.output ?? '')];
 }
 
 /** Why a declaration can't be taken (a component the platform lacks, evidence never shown), or null. */
 export function declarationProblem(s: Scenario, state: SimState, c: Declare): string | null {
   if (!componentChoices(s).some((x) => x.id === c.component)) return `there is no component "${c.component}" on this platform`;
-  const seen = seenText(state);
+  const seen = seenTexts(state);
   for (const line of c.evidence) {
     const needle = line.trim();
     if (needle.length < 4) return 'each piece of evidence must be a line from an output (at least 4 characters)';

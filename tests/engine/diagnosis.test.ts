@@ -69,3 +69,15 @@ describe('declaring a root cause from evidence', () => {
     expect(playerView(scenarioRun('small-files-cost'), new Sim(scenarioRun('small-files-cost')).state).scenario.mechanisms).toEqual(mechanisms);
   });
 });
+
+describe('evidence from the SQL prompt', () => {
+  it('accepts a line of a query result the responder saw', () => {
+    const sim = new Sim(s, 1).start().waitForPage().ack();
+    sim.send({ type: 'sql.run', query: 'SELECT count(*) FROM orders_fact' });
+    while (sim.state.sql?.at(-1)?.output === null) sim.advance(s.clock.tickS);
+    const row = (sim.state.sql?.at(-1)?.output ?? '').split('\n').find((l) => /^\s*\d+\s*$/.test(l)) as string;
+    sim.send({ ...wrongDeclaration(s, 'component'), evidence: [row.trim()] });
+    expect(sim.state.rejected).toEqual([]);
+    expect(sim.state.causeDeclarations.at(-1)?.parts.evidence).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Command, Scenario } from '../../scenarios/schema';
 import { availableActions } from '../action-availability';
-import { componentChoices } from '../diagnosis';
+import { componentChoices, seenTexts } from '../diagnosis';
 import { mechanismIds } from '../../scenarios/schema/cause-taxonomy';
 import { shellNames } from '../terminal/platform';
 import { stageOf } from '../flow/session-machine';
@@ -28,12 +28,11 @@ function plausibleLine(s: Scenario, rng: RngHolder): string | undefined {
 }
 
 // A line of something the responder has seen, pinned as evidence whether or not it means anything.
-function anySeenLine(rng: RngHolder, state: Pick<SimState, 'outputs' | 'terminal'>): string | undefined {
-  const texts = [...state.outputs.map((o) => o.body), ...(state.terminal ?? []).map((e) => e.output ?? '')];
-  return pick(rng, texts.flatMap((t) => t.split('\n')).filter((l) => l.trim().length >= 8))?.trim();
+function anySeenLine(rng: RngHolder, state: Pick<SimState, 'outputs' | 'terminal' | 'sql'>): string | undefined {
+  return pick(rng, seenTexts(state).flatMap((t) => t.split('\n')).filter((l) => l.trim().length >= 8))?.trim();
 }
 
-function randomCommand(s: Scenario, rng: RngHolder, inPrevent: boolean, state: Pick<SimState, 'injects' | 'outputs' | 'terminal'>): Command | undefined {
+function randomCommand(s: Scenario, rng: RngHolder, inPrevent: boolean, state: Pick<SimState, 'injects' | 'outputs' | 'terminal' | 'sql'>): Command | undefined {
   if (inPrevent) {
     const followUps = s.prevention.filter(() => nextFloat(rng) < 0.5).map((p) => p.id);
     return { type: 'postmortem.submit', rootCause: 'Something broke upstream.', followUps };
