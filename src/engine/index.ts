@@ -22,6 +22,6 @@ export { starStoryMarkdown } from './debrief/star-story';
 // Replay files are validated with zod: import them from './debrief/replay-file' directly, so the
 // validation library only loads where a replay is exported or imported.
 export { prepareRun, runInfo, seedsForVariants, variantIndexFor, levelNames, levelEffects, type Level, type RunInfo } from './prepare-run';
-export { completeLine, type Completion } from './terminal/complete';
-export { completeSql, type SqlNames } from './sql/completions';
+export { completeLine, completeSqlLine, type Completion } from './terminal/complete';
+export type { SqlNames } from './sql/completions';
 export { registryRequest, readerOutcome, checkCompatibility, type RegistryResponse, type ReaderOutcome, type CompatibilityMode } from './avro';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeLine, playerView, prepareRun, seedsForVariants } from '../../src/engine';
+import { completeLine, completeSqlLine, playerView, prepareRun, seedsForVariants } from '../../src/engine';
 import { shellNames } from '../../src/engine/terminal/platform';
 import { Sim, scenario, scenarioRun } from '../support/sim-harness';
 
@@ -211,5 +211,14 @@ describe('completion offers the platform’s names, never the answer', () => {
   it('reaches the browser through the player view', () => {
     const s = scenarioRun('avro-schema-break');
     expect(playerView(s, new Sim(s).state).scenario.shellNames).toEqual(names);
+  });
+});
+
+describe('completion at the SQL prompt', () => {
+  it('completes a table after FROM and keywords in the case the player types', () => {
+    const names = playerView(scenarioRun('avro-schema-break'), new Sim(scenarioRun('avro-schema-break')).state).scenario.sqlNames;
+    expect(completeSqlLine(names, 'SELECT count(*) FROM orders_f')).toEqual({ from: 'SELECT count(*) FROM '.length, candidates: ['orders_fact'], common: 'orders_fact' });
+    expect(completeSqlLine(names, 'sel').candidates).toContain('select');
+    expect(completeSqlLine(names, 'SELECT count(*) FROM nothing_').candidates).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { completeSql, type SqlNames } from '../sql/completions';
 import type { ShellNames } from './platform';
 import { wordsForCompletion } from './tokenize';
 import { toolNamed, toolNames } from './tool-registry';
@@ -24,9 +25,17 @@ export function completeLine(names: ShellNames, line: string): Completion {
   return { from, candidates, common: commonPrefix(candidates, partial) };
 }
 
-function commonPrefix(words: readonly string[], fallback: string): string {
+/** Completes the word at the end of an SQL line: tables, columns, keywords and meta-commands, matched case-insensitively. */
+export function completeSqlLine(names: SqlNames, line: string): Completion {
+  const partial = /[^\s(,]*$/.exec(line)?.[0] ?? '';
+  const candidates = completeSql(names, partial, line);
+  return { from: line.length - partial.length, candidates, common: commonPrefix(candidates, partial, true) };
+}
+
+function commonPrefix(words: readonly string[], fallback: string, ignoreCase = false): string {
   if (words.length === 0) return fallback;
+  const starts = (w: string, p: string) => (ignoreCase ? w.toLowerCase().startsWith(p.toLowerCase()) : w.startsWith(p));
   let prefix = words[0] as string;
-  for (const w of words) while (!w.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  for (const w of words) while (!starts(w, prefix)) prefix = prefix.slice(0, -1);
   return prefix;
 }

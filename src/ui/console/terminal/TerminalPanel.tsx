@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { completeLine, completeSql, formatDuration, timeOfDay, type PlayerView, type TerminalEntry } from '../../../engine';
+import { completeLine, completeSqlLine, formatDuration, timeOfDay, type PlayerView, type TerminalEntry } from '../../../engine';
 import type { Command } from '../../../scenarios/schema';
 import { useClock, useReadOnly, useSend, useView } from '../../hooks/use-session';
 import { TerminalEntryView } from './TerminalEntryView';
@@ -24,13 +24,7 @@ const prompts = {
     name: 'SQL',
     entries: (view: PlayerView) => view.sql,
     command: (text: string): Command => ({ type: 'sql.run', query: text }),
-    complete: (view: PlayerView, line: string) => {
-      const partial = /[^\s(,]*$/.exec(line)?.[0] ?? '';
-      const candidates = completeSql(view.scenario.sqlNames, partial, line);
-      let common = candidates[0] ?? partial;
-      for (const c of candidates) while (!c.toLowerCase().startsWith(common.toLowerCase())) common = common.slice(0, -1);
-      return { from: line.length - partial.length, candidates, common: candidates.length === 0 ? partial : common };
-    },
+    complete: (view: PlayerView, line: string) => completeSqlLine(view.scenario.sqlNames, line),
     welcome: (
       <>
         Read-only SQL over the lake tables (PostgreSQL dialect). <kbd>\dt</kbd> lists the tables, <kbd>\d</kbd> <i>table</i> its columns, <kbd>\?</kbd> what the warehouse answers. <kbd>Tab</kbd> completes, <kbd>↑</kbd>/<kbd>↓</kbd> recall earlier queries.
