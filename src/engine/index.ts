@@ -23,5 +23,6 @@ export { starStoryMarkdown } from './debrief/star-story';
 // validation library only loads where a replay is exported or imported.
 export { prepareRun, runInfo, seedsForVariants, variantIndexFor, levelNames, levelEffects, type Level, type RunInfo } from './prepare-run';
 export { completeLine, completeSqlLine, type Completion } from './terminal/complete';
+export { fillPalette, type PaletteEntry, type PaletteParam } from './terminal/palette';
 export type { SqlNames } from './sql/completions';
 export { registryRequest, readerOutcome, checkCompatibility, type RegistryResponse, type ReaderOutcome, type CompatibilityMode } from './avro';

@@ -6,6 +6,7 @@ import { deepCopy } from './deep-copy';
 import { emptySeries } from './metrics/series';
 import { nextInt, seedRng } from './rng';
 import type { SimState } from './state';
+import { completeTyped, nextTypedEnd } from './terminal/terminal-session';
 import { refreshMetrics, tick } from './tick';
 import { createWorld } from './world/create-world';
 
@@ -96,7 +97,15 @@ function preRoll(s: Scenario, seed: number): SimState {
 /** Moves time forward to `until`, ticking the world; stops at the session's end. */
 export function advanceInPlace(s: Scenario, state: SimState, until: number): void {
   const target = Math.min(until, s.clock.endS);
-  while (state.nextTickAt <= target && stageOf(state.flow) !== 'debrief') {
+  while (stageOf(state.flow) !== 'debrief') {
+    // A typed command finishes at its own second, between the world's ticks.
+    const typedEnd = nextTypedEnd(state);
+    if (typedEnd < state.nextTickAt && typedEnd <= target) {
+      state.t = Math.max(state.t, typedEnd);
+      if (completeTyped(s, state)) refreshMetrics(s, state, false);
+      continue;
+    }
+    if (state.nextTickAt > target) break;
     state.t = state.nextTickAt;
     tick(s, state);
     state.nextTickAt += s.clock.tickS;

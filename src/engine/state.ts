@@ -282,6 +282,10 @@ export interface TerminalEntry {
   /** Null while the command runs. */
   output: string | null;
   exit: number | null;
+  /** The session log's entry that typed it (absent in transcripts from before it was kept). */
+  logIndex?: number;
+  /** What the command changed in the world, as the timeline says it (absent: nothing). */
+  changed?: string[];
 }
 
 /** A line in the incident's chat: from a stakeholder or the player's status update. */

@@ -6,6 +6,8 @@ import { summarizeRun } from './run-summary';
 import { timeDefinitions } from './scoring/incident-times';
 import type { SimState } from './state';
 import { shellNames } from './terminal/platform';
+import { commandPalette } from './terminal/palette';
+import { runInfo } from './prepare-run';
 import { sqlNames } from './sql/completions';
 import { componentChoices } from './diagnosis';
 import { mechanisms } from '../scenarios/schema/cause-taxonomy';
@@ -31,6 +33,8 @@ export function publicScenario(s: Scenario) {
     stakeholders: s.stakeholders,
     /** Names the shell completes: what the platform's own list commands show. */
     shellNames: shellNames(s),
+    /** The terminal's vocabulary as forms (easy and normal; hard has none): the platform's names only, by tool then alphabetically. */
+    palette: runInfo(s).level === 'hard' ? null : commandPalette(shellNames(s)),
     /** Tables and columns the SQL prompt completes, as `\dt` and `\d` list them. */
     sqlNames: sqlNames(s),
     /** What a cause can be declared against: every component, and the shared mechanism taxonomy, in fixed orders. */

@@ -30,12 +30,12 @@ export async function openBriefing(page: Page, title: RegExp, seed: number, spee
   await expect(page.getByRole('heading', { level: 1, name: 'Incident briefing' })).toBeVisible();
 }
 
-/** Starts an action from the palette's group and waits until the palette shows it finished. */
-export async function runAction(page: Page, group: 'Investigate' | 'Mitigate', label: RegExp, waitForDone = true): Promise<void> {
-  await page.getByRole('tablist', { name: 'Action groups' }).getByRole('tab', { name: group }).click();
-  const button = page.getByRole('button', { name: label });
-  await button.click();
-  if (waitForDone) await expect(button).toContainText(/done \d\d:\d\d/, { timeout: 60_000 });
+/** Types a line at the terminal and presses Enter; the prompt empties once the shell has taken it. */
+export async function typeLine(page: Page, line: string): Promise<void> {
+  const input = page.getByLabel(/command line/);
+  await input.fill(line);
+  await input.press('Enter');
+  await expect(input).toHaveValue('', { timeout: 30_000 });
 }
 
 /** The session as the browser saved it: the log is the whole truth. */

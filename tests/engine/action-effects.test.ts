@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobState } from '../../src/engine';
+import { avroSteps } from '../support/avro-steps';
 import { Sim, scenarioRun } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
@@ -24,11 +25,11 @@ function watch(sim: Sim, key: string, seconds: number): number[] {
   return values;
 }
 
-describe('mitigation actions', () => {
+describe('mitigations typed at the blank-dashboard incident', () => {
   it('keeps crash-looping when the job is merely restarted', () => {
     const sim = paged();
     const restartsBefore = sim.metric('job.orders-enricher.restarts');
-    sim.complete('restart-job');
+    sim.typeAll(avroSteps.restart);
     expect(watch(sim, 'job.orders-enricher.running', 120)).not.toContain(1);
     expect(sim.metric('job.orders-enricher.restarts')).toBeGreaterThan(restartsBefore);
     sim.advance(600);
@@ -39,12 +40,12 @@ describe('mitigation actions', () => {
 
   it('loses the backlog when offsets are reset to latest', () => {
     const sim = paged();
-    sim.act('reset-offsets-latest').advance(80);
     const backlog = sim.metric('job.orders-enricher.lag');
     expect(sim.metric('records.lost')).toBe(0);
+    sim.typeAll(avroSteps.resetToLatest);
     sim.advance(2 * tickS);
     expect(sim.metric('records.lost')).toBeGreaterThan(0.9 * backlog);
-    expect(sim.metric('job.orders-enricher.lag')).toBeLessThan(0.1 * backlog);
+    expect(sim.metric('job.orders-enricher.lag')).toBeLessThan(0.5 * backlog);
     // The pinned reader meets the next REFUNDED record and the crash loop resumes.
     const restarts = sim.metric('job.orders-enricher.restarts');
     sim.advance(300);
@@ -52,7 +53,7 @@ describe('mitigation actions', () => {
   });
 
   it('drops undecodable records for good when told to skip them', () => {
-    const sim = paged().complete('skip-bad-records');
+    const sim = paged().typeAll(avroSteps.skipBadRecords);
     expect(sim.metric('job.orders-enricher.running')).toBe(1);
     const lostEarly = sim.metric('records.lost');
     sim.advance(600);
@@ -64,7 +65,7 @@ describe('mitigation actions', () => {
   });
 
   it('parks undecodable records in the dead-letter queue without losing any', () => {
-    const sim = paged().complete('enable-dlq').advance(600);
+    const sim = paged().typeAll(avroSteps.enableDlq).advance(600);
     expect(sim.metric('job.orders-enricher.running')).toBe(1);
     expect(sim.metric('records.dlq')).toBeGreaterThan(0);
     expect(sim.metric('job.orders-enricher.dlqDepth')).toBe(sim.metric('records.dlq'));
@@ -73,8 +74,9 @@ describe('mitigation actions', () => {
   });
 
   it('decodes REFUNDED records once the reader resolves writer schemas from the registry', () => {
-    const sim = paged().complete('enable-registry-lookup');
+    const sim = paged().typeAll(avroSteps.registryLookup);
     expect(sim.metric('flag.orders-enricher-registry-lookup.on')).toBe(1);
+    expect(sim.metric('job.orders-enricher.readerRegistry')).toBe(1);
     const dlq = watch(sim, 'records.dlq', 600);
     expect(dlq.every((n) => n === 0)).toBe(true);
     expect(sim.metric('job.orders-enricher.running')).toBe(1);
@@ -84,7 +86,7 @@ describe('mitigation actions', () => {
   });
 
   it('repairs the gap without duplicates when replaying from before the deploy with overwrite', () => {
-    const sim = paged().complete('enable-dlq').complete('enable-registry-lookup').complete('replay-from-deploy');
+    const sim = paged().typeAll(avroSteps.enableDlq).typeAll(avroSteps.registryLookup).typeAll(avroSteps.replayFromDeploy);
     expect(sim.metric('records.dlq')).toBeGreaterThan(0);
     const remaining = watch(sim, 'job.orders-enricher.backfillRemaining', 1500);
     expect(remaining[0]).toBeGreaterThan(0);
@@ -96,7 +98,7 @@ describe('mitigation actions', () => {
   });
 
   it('double-counts orders when replaying two hours in append mode', () => {
-    const sim = paged().complete('replay-2h-append');
+    const sim = paged().typeAll(avroSteps.enableDlq).typeAll(avroSteps.rewindTwoHoursAppend);
     const early = sim.metric('records.duplicates');
     sim.advance(300);
     expect(early).toBeGreaterThan(0);
@@ -105,11 +107,11 @@ describe('mitigation actions', () => {
   });
 
   it('removes the duplicates of an append replay when the range is later backfilled with overwrite', () => {
-    const sim = paged().complete('enable-registry-lookup').complete('replay-2h-append');
+    const sim = paged().typeAll(avroSteps.registryLookup).typeAll(avroSteps.rewindTwoHoursAppend);
     // Let the append replay catch up, so every re-read record has been appended a second time.
     while (sim.metric('job.orders-enricher.lag') > 2000 && !sim.state.ended) sim.advance(60);
     expect(sim.metric('records.duplicates')).toBeGreaterThan(0);
-    sim.complete('replay-from-deploy');
+    sim.typeAll(avroSteps.replayFromDeploy);
     watch(sim, 'job.orders-enricher.backfillRemaining', 1500);
     expect(sim.metric('job.orders-enricher.backfillRemaining')).toBe(0);
     expect(sim.metric('records.duplicates')).toBe(0);
@@ -117,9 +119,9 @@ describe('mitigation actions', () => {
   });
 
   it('does not revive a crash-looping job by adding consumers', () => {
-    const sim = paged().act('restart-job').advance(90);
+    const sim = paged().typeAll(avroSteps.restart).advance(40);
     expect(enricher(sim).status).toBe('RESTARTING');
-    sim.complete('scale-consumers');
+    sim.typeAll(avroSteps.scaleTo12);
     expect(sim.metric('job.orders-enricher.instances')).toBe(12);
     expect(watch(sim, 'job.orders-enricher.running', 300)).not.toContain(1);
     sim.advance(600);
@@ -130,7 +132,7 @@ describe('mitigation actions', () => {
     const sim = paged();
     const held = sim.metric('dag.marketing_attribution.runningTasks') + sim.metric('dag.ml_feature_export.runningTasks');
     expect(held).toBeGreaterThan(0);
-    sim.complete('pause-noncritical-dags');
+    sim.typeAll(avroSteps.pauseNoncriticalDags);
     for (const dag of ['marketing_attribution', 'ml_feature_export']) {
       expect(sim.metric(`dag.${dag}.paused`)).toBe(1);
       expect(sim.metric(`dag.${dag}.runningTasks`)).toBe(0);
@@ -151,36 +153,39 @@ describe('mitigation actions', () => {
     expect(sim.state.sentMessages).toContain('upstream-reply');
     expect(sim.state.world.producers['orders-api']).toMatchObject({ writerVersion: 7, poisonEvery: 0 });
     const restarts = sim.metric('job.orders-enricher.restarts');
-    sim.complete('restart-job').advance(120);
+    sim.typeAll(avroSteps.restart).advance(120);
     expect(sim.metric('job.orders-enricher.running')).toBe(0);
     expect(sim.metric('job.orders-enricher.restarts')).toBeGreaterThan(restarts);
   });
 
   it('re-delivers the dead-letter queue once the reader can decode it', () => {
-    const sim = paged().complete('enable-dlq').complete('enable-registry-lookup');
+    const sim = paged().typeAll(avroSteps.enableDlq).advance(300).typeAll(avroSteps.registryLookup);
     expect(sim.metric('records.dlq')).toBeGreaterThan(0);
-    sim.complete('replay-dlq');
+    sim.typeAll(avroSteps.replayDlq);
     expect(sim.metric('records.dlq')).toBe(0);
     expect(sim.metric('records.lost')).toBe(0);
     expect(sim.metric('records.duplicates')).toBe(0);
   });
 
-  it('shows a mitigation in the metrics and the resolution checks at the tick it finishes', () => {
-    const sim = paged().advance(5).act('enable-registry-lookup');
-    const done = sim.state.t + (s.actions.find((a) => a.id === 'enable-registry-lookup')?.durationS ?? 0);
-    const finishingTick = Math.ceil(done / tickS) * tickS;
-    sim.advance(finishingTick - sim.state.t);
+  it('shows a typed mitigation in the metrics and the resolution checks the second it finishes', () => {
+    const sim = paged().advance(3);
+    sim.send({ type: 'terminal.run', line: 'flagctl set orders-enricher-registry-lookup on' });
+    const entry = sim.state.terminal?.at(-1);
+    sim.advance((entry?.endsAt ?? 0) - sim.state.t);
+    expect((entry?.endsAt ?? 0) % tickS).not.toBe(0);
     expect(enricher(sim).readerMode).toBe('registry');
-    expect(sim.metric('flag.orders-enricher-registry-lookup.on')).toBe(1);
-    expect(sim.metric('job.orders-enricher.running')).toBe(1);
+    expect(sim.metric('job.orders-enricher.readerRegistry')).toBe(1);
     sim.send({ type: 'incident.resolve' });
-    const flagCheck = s.resolvedWhen.find((c) => 'metric' in c.when && c.when.metric === 'flag.orders-enricher-registry-lookup.on');
-    expect(sim.state.resolveAttempts.at(-1)?.failures).not.toContain(flagCheck?.failText);
+    const readerCheck = s.resolvedWhen.find((c) => 'metric' in c.when && c.when.metric === 'job.orders-enricher.readerRegistry');
+    expect(readerCheck).toBeDefined();
+    expect(sim.state.resolveAttempts.at(-1)?.failures).not.toContain(readerCheck?.failText);
   });
 
-  it('refuses to run the same mitigation twice', () => {
-    const sim = paged().complete('enable-dlq').act('enable-dlq');
-    expect(sim.state.rejected.at(-1)?.reason).toMatch(/already been done/);
-    expect(sim.state.decisions.filter((d) => d.action === 'enable-dlq')).toHaveLength(1);
+  it('runs one command at a time at the prompt, as a shell does', () => {
+    const sim = paged();
+    sim.send({ type: 'terminal.run', line: avroSteps.enableDlq[0] });
+    sim.send({ type: 'terminal.run', line: avroSteps.enableDlq[0] });
+    expect(sim.state.rejected.at(-1)?.reason).toMatch(/is still running/);
+    expect(sim.state.terminal?.filter((e) => e.line === avroSteps.enableDlq[0])).toHaveLength(1);
   });
 });

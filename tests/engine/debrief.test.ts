@@ -5,6 +5,7 @@ import { keyMetrics, metricLabel } from '../../src/engine/debrief/key-metrics';
 import { runFindings } from '../../src/engine/debrief/run-findings';
 import { timelineWindow } from '../../src/engine/debrief/timeline-window';
 import { metricCatalogue } from '../../src/scenarios/schema/metric-catalogue';
+import { avroSteps } from '../support/avro-steps';
 import { Sim, scenarioRun, wrongDeclaration } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
@@ -13,7 +14,8 @@ const modelDebrief = debriefView(s, model.state) as DebriefView;
 const idle = playBot(s, 'idle', 1);
 const idleDebrief = debriefView(s, idle.state) as DebriefView;
 
-const isAction = (id: string) => (c: Command) => c.type === 'action.start' && c.action === id;
+const isTyped = (part: string) => (c: Command) => c.type === 'terminal.run' && c.line.includes(part);
+const resetToLatest = 'kafka-consumer-groups --bootstrap-server kafka:9092 --group orders-enricher --reset-offsets --all-topics --to-latest --execute';
 
 /** When the model log issues its first command matching `match`. */
 function modelTime(match: (c: Command) => boolean): number {
@@ -36,10 +38,10 @@ const postmortem = model.log.find((e) => e.command.type === 'postmortem.submit')
  * postmortem too (refused: not resolved yet), so the player resolves and writes it up later.
  */
 function messyRun(): SimState {
-  const dlqAt = modelTime(isAction('enable-dlq'));
+  const dlqAt = modelTime(isTyped('ERRORS_TOLERANCE=all'));
   const log = withExtra(model.log, [
     { at: modelTime((c) => c.type === 'incident.declare-cause') - 5, command: wrongDeclaration(s, 'component') },
-    { at: dlqAt, command: { type: 'action.start', action: 'reset-offsets-latest' } },
+    { at: dlqAt - 10, command: { type: 'terminal.run', line: resetToLatest } },
     // Refused: the page is already acknowledged, so it must leave no marker.
     { at: dlqAt, command: { type: 'alert.acknowledge', alert: 'orders-fact-freshness' } },
     { at: 2400, command: { type: 'incident.resolve' } },
@@ -50,30 +52,25 @@ function messyRun(): SimState {
 
 describe('debrief view', () => {
   it('stays closed while the session is running, so no hidden truth reaches the player', () => {
-    const sim = new Sim(s, 1).start().waitForPage().ack().complete('read-job-logs');
+    const sim = new Sim(s, 1).start().waitForPage().ack().typeAll(avroSteps.readLogs);
     expect(debriefView(s, sim.state)).toBeNull();
     expect(debriefView(s, createInitialState(s, 1))).toBeNull();
   });
 
   it('shows the model run doing every key step at the model’s own times, at no cost', () => {
     const steps = modelDebrief.keySteps;
-    const keyActions = s.walkthrough.filter((w) => w.command.type === 'action.start' && s.actions.find((a) => isAction(a.id)(w.command))?.verdict.kind === 'key');
-    // Key actions plus the structural steps: acknowledge, declare the cause, resolve, postmortem.
-    expect(steps).toHaveLength(keyActions.length + 4);
+    // The structural steps (acknowledge, declare the cause, resolve, postmortem); typed changes are judged by what they did instead.
+    expect(steps.map((k) => s.walkthrough[k.index]?.command.type)).toEqual(['alert.acknowledge', 'incident.declare-cause', 'incident.resolve', 'postmortem.submit']);
     for (const step of steps) {
       expect(step.playerAt, step.label).toBe(step.modelAt);
       expect(step.delayS).toBe(0);
       expect(step.cost).toBeNull();
     }
-    const paged = model.state.milestones.detected as number;
-    const dlq = steps.find((k) => k.label === s.actions.find((a) => a.id === 'enable-dlq')?.label);
-    expect(dlq?.modelAt).toBe(modelTime(isAction('enable-dlq')));
-    expect(dlq?.modelAt).toBe(paged + (s.walkthrough.find((w) => isAction('enable-dlq')(w.command))?.atS ?? NaN));
   });
 
   it('lists every key step as missed for an idle run, each with what it cost', () => {
     const steps = idleDebrief.keySteps;
-    expect(steps.length).toBeGreaterThan(4);
+    expect(steps.length).toBe(4);
     for (const step of steps) {
       expect(step.playerAt, step.label).toBeNull();
       expect(step.cost, step.label).toBeTruthy();
@@ -83,9 +80,8 @@ describe('debrief view', () => {
     expect(costOf('incident.declare-cause')).toMatch(/diagnose part scores 0 of 15/);
     expect(costOf('incident.resolve')).toMatch(/resolve part scores 0 of 10/);
     expect(costOf('postmortem.submit')).toMatch(/prevention part scores 0 of 10/);
-    expect(costOf('action.start')).toMatch(/−3 decision points/);
-    // The costs agree with the score: every missed key action is in the report too.
-    expect(idleDebrief.report.missedKeyActions.length).toBe(steps.filter((k) => s.walkthrough[k.index]?.command.type === 'action.start').length);
+    expect(idleDebrief.report.missedKeyActions).toEqual([]);
+    expect(idleDebrief.report.parts.find((p) => p.id === 'decisions')?.points).toBe(0);
   });
 
   it('reveals the model walkthrough with absolute times and readable labels', () => {
@@ -97,25 +93,29 @@ describe('debrief view', () => {
       expect(line.why).toBe(step?.why);
       expect(line.label).not.toMatch(/^[a-z-]+$/);
     });
-    expect(modelDebrief.walkthrough.map((w) => w.label)).toContain('Backfill orders from 06:55 (before the upstream deploy) with partition overwrite');
+    expect(modelDebrief.walkthrough.map((w) => w.label)).toContain('Run `flink run -d -p 12 /opt/flink/usrlib/orders-enricher.jar --backfill-from 2024-03-11T06:55:00 --sink-mode overwrite`');
     expect(modelDebrief.walkthrough[1]?.label).toBe('Set the severity to SEV2');
   });
 
   it('puts the player’s accepted commands and the model’s on the charts as markers', () => {
     const messy = messyRun();
     const view = debriefView(s, messy) as DebriefView;
-    const reset = view.playerMarkers.find((m) => m.action === 'reset-offsets-latest');
-    expect(reset).toMatchObject({ kind: 'action', verdict: 'harmful', at: modelTime(isAction('enable-dlq')) });
+    const reset = view.playerMarkers.find((m) => m.label === `$ ${resetToLatest}`);
+    expect(reset).toMatchObject({ kind: 'action', verdict: 'harmful', at: modelTime(isTyped('ERRORS_TOLERANCE=all')) - 10 });
     expect(view.playerMarkers.filter((m) => m.kind === 'ack')).toHaveLength(1);
     expect(messy.rejected.map((r) => r.command.type)).toContain('alert.acknowledge');
     const causes = view.playerMarkers.filter((m) => m.label.startsWith('Cause declared'));
     expect(causes.map((m) => m.correct)).toEqual([false, true]);
     expect(view.playerMarkers.some((m) => m.kind === 'comms' && m.detail?.startsWith('Investigating'))).toBe(true);
-    expect(view.playerMarkers.filter((m) => m.kind === 'resolve').map((m) => m.label)).toEqual(['Resolve refused: 1 check(s) failed', 'Resolved', 'Postmortem submitted']);
-    expect(view.playerMarkers.find((m) => m.label === 'Postmortem submitted')?.at).toBe(2500);
-    // The ghost: one marker per model action, at the model's times, and the same for both runs.
-    const modelActions = model.log.filter((e) => e.command.type === 'action.start');
-    expect(view.modelMarkers.filter((m) => m.kind === 'action').map((m) => m.at)).toEqual(modelActions.map((e) => e.at));
+    // The overwrite re-read from 06:55 recovers what the reset skipped, so the model's resolve still passes; the late extras are refused.
+    expect(view.playerMarkers.filter((m) => m.kind === 'resolve').map((m) => m.label)).toEqual(['Resolved', 'Postmortem submitted']);
+    expect(view.playerMarkers.find((m) => m.label === 'Postmortem submitted')?.at).toBe(postmortem.at);
+    expect(messy.rejected.map((r) => r.command.type)).toEqual(expect.arrayContaining(['incident.resolve', 'postmortem.submit']));
+    // The ghost: one marker per change the model typed, at the model's times, and the same for both runs.
+    const modelChanges = (model.state.terminal ?? []).filter((e) => e.changed !== undefined);
+    expect(modelChanges.length).toBeGreaterThanOrEqual(3);
+    expect(view.modelMarkers.filter((m) => m.kind === 'action').map((m) => m.at)).toEqual(modelChanges.map((e) => e.startedAt));
+    expect(view.modelMarkers.filter((m) => m.kind === 'action').every((m) => m.verdict !== 'harmful')).toBe(true);
     expect(view.modelMarkers).toEqual(modelDebrief.playerMarkers);
     expect(view.model.markers).toBe(view.modelMarkers);
   });
@@ -143,14 +143,15 @@ describe('debrief view', () => {
     expect(view.rootCause.modelEvidence).toEqual(['AvroTypeException: No match for REFUNDED']);
     expect(view.prevention.filter((p) => p.chosen).map((p) => p.id)).toEqual(['contract-tests', 'canary-consumer', 'dq-gates', 'fire-drill', 'enum-defaults']);
     expect(view.prevention.find((p) => p.id === 'more-restarts')).toMatchObject({ correct: false, chosen: false });
-    expect(view.decisions.find((d) => d.action === 'reset-offsets-latest')?.why).toMatch(/backlog is skipped/);
+    expect(view.decisions.find((d) => d.action === resetToLatest)).toMatchObject({ typed: true, verdict: 'harmful' });
+    expect(view.decisions.find((d) => d.action === resetToLatest)?.why).toMatch(/lost [\d,]+ records/);
   });
 
   it('counts the duplicates an overwrite replay kept out, and none when there was no such replay', () => {
     expect(modelDebrief.duplicatesAvoided).toBeGreaterThan(100_000);
     expect(modelDebrief.report.outcomes.duplicates).toBe(0);
     expect(idleDebrief.duplicatesAvoided).toBe(0);
-    const appendInstead = model.log.map((e) => (isAction('replay-from-deploy')(e.command) ? { ...e, command: { type: 'action.start', action: 'replay-2h-append' } as Command } : e));
+    const appendInstead = model.log.map((e) => (e.command.type === 'terminal.run' && e.command.line.includes('--sink-mode overwrite') ? { ...e, command: { ...e.command, line: e.command.line.replace('overwrite', 'append') } } : e));
     const appended = debriefView(s, replay(s, 1, appendInstead, s.clock.endS)) as DebriefView;
     expect(appended.duplicatesAvoided).toBe(0);
     expect(appended.report.outcomes.duplicates).toBeGreaterThan(0);
@@ -158,8 +159,8 @@ describe('debrief view', () => {
 });
 
 describe('scrubbing with stateAt', () => {
-  const dlqAt = modelTime(isAction('enable-dlq'));
-  const dlqDone = dlqAt + (s.actions.find((a) => a.id === 'enable-dlq')?.durationS ?? NaN);
+  const dlqAt = modelTime(isTyped('ERRORS_TOLERANCE=all'));
+  const dlqDone = model.state.terminal?.find((e) => e.line.includes('ERRORS_TOLERANCE=all'))?.endsAt ?? NaN;
 
   /** The state as live play built it: entry by entry, then time passing, through the pure API. */
   function livePlayAt(t: number): SimState {

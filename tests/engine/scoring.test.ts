@@ -28,7 +28,7 @@ function withExtra(log: readonly LogEntry[], extra: LogEntry[]): LogEntry[] {
   return ranked.sort((a, b) => a.e.at - b.e.at || a.rank - b.rank).map((x) => x.e);
 }
 
-const isAction = (id: string) => (c: Command) => c.type === 'action.start' && c.action === id;
+const isTyped = (part: string) => (c: Command) => c.type === 'terminal.run' && c.line.includes(part);
 const model = score(modelLog);
 
 describe('scoring', () => {
@@ -50,10 +50,11 @@ describe('scoring', () => {
     expect(part(report, 'outcomes')).toBe(0);
   });
 
-  it('costs decision and outcome points to reset offsets to latest', () => {
-    const base = modelLog.filter((e) => !isAction('replay-from-deploy')(e.command));
-    const resetAt = timeOf(isAction('enable-dlq'));
-    const harmful = withExtra(base, [{ at: resetAt, command: { type: 'action.start', action: 'reset-offsets-latest' } }]);
+  it('costs decision and outcome points to reset offsets to latest, judged by the records it skipped', () => {
+    const base = modelLog.filter((e) => !isTyped('flink run')(e.command));
+    const resetAt = timeOf(isTyped('ERRORS_TOLERANCE=all')) - 10;
+    const reset = 'kafka-consumer-groups --bootstrap-server kafka:9092 --group orders-enricher --reset-offsets --all-topics --to-latest --execute';
+    const harmful = withExtra(base, [{ at: resetAt, command: { type: 'terminal.run', line: reset } }]);
     const control = score(base);
     const report = score(harmful);
     expect(report.outcomes.recordsLost).toBeGreaterThan(0);
@@ -61,9 +62,9 @@ describe('scoring', () => {
     expect(part(report, 'decisions')).toBe(part(control, 'decisions') - 5);
     expect(part(report, 'outcomes')).toBeLessThanOrEqual(part(control, 'outcomes') - 7);
     expect(report.total).toBeLessThan(control.total);
-    const judged = report.decisions.find((d) => d.action === 'reset-offsets-latest');
+    const judged = report.decisions.find((d) => d.action === reset);
     expect(judged?.verdict).toBe('harmful');
-    expect(judged?.why).toMatch(/backlog is skipped/);
+    expect(judged?.why).toContain(`lost ${report.outcomes.recordsLost.toLocaleString('en-US')} records`);
   });
 
   it('costs three points for each wrong root cause declared', () => {

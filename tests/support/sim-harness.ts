@@ -82,6 +82,12 @@ export class Sim {
     return this.state.terminal?.at(-1)?.output ?? '';
   }
 
+  /** Types every line of a step, each after the one before has printed. */
+  typeAll(lines: readonly string[]): this {
+    for (const line of lines) this.type(line);
+    return this;
+  }
+
   advance(seconds: number): this {
     this.state = advance(this.scenario, this.state, this.state.t + seconds);
     return this;

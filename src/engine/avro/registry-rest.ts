@@ -147,10 +147,14 @@ export function registryRequest(s: Scenario, state: SimState, method: string, pa
     if (d === 'schema') return { status: 200, body: picked.text };
     return ok({ subject: a, version: picked.version, id: picked.id, schema: picked.text });
   }
-  if (head === 'schemas' && a === 'ids' && b !== undefined && parts.length === 3) {
+  if (head === 'schemas' && a === 'ids' && b !== undefined && (parts.length === 3 || (parts.length === 4 && (c === 'versions' || c === 'subjects')))) {
     if (verb !== 'GET') return notAllowed;
-    const hit = s.world.subjects.flatMap((x) => registeredVersions(s, state, x.name)).find((v) => String(v.id) === b);
-    return hit ? ok({ schema: hit.text }) : error(404, 40403, `Schema ${b} not found`);
+    const uses = s.world.subjects.flatMap((x) => registeredVersions(s, state, x.name).filter((v) => String(v.id) === b).map((v) => ({ subject: x.name, ...v })));
+    const hit = uses[0];
+    if (!hit) return error(404, 40403, `Schema ${b} not found`);
+    if (c === 'versions') return ok(uses.map((u) => ({ subject: u.subject, version: u.version })));
+    if (c === 'subjects') return ok(uses.map((u) => u.subject));
+    return ok({ schema: hit.text });
   }
   if (head === 'config' && parts.length <= 2) {
     if (verb === 'PUT') return putConfig(body);

@@ -32,8 +32,10 @@ export interface DebriefDecision {
   category: 'investigate' | 'mitigate' | 'communicate';
   at: number;
   completedAt: number | null;
-  verdict: VerdictKind;
+  verdict: VerdictKind | 'no-effect';
   why: string;
+  /** A typed command line judged by its consequences (the label is the line). */
+  typed?: boolean;
 }
 
 /** One side of the comparison: the player's run or the model's. */
@@ -125,18 +127,21 @@ export function debriefView(s: Scenario, state: SimState): DebriefView | null {
     sla: slaLines(s, state, report.par),
     keyMetrics: keyMetrics(s, [state.series, model.state.series]),
     window: timelineWindow(s, pm, mm, state.ended.at),
-    decisions: state.decisions.map((d) => {
-      const spec = s.actions.find((a) => a.id === d.action);
-      return {
-        action: d.action,
-        label: spec?.label ?? d.action,
-        category: spec?.category ?? 'investigate',
-        at: d.startedAt,
-        completedAt: d.completedAt,
-        verdict: d.verdict,
-        why: spec?.verdict.why ?? '',
-      };
-    }),
+    decisions: [
+      ...state.decisions.map((d): DebriefDecision => {
+        const spec = s.actions.find((a) => a.id === d.action);
+        return {
+          action: d.action,
+          label: spec?.label ?? d.action,
+          category: spec?.category ?? 'investigate',
+          at: d.startedAt,
+          completedAt: d.completedAt,
+          verdict: d.verdict,
+          why: spec?.verdict.why ?? '',
+        };
+      }),
+      ...report.decisions.flatMap((d): DebriefDecision[] => (d.typed ? [{ action: d.action, label: d.label, category: 'mitigate', at: d.at, completedAt: d.at, verdict: d.verdict, why: d.why, typed: true }] : [])),
+    ].sort((a, b) => a.at - b.at),
     keySteps: keySteps(s, state, report, walkthrough),
     walkthrough,
     rootCause: {

@@ -9,6 +9,8 @@ function overwrites(e: Effect): e is Extract<Effect, { op: 'job.backfill' | 'job
 
 const naiveCache = new WeakMap<Scenario, Scenario>();
 
+const overwriteFlag = /--sink-mode(?:=|\s+)overwrite\b/;
+
 /** The same scenario with every overwrite replay turned into a plain append. */
 function naiveTwin(s: Scenario): Scenario {
   const hit = naiveCache.get(s);
@@ -29,8 +31,11 @@ function naiveTwin(s: Scenario): Scenario {
  * has. Zero when the run used no overwrite replay (nothing was avoided, and the debrief says so).
  */
 export function duplicatesAvoided(s: Scenario, state: SimState): number {
-  const used = state.decisions.some((d) => d.completedAt !== null && s.actions.find((a) => a.id === d.action)?.effects.some(overwrites));
-  if (!used) return 0;
-  const naive = replay(naiveTwin(s), state.seed, state.log, state.t);
+  const usedAction = state.decisions.some((d) => d.completedAt !== null && s.actions.find((a) => a.id === d.action)?.effects.some(overwrites));
+  // A typed re-read that overwrote: the same line in append mode is the naive one.
+  const typed = new Set((state.terminal ?? []).filter((e) => e.changed !== undefined && e.logIndex !== undefined && overwriteFlag.test(e.line)).map((e) => e.logIndex as number));
+  if (!usedAction && typed.size === 0) return 0;
+  const log = state.log.map((entry, i) => (typed.has(i) && entry.command.type === 'terminal.run' ? { ...entry, command: { ...entry.command, line: entry.command.line.replace(overwriteFlag, '--sink-mode append') } } : entry));
+  const naive = replay(naiveTwin(s), state.seed, log, state.t);
   return Math.max(0, (naive.metrics['records.duplicates'] ?? 0) - (state.metrics['records.duplicates'] ?? 0));
 }

@@ -8,7 +8,7 @@ export { metricLabel, type KeyMetric, type KeyMetricUnit } from './metric-labels
 const maxCharts = 6;
 
 /** Switches and progress counters: how a fix is going, not what the incident is about. */
-const stateMetrics = new Set(['running', 'on', 'paused', 'localTime', 'appendMode', 'blank', 'provisional', 'backfillRemaining', 'reprocessRemaining', 'compactionRemainingMb', 'instances', 'slots']);
+const stateMetrics = new Set(['running', 'readerRegistry', 'on', 'paused', 'localTime', 'appendMode', 'blank', 'provisional', 'backfillRemaining', 'reprocessRemaining', 'compactionRemainingMb', 'instances', 'slots']);
 
 /** The entity-level metrics that show the same damage as each records.* bucket, by name. */
 const sameDamage: Record<string, RegExp> = {

@@ -1,5 +1,6 @@
 import type { Scenario, VerdictKind } from '../../scenarios/schema';
 import { declarationLabel, judgeDeclaration } from '../diagnosis';
+import { judgeInterventions } from '../scoring/consequences';
 import type { TrackedReplay } from './tracked-replay';
 
 /** What kind of moment a chart marker stands for. */
@@ -10,8 +11,8 @@ export interface DebriefMarker {
   at: number;
   label: string;
   kind: MarkerKind;
-  /** For actions: how the scenario judges it. */
-  verdict?: VerdictKind;
+  /** For actions: how the scenario judges it; for typed changes: what they did. */
+  verdict?: VerdictKind | 'no-effect';
   /** For actions: the catalogue id. */
   action?: string;
   /** For root-cause declarations: whether it named the real cause. */
@@ -28,6 +29,9 @@ export function markersOf(s: Scenario, run: TrackedReplay): DebriefMarker[] {
   const { state, accepted } = run;
   const markers: DebriefMarker[] = [];
   let resolveAttempt = 0;
+  // A typed line that changed the world is marked where it was typed, with the verdict its consequences earned.
+  const typed = new Map((state.terminal ?? []).filter((e) => e.changed !== undefined && e.logIndex !== undefined).map((e) => [e.logIndex as number, e]));
+  const verdicts = typed.size > 0 ? judgeInterventions(s, state) : [];
   state.log.forEach((entry, i) => {
     if (!accepted[i]) return;
     const c = entry.command;
@@ -36,6 +40,13 @@ export function markersOf(s: Scenario, run: TrackedReplay): DebriefMarker[] {
       case 'action.start': {
         const spec = s.actions.find((a) => a.id === c.action);
         if (spec) markers.push({ at, label: spec.label, kind: 'action', verdict: spec.verdict.kind, action: spec.id });
+        return;
+      }
+      case 'terminal.run': {
+        const changed = typed.get(i);
+        if (!changed) return;
+        const judged = verdicts.find((v) => v.line === changed.line && v.at === changed.startedAt);
+        markers.push({ at, label: `$ ${changed.line}`, kind: 'action', ...(judged && { verdict: judged.verdict }), detail: (changed.changed ?? []).join('; ') });
         return;
       }
       case 'alert.acknowledge':

@@ -39,6 +39,7 @@ const jobPhrases: Record<string, Phrase> = {
   lag: [(n) => `${n} consumer lag`, 'records'],
   consumeRate: [(n) => `${n} consume rate`, 'recPerSec'],
   running: [(n) => `${n} running (1 = yes)`, 'flag'],
+  readerRegistry: [(n) => `${n} reads with the registry (1 = yes)`, 'flag'],
   restarts: [(n) => `${n} restarts`, 'count'],
   errorRate: [(n) => `${n} errors per minute`, 'perMin'],
   dlqDepth: [(n) => `${n} DLQ depth`, 'records'],

@@ -68,7 +68,7 @@ function action(s: Scenario, state: SimState, d: DebriefView): string {
   const mitigations = d.decisions.filter((x) => x.category !== 'investigate');
   if (mitigations.length === 0) lines.push('I took no mitigating action.');
   for (const x of mitigations) {
-    const hindsight = x.verdict === 'harmful' ? ` In hindsight this was a mistake. ${x.why}` : x.verdict === 'red-herring' ? ` It did not help. ${x.why}` : '';
+    const hindsight = x.verdict === 'harmful' ? ` In hindsight this was a mistake. ${x.why}` : x.verdict === 'red-herring' || x.verdict === 'no-effect' ? ` It did not help. ${x.why}` : '';
     lines.push(`At ${relativeTime(x.at)} I chose to ${lowerFirst(x.label)}.${hindsight}`);
   }
   if (verify.length > 0) lines.push(`Once the impact had stopped, I verified: ${checks(verify)}.`);

@@ -12,6 +12,7 @@ interface JobKeys {
   lag: string;
   consumeRate: string;
   running: string;
+  readerRegistry: string;
   restarts: string;
   errorRate: string;
   dlqDepth: string;
@@ -51,6 +52,7 @@ function keysFor(s: Scenario): MetricKeys {
         lag: `job.${j.id}.lag`,
         consumeRate: `job.${j.id}.consumeRate`,
         running: `job.${j.id}.running`,
+        readerRegistry: `job.${j.id}.readerRegistry`,
         restarts: `job.${j.id}.restarts`,
         errorRate: `job.${j.id}.errorRate`,
         dlqDepth: `job.${j.id}.dlqDepth`,
@@ -113,6 +115,7 @@ export function computeMetrics(s: Scenario, state: SimState, accounts: Map<strin
     m[jk.lag] = lag;
     m[jk.consumeRate] = round2(job.consumedLastTick / s.clock.tickS);
     m[jk.running] = job.status === 'RUNNING' ? 1 : 0;
+    m[jk.readerRegistry] = job.readerMode === 'registry' ? 1 : 0;
     m[jk.restarts] = job.numRestarts;
     m[jk.errorRate] = round2((job.errorsLastTick * 60) / s.clock.tickS);
     m[jk.dlqDepth] = account.dlq;

@@ -1,6 +1,7 @@
 import type { Scenario, VerdictKind } from '../../scenarios/schema';
 import { isActionAvailable } from '../action-availability';
 import type { SimState } from '../state';
+import { judgeInterventions, type JudgedIntervention } from './consequences';
 import { incidentTimes, type IncidentTimes } from './incident-times';
 
 /** One scored part of a run. */
@@ -12,13 +13,16 @@ export interface ScorePart {
   detail: string;
 }
 
-/** A judged decision. */
+/** A judged decision: an action from the scenario's list, or a typed line that changed the world. */
 export interface JudgedDecision {
+  /** The action's id, or the typed line. */
   action: string;
   label: string;
   at: number;
-  verdict: VerdictKind;
+  verdict: VerdictKind | 'no-effect';
   why: string;
+  /** A typed intervention, judged by its consequences. */
+  typed?: JudgedIntervention;
 }
 
 /** Everything the debrief needs to explain a score. */
@@ -83,22 +87,29 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
     detail: `MTTR ${fmt(times.mttrS)} (par ${fmt(par.mttrS)}); ${failedResolves} premature resolution(s), −${penalties.prematureResolve} each`,
   });
 
-  const decisions: JudgedDecision[] = state.decisions.map((d) => {
+  const listed: JudgedDecision[] = state.decisions.map((d) => {
     const spec = s.actions.find((a) => a.id === d.action);
     return { action: d.action, label: spec?.label ?? d.action, at: d.startedAt, verdict: d.verdict, why: spec?.verdict.why ?? '' };
   });
-  const count = (kind: VerdictKind) => new Set(decisions.filter((d) => d.verdict === kind).map((d) => d.action)).size;
+  const typed: JudgedDecision[] = judgeInterventions(s, state).map((j) => ({ action: j.line, label: j.line, at: j.at, verdict: j.verdict, why: j.why, typed: j }));
+  const decisions = [...listed, ...typed].sort((a, b) => a.at - b.at);
+  // A listed action is judged once by its label; every typed intervention is judged by what it did, each time.
+  const count = (kind: VerdictKind | 'no-effect') => new Set(listed.filter((d) => d.verdict === kind).map((d) => d.action)).size + typed.filter((d) => d.verdict === kind).length;
   const completed = new Set(state.decisions.filter((d) => d.completedAt !== null).map((d) => d.action));
   // A key decision an inject brings counts as missed only when that inject fired.
   const missedKeyActions = s.actions.filter((a) => a.verdict.kind === 'key' && !completed.has(a.id) && isActionAvailable(state, a)).map((a) => ({ action: a.id, label: a.label, why: a.verdict.why }));
   const harmful = count('harmful');
   const herrings = count('red-herring');
+  const noEffect = count('no-effect');
+  // Like data integrity, good decisions only earn points once the impact is stopped: doing nothing harms nothing.
+  const decisionPoints = (state.milestones.mitigated !== null ? 15 : 0) - penalties.harmfulAction * harmful - penalties.redHerring * herrings - penalties.missedKeyAction * missedKeyActions.length;
   parts.push({
     id: 'decisions',
     label: 'Decisions',
     max: 15,
-    points: Math.max(0, 15 - penalties.harmfulAction * harmful - penalties.redHerring * herrings - penalties.missedKeyAction * missedKeyActions.length),
-    detail: `${harmful} harmful (−${penalties.harmfulAction} each), ${herrings} red herring(s) (−${penalties.redHerring} each), ${missedKeyActions.length} key step(s) missed (−${penalties.missedKeyAction} each)`,
+    // Below zero the penalty carries to the total rather than vanishing at the part's floor.
+    points: decisionPoints,
+    detail: `${harmful} harmful (−${penalties.harmfulAction} each), ${herrings} red herring(s) (−${penalties.redHerring} each), ${noEffect} change(s) with no effect (not penalised: the time they took is the cost), ${missedKeyActions.length} key step(s) missed (−${penalties.missedKeyAction} each)${state.milestones.mitigated === null ? '; the impact was never stopped, so no credit for decisions' : ''}${decisionPoints < 0 ? `; the ${-decisionPoints} points below zero come off the total` : ''}`,
   });
 
   const m = state.metrics;

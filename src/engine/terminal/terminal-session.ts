@@ -20,8 +20,18 @@ export function startTyped(s: Scenario, state: SimState, prompt: Prompt, text: s
   if (trimmed === '') return prompt === 'sql' ? 'the query is empty' : 'the command line is empty';
   // A query's cost depends on what it scans, so it is planned against the world as it is now.
   const durationS = prompt === 'sql' ? Math.max(1, runSql(s, state, trimmed).costS) : lineDurationS(trimmed);
-  transcript.push({ id: transcript.length + 1, line: trimmed, startedAt: state.t, endsAt: state.t + durationS, output: null, exit: null });
+  transcript.push({ id: transcript.length + 1, line: trimmed, startedAt: state.t, endsAt: state.t + durationS, output: null, exit: null, logIndex: state.log.length - 1 });
   return null;
+}
+
+/** When the next running command or query finishes (Infinity when none runs); only a prompt's last entry can be running. */
+export function nextTypedEnd(state: SimState): number {
+  let end = Infinity;
+  for (const transcript of [state.terminal, state.sql]) {
+    const last = transcript?.at(-1);
+    if (last && last.output === null && last.endsAt < end) end = last.endsAt;
+  }
+  return end;
 }
 
 /** Completes every command or query whose time has come: it runs against the world as it is now, then applies what it changed. */
@@ -47,6 +57,7 @@ function finishLine(s: Scenario, state: SimState, entry: TerminalEntry): void {
   entry.output = cut(result.output);
   entry.exit = result.exit;
   for (const effect of result.effects) applyEffect(s, state, effect, (id) => deliverMessage(s, state, id));
+  if (result.effects.length > 0) entry.changed = result.changed.length > 0 ? result.changed : [entry.line];
   for (const text of result.changed) state.timeline.push({ at: state.t, kind: 'action-completed', text });
 }
 

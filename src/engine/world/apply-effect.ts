@@ -2,7 +2,7 @@ import { memberId } from './member-id';
 import type { Effect, Scenario } from '../../scenarios/schema';
 import { nextInt } from '../rng';
 import { lookup } from '../scenario-lookup';
-import type { JobState, LedgerRun, SimState } from '../state';
+import type { DagState, JobState, LedgerRun, SimState } from '../state';
 import { appendJobLog } from './job-log';
 import { applyOrchestrationEffect } from './orchestration-effects';
 import { applyLakeEffect, setJobLakeSettings, setProducerLate } from './apply-lake-effect';
@@ -123,6 +123,12 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
         const records = end.reduce((sum, e, i) => sum + Math.max(0, e - (cursor[i] as number)), 0);
         appendJobLog(job, t, 'INFO', `Backfill job ${jobId}-backfill submitted: ${records} records from ${timeOfDay(s.clock, effect.atS)} on ${topic.partitions.length} partitions, parallelism ${effect.parallelism}, sink mode ${effect.overwrite ? 'INSERT OVERWRITE' : 'append'}.`);
       });
+    case 'job.cancel-backfill':
+      return withJob(effect.job, (job, jobId) => {
+        if (!job.backfill) return;
+        job.backfill = null;
+        appendJobLog(job, t, 'INFO', `Backfill job ${jobId}-backfill was cancelled. Switched to state CANCELED.`);
+      });
     case 'job.replay-dlq':
       return withJob(effect.job, (job) => {
         const changed = job.ledger.map((runs) => markDlqReplayed(runs, job.readerMode)).some(Boolean);
@@ -131,22 +137,27 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
     case 'table.dedupe':
       dedupeTable(s, state, effect.table);
       return;
-    case 'flag.set':
-      if (effect.flag in w.flags) w.flags[effect.flag] = effect.value;
+    case 'flag.set': {
+      if (!(effect.flag in w.flags)) return;
+      w.flags[effect.flag] = effect.value;
+      const switched = s.world.flags.find((f) => f.id === effect.flag)?.readerOf;
+      const job = switched === undefined ? undefined : w.jobs[switched];
+      if (job) {
+        job.readerMode = effect.value ? 'registry' : 'pinned';
+        appendJobLog(job, t, 'INFO', `Feature flag ${effect.flag} is ${effect.value ? 'on' : 'off'}: deserializing with the ${effect.value ? "writer's schema from the registry" : 'pinned reader schema'}.`);
+      }
       return;
+    }
     case 'dag.pause': {
       const dag = w.dags[effect.dag];
       if (!dag) return;
       dag.paused = true;
-      if (effect.failRunning) {
-        for (const run of dag.runs) {
-          if (run.state !== 'running' && run.state !== 'queued') continue;
-          run.state = 'failed';
-          run.endedAt = t;
-          if (run.sensor !== 'success') run.sensor = 'failed';
-          run.build = run.sensor === 'failed' ? 'upstream_failed' : 'failed';
-        }
-      }
+      if (effect.failRunning) clearRunning(dag, t);
+      return;
+    }
+    case 'dag.clear-running': {
+      const dag = w.dags[effect.dag];
+      if (dag) clearRunning(dag, t);
       return;
     }
     case 'dag.unpause': {
@@ -218,4 +229,19 @@ function resetOffsets(s: Scenario, state: SimState, jobId: string, job: JobState
         ? `--to-datetime ${s.clock.dateAtZero}T${timeOfDay(s.clock, effect.atS ?? state.t)}.000`
         : `--to-${effect.to}`);
   appendJobLog(job, state.t, 'INFO', `Consumer group '${spec.group}' offsets reset (${where}) on all ${topic.partitions.length} partitions of ${spec.topic}.`);
+}
+
+// Cleared task instances give their worker slots back: a paused DAG's runs end failed, an active DAG's queue again.
+function clearRunning(dag: DagState, t: number): void {
+  for (const run of dag.runs) {
+    if (run.state !== 'running' && run.state !== 'queued') continue;
+    if (!dag.paused) {
+      Object.assign(run, { state: 'queued', sensor: 'none', build: 'none', sensorStartedAt: null, buildStartedAt: null, queuedAt: t, endedAt: null, sourceThrough: null });
+      continue;
+    }
+    run.state = 'failed';
+    run.endedAt = t;
+    if (run.sensor !== 'success') run.sensor = 'failed';
+    run.build = run.sensor === 'failed' ? 'upstream_failed' : 'failed';
+  }
 }

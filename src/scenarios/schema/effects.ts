@@ -137,6 +137,8 @@ export const effectSchema = z.discriminatedUnion('op', [
   }),
   /** Delete the oldest `share` of a table's files and data (dropping partitions): the rows are gone. */
   z.strictObject({ op: z.literal('table.drop-partitions'), table: id, share: z.number().min(0).max(1) }),
+  /** Cancel a job's bounded backfill where it is: what it re-read stays, the rest is not re-read. */
+  z.strictObject({ op: z.literal('job.cancel-backfill'), job: id }),
   /** Re-deliver the records parked in a job's dead-letter queue that the job can now decode. */
   z.strictObject({ op: z.literal('job.replay-dlq'), job: id }),
   /** A dedupe/MERGE job rewrites a table, keeping one row per event id: every duplicate row is removed. */
@@ -147,6 +149,11 @@ export const effectSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('dag.pause'), dag: id, failRunning: z.boolean().optional() }),
   /** Unpause a DAG. */
   z.strictObject({ op: z.literal('dag.unpause'), dag: id }),
+  /**
+   * Clear a DAG's running and queued task instances (`airflow tasks clear --only-running`): their
+   * worker slots are freed; a paused DAG's runs end failed, an active DAG's runs queue again.
+   */
+  z.strictObject({ op: z.literal('dag.clear-running'), dag: id }),
   /** Deliver one of the scenario's stakeholder messages now. */
   z.strictObject({ op: z.literal('message.send'), message: id }),
   ...orchestrationEffects,

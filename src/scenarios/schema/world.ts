@@ -155,7 +155,13 @@ export const dashboardSchema = z.strictObject({
 });
 
 /** A feature flag. */
-export const flagSchema = z.strictObject({ id, description: z.string().min(1), initial: z.boolean() });
+export const flagSchema = z.strictObject({
+  id,
+  description: z.string().min(1),
+  initial: z.boolean(),
+  /** A job whose reader the flag switches, within seconds: on reads each record with its writer schema from the registry, off with the pinned reader. */
+  readerOf: id.optional(),
+});
 
 /** The simulated platform's topology and starting parameters. */
 export const worldSchema = z.strictObject({

@@ -55,7 +55,7 @@ function run(ctx: ToolContext, args: readonly string[]): ToolResult {
   return failed(`usage: airflow [-h] GROUP_OR_COMMAND ...\nairflow command error: argument GROUP_OR_COMMAND: invalid choice: '${group}' (choose from 'dags', 'jobs', 'pools', 'tasks'), see help above.`, 2);
 }
 
-const runFlags: FlagSpec = { 'dag-id': { value: true, short: 'd' }, output: { value: true, short: 'o' }, state: { value: true }, 'start-date': { value: true, short: 's' }, 'end-date': { value: true, short: 'e' }, yes: { value: false, short: 'y' }, 'only-failed': { value: false, short: 'f' }, help: { value: false, short: 'h' }, 'no-backfill': { value: false } };
+const runFlags: FlagSpec = { 'dag-id': { value: true, short: 'd' }, output: { value: true, short: 'o' }, state: { value: true }, 'start-date': { value: true, short: 's' }, 'end-date': { value: true, short: 'e' }, yes: { value: false, short: 'y' }, 'only-failed': { value: false, short: 'f' }, 'only-running': { value: false, short: 'r' }, help: { value: false, short: 'h' }, 'no-backfill': { value: false } };
 
 function dags(ctx: ToolContext, command: string | undefined, args: readonly string[]): ToolResult {
   const f = parseFlags(args, runFlags);
@@ -133,8 +133,13 @@ function tasks(ctx: ToolContext, command: string | undefined, args: readonly str
       const n = found.dag.runs.filter((r) => r.state === 'failed').length;
       return { ...printed(n === 0 ? 'No task instances to clear' : `Cleared ${n * 2} task instance(s) in ${n} failed run(s) of ${found.spec.id}`), effects: n > 0 ? [{ op: 'dag.clear', dag: found.spec.id }] : [], ...(n > 0 ? { changed: `Failed runs of ${found.spec.id} cleared` } : {}) };
     }
+    if (has(f, 'only-running')) {
+      const n = found.dag.runs.filter((r) => r.state === 'running' || r.state === 'queued').length;
+      if (n === 0) return printed('No task instances to clear');
+      return { ...printed(`Cleared the running task instances of ${n} run(s) of ${found.spec.id}; their worker slots are free${found.dag.paused ? ' (the DAG is paused: the runs end failed)' : ' (the DAG is active: the runs queue again)'}.`), effects: [{ op: 'dag.clear-running', dag: found.spec.id }], changed: `Running tasks of ${found.spec.id} cleared` };
+    }
     const range = dateRange(ctx, opt(f, 'start-date'), opt(f, 'end-date'));
-    if (typeof range === 'string') return argparseError('tasks clear', `${range} (or pass --only-failed)`);
+    if (typeof range === 'string') return argparseError('tasks clear', `${range} (or pass --only-failed or --only-running)`);
     return { ...printed(`Cleared the task instances of ${found.spec.id} from ${iso(ctx, range.fromS)} to ${iso(ctx, range.toS)}; they run again with the DAG's current code.`), effects: [{ op: 'dag.rerun', dag: found.spec.id, fromS: range.fromS, toS: range.toS }], changed: `${found.spec.id} re-run for ${iso(ctx, range.fromS).slice(11, 16)}–${iso(ctx, range.toS).slice(11, 16)}` };
   }
   return argparseError('tasks', `argument COMMAND: invalid choice: '${command ?? ''}' (choose from 'clear', 'states-for-dag-run')`);
@@ -171,7 +176,7 @@ function complete(n: ShellNames, before: readonly string[]): readonly string[] {
   const [group, command] = before;
   if (before.length === 1) return group === 'dags' ? ['backfill', 'list', 'list-runs', 'pause', 'state', 'trigger', 'unpause'] : group === 'tasks' ? ['clear', 'states-for-dag-run'] : group === 'pools' ? ['list'] : group === 'jobs' ? ['check'] : [];
   if (command === 'list-runs' && before.at(-1) !== '-d') return ['-d', '--state', '--no-backfill'];
-  return [...n.dags, '-s', '-e', '-y', '--only-failed'];
+  return [...n.dags, '-s', '-e', '-y', '--only-failed', '--only-running'];
 }
 
 /** The Airflow 2 CLI: DAG runs and task states, pause and unpause, trigger, backfill, clear, pools, the scheduler's liveness. */

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { completeLine, completeSqlLine, formatDuration, timeOfDay, type PlayerView, type TerminalEntry } from '../../../engine';
 import type { Command } from '../../../scenarios/schema';
 import { useClock, useReadOnly, useSend, useView } from '../../hooks/use-session';
+import { CommandPalette } from './CommandPalette';
 import { TerminalEntryView } from './TerminalEntryView';
 import './terminal.css';
 
@@ -164,6 +165,16 @@ export function TerminalPanel({ kind = 'terminal' }: { kind?: keyof typeof promp
             aria-describedby={notice ? `${inputId}-notice` : undefined}
           />
         </div>
+      )}
+      {!readOnly && kind === 'terminal' && view.scenario.palette && (
+        <CommandPalette
+          entries={view.scenario.palette}
+          onPick={(picked) => {
+            setLine(picked);
+            setOffer([]);
+            inputRef.current?.focus();
+          }}
+        />
       )}
       {notice && (
         <p id={`${inputId}-notice`} className="term__notice" role="status">

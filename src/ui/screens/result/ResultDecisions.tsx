@@ -2,12 +2,13 @@ import { relativeTime, type ResultView } from '../../../engine';
 import type { VerdictKind } from '../../../scenarios/schema';
 
 /** Each verdict's words and badge; the text carries the meaning, the colour only repeats it. */
-export const verdictStyle: Record<VerdictKind, { label: string; badge: string }> = {
+export const verdictStyle: Record<VerdictKind | 'no-effect', { label: string; badge: string }> = {
   key: { label: 'Key step', badge: 'badge--ok' },
   helpful: { label: 'Helpful', badge: 'badge--info' },
   neutral: { label: 'Neutral', badge: 'badge--neutral' },
   'red-herring': { label: 'Red herring', badge: 'badge--warn' },
   harmful: { label: 'Harmful', badge: 'badge--danger' },
+  'no-effect': { label: 'No effect', badge: 'badge--warn' },
 };
 
 /** The actions the player took, with the scenario's verdict and why, then the key steps they missed. */
@@ -29,7 +30,7 @@ export function ResultDecisions({ result }: { result: ResultView }) {
                 <span className="result-decisions__time mono">{relativeTime(d.at)}</span>
                 <div className="result-decisions__body">
                   <p className="result-decisions__label">
-                    {d.label} <span className={`badge ${style.badge}`}>{style.label}</span>
+                    {d.typed ? <code className="mono">$ {d.label}</code> : d.label} <span className={`badge ${style.badge}`}>{style.label}</span>
                   </p>
                   {d.why && <p className="result-decisions__why">{d.why}</p>}
                 </div>

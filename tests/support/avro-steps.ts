@@ -1,0 +1,25 @@
+/**
+ * What a responder types at the blank-dashboard incident for each step they might take, so tests
+ * read like the incident ("the responder parks bad records in the DLQ") and play through the same
+ * parser a person types at.
+ */
+const kcg = 'kafka-consumer-groups --bootstrap-server kafka:9092 --group orders-enricher --reset-offsets --all-topics';
+const deployment = 'deployment/orders-enricher-taskmanager';
+
+export const avroSteps = {
+  describeGroup: ['kafka-consumer-groups --bootstrap-server kafka:9092 --describe --group orders-enricher'],
+  readLogs: [`kubectl logs ${deployment} --since=15m | grep -m 2 -A 3 SerializationException`],
+  diffSchemas: ['diff -u <(curl -s http://schema-registry:8081/subjects/orders-value/versions/7/schema | jq .) <(curl -s http://schema-registry:8081/subjects/orders-value/versions/8/schema | jq .)'],
+  restart: [`kubectl rollout restart ${deployment}`],
+  resetToLatest: [`${kcg} --to-latest --execute`, `kubectl rollout restart ${deployment}`],
+  skipBadRecords: [`kubectl set env ${deployment} ERRORS_TOLERANCE=all`],
+  enableDlq: [`kubectl set env ${deployment} ERRORS_TOLERANCE=all ERRORS_DEADLETTERQUEUE_TOPIC_NAME=orders-enricher-dlq`],
+  registryLookup: ['flagctl set orders-enricher-registry-lookup on', `kubectl rollout restart ${deployment}`],
+  replayFromDeploy: ['flink run -d -p 12 /opt/flink/usrlib/orders-enricher.jar --backfill-from 2024-03-11T06:55:00 --sink-mode overwrite'],
+  rewindTwoHoursAppend: [`kubectl scale ${deployment} --replicas=0`, `${kcg} --by-duration PT2H --execute`, `kubectl scale ${deployment} --replicas=4`],
+  scaleTo12: [`kubectl scale ${deployment} --replicas=12`],
+  pauseNoncriticalDags: ['airflow dags pause marketing_attribution', 'airflow dags pause ml_feature_export', 'airflow tasks clear marketing_attribution --only-running -y', 'airflow tasks clear ml_feature_export --only-running -y'],
+  replayDlq: ['flink run -d /opt/flink/usrlib/orders-enricher.jar --replay-dlq'],
+} as const;
+
+export type AvroStep = keyof typeof avroSteps;
