@@ -89,7 +89,8 @@ export function playerView(s: Scenario, state: SimState) {
     hintsShown: state.timeline.filter((e) => e.kind === 'hint').map((e) => e.text),
     severity: state.severity,
     causeDeclarations: state.causeDeclarations.map(({ at, component, mechanism, evidence }) => ({ at, component, mechanism, evidence })),
-    resolveAttempts: state.resolveAttempts,
+    // Whether a resolution held, not which checks failed: those name the cause and the damage.
+    resolveAttempts: state.resolveAttempts.map(({ at, failures }) => ({ at, verified: failures.length === 0 })),
     mitigationDeclaredAt: state.mitigationDeclaredAt,
     milestones,
     postmortem: state.postmortem,
@@ -114,6 +115,7 @@ export function facilitatorView(s: Scenario, state: SimState) {
       impactStart: state.milestones.impactStart,
       decisions: state.decisions,
       causeDeclarations: state.causeDeclarations,
+      resolveAttempts: state.resolveAttempts,
       /** What the facilitator can drop in, and when each one fired. */
       injects: s.injects.map((i) => ({ id: i.id, label: i.label, description: i.description, firedAt: state.injects.find((x) => x.inject === i.id)?.at ?? null })),
     },

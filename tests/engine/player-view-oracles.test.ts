@@ -12,8 +12,8 @@ const bases = builtinRegistry().scenarios;
 /**
  * Starts a session and plays the first minutes of a walkthrough after the first page: the page
  * that fired is acknowledged (whichever it is), then the walkthrough's investigations, actions
- * and updates at their times. Declarations are left out: they quote what this world's tools
- * printed, and another world refuses evidence it never showed.
+ * and updates at their times, then a premature resolve. Declarations are left out: they quote
+ * what this world's tools printed, and another world refuses evidence it never showed.
  */
 function firstMinutes(s: Scenario, seed: number, walkthrough: Scenario['walkthrough']): Sim {
   const sim = new Sim(s, seed).start().waitForPage().ack();
@@ -22,7 +22,7 @@ function firstMinutes(s: Scenario, seed: number, walkthrough: Scenario['walkthro
     if (step.atS > firstMinutesS || step.command.type === 'alert.acknowledge' || step.command.type === 'incident.declare-cause') continue;
     sim.advance(Math.max(0, pagedAt + step.atS - sim.state.t)).send(step.command);
   }
-  return sim.advance(Math.max(0, pagedAt + firstMinutesS - sim.state.t));
+  return sim.advance(Math.max(0, pagedAt + firstMinutesS - sim.state.t)).send({ type: 'incident.resolve' });
 }
 
 function accountingKeys(view: Pick<PlayerView, 'metrics' | 'series'>): string[] {
@@ -98,6 +98,24 @@ describe('the data accounting in the player view', () => {
     expect(view.metrics['table.events_hourly.duplicates']).toBeUndefined();
     expect(view.metrics['table.events_hourly.missingRows']).toBeUndefined();
     expect(view.metrics['table.events_hourly.volumeRatio']).toBe(state.metrics['table.events_hourly.volumeRatio']);
+  });
+});
+
+describe('a resolution that fails verification', () => {
+  it.each(bases.filter((b) => b.variants.length > 1).map((b) => [b.id, b] as const))('tells the player it failed, not which checks failed, whatever the cause (%s)', (_id, base) => {
+    const seen = seedsForVariants(base).map(({ seed }) => {
+      const s = prepareRun(base, seed, 'normal');
+      const state = new Sim(s, seed).start().send({ type: 'incident.resolve' }).state;
+      const failures = state.resolveAttempts[0]?.failures ?? [];
+      expect(failures.length).toBeGreaterThan(0);
+      expect(facilitatorView(s, state).hidden.resolveAttempts).toEqual(state.resolveAttempts);
+      const view = playerView(s, state);
+      expect(JSON.stringify(view)).not.toContain(JSON.stringify(failures[0]));
+      return { attempts: view.resolveAttempts.map((a) => a.verified), said: view.timeline.at(-1)?.text, failures };
+    });
+    expect(new Set(seen.map((x) => JSON.stringify(x.failures))).size).toBe(seen.length);
+    for (const other of seen.slice(1)) expect({ attempts: other.attempts, said: other.said }).toEqual({ attempts: seen[0]?.attempts, said: seen[0]?.said });
+    expect(seen[0]?.attempts).toEqual([false]);
   });
 });
 
