@@ -10,7 +10,7 @@ import { builtinRegistry } from './lib/builtin-scenarios.ts';
 import { parseArgs, UsageError } from './lib/cli-args.ts';
 import { playBotModule } from './lib/play-bot-module.ts';
 
-/** How long a bot module may take to load or to answer one step, unless --bot-timeout says otherwise. */
+/** How long a bot module may take to answer one step, unless --bot-timeout says otherwise (loading gets at least 10 s). */
 const defaultBotTimeoutS = 10;
 
 // A policy is a built-in bot's name, or the path of a module that exports decide(view).
