@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
+  accountingMetrics,
   conditionSchema,
   effectSchema,
   metricCatalogue,
@@ -241,6 +242,8 @@ export function vocabularyMarkdown(): string {
     '| Kind | Metrics | Example |',
     '|---|---|---|',
     ...metricRows,
+    '',
+    `The data accounting (${Object.entries(accountingMetrics).map(([kind, metrics]) => metrics.map((m) => `\`${kind}${kind === 'records' ? '' : '.<id>'}.${m}\``).join(', ')).join(', ')}) drives conditions, alerts and the debrief, but never reaches the player's view: no real console reads it live. The player measures that damage with the tools (a reconciliation query, the DLQ's depth).`,
     '',
     '### Conditions',
     '',

@@ -116,7 +116,8 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
       const failures = s.resolvedWhen.filter((check) => !holds(state, check.when)).map((check) => check.failText);
       state.resolveAttempts.push({ at: t, failures });
       if (failures.length > 0) {
-        state.timeline.push({ at: t, kind: 'declaration', text: `Resolution checks failed: ${failures.join('; ')}` });
+        // Which checks failed would name the cause and the hidden damage: the debrief says, not the console.
+        state.timeline.push({ at: t, kind: 'declaration', text: 'Not resolved: the platform does not pass every verification check yet.' });
         return null;
       }
       state.milestones.resolved = t;

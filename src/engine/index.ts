@@ -7,7 +7,7 @@ export { stageOf } from './flow/session-machine';
 export { scoreRun, gradeOf, maxScore, type ScoreReport, type ScorePart } from './scoring/score-run';
 export { incidentTimes, timeDefinitions, type IncidentTimes } from './scoring/incident-times';
 export { parTimes } from './scoring/par';
-export { playBot, policies, type PolicyName, type BotRun } from './bots';
+export { playBot, policies, viewPolicySteps, type PolicyName, type BotRun, type ViewStep } from './bots';
 export { stateHash } from './state-hash';
 export { summarizeRun, type RunSummary } from './run-summary';
 export { timeOfDay, formatDuration, relativeTime } from './wall-clock';

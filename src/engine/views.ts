@@ -11,6 +11,7 @@ import { runInfo } from './prepare-run';
 import { sqlNames } from './sql/completions';
 import { componentChoices } from './diagnosis';
 import { mechanisms } from '../scenarios/schema/cause-taxonomy';
+import { isAccountingMetric } from '../scenarios/schema/metric-catalogue';
 
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
 export function publicScenario(s: Scenario) {
@@ -55,12 +56,20 @@ function offeredNow<P extends { actions: { id: string }[] }>(pub: P, s: Scenario
   return { ...pub, actions: pub.actions.filter((a) => offered.has(a.id)) };
 }
 
+// What the platform's monitoring measures, without the data accounting's oracle readings.
+function withoutAccounting<T>(values: Record<string, T>): Record<string, T> {
+  const kept: Record<string, T> = {};
+  for (const key in values) if (!isAccountingMetric(key)) kept[key] = values[key] as T;
+  return kept;
+}
+
 /** The player's projection of a session. */
 export type PlayerView = ReturnType<typeof playerView>;
 
 /**
  * The player's projection: the world as the tools show it, the incident's record, and no
- * hidden truth (root cause, verdicts, walkthrough, rubric, fault times, impact start).
+ * hidden truth (root cause, verdicts, walkthrough, rubric, fault times, impact start, the
+ * data accounting).
  */
 export function playerView(s: Scenario, state: SimState) {
   // Impact start is hidden truth; whether a declared cause was right stays hidden until the end.
@@ -70,8 +79,8 @@ export function playerView(s: Scenario, state: SimState) {
     scenario: offeredNow(publicScenario(s), s, state),
     t: state.t,
     phase: currentPhase(state) as PhaseOrStage,
-    metrics: state.metrics,
-    series: state.series,
+    metrics: withoutAccounting(state.metrics),
+    series: { ...state.series, values: withoutAccounting(state.series.values) },
     alerts: state.alerts,
     running: state.running,
     actionsTaken: state.decisions.map(({ action, startedAt, completedAt }) => ({ action, startedAt, completedAt })),
@@ -84,7 +93,8 @@ export function playerView(s: Scenario, state: SimState) {
     hintsShown: state.timeline.filter((e) => e.kind === 'hint').map((e) => e.text),
     severity: state.severity,
     causeDeclarations: state.causeDeclarations.map(({ at, component, mechanism, evidence }) => ({ at, component, mechanism, evidence })),
-    resolveAttempts: state.resolveAttempts,
+    // Whether a resolution held, not which checks failed: those name the cause and the damage.
+    resolveAttempts: state.resolveAttempts.map(({ at, failures }) => ({ at, verified: failures.length === 0 })),
     mitigationDeclaredAt: state.mitigationDeclaredAt,
     milestones,
     postmortem: state.postmortem,
@@ -93,10 +103,12 @@ export function playerView(s: Scenario, state: SimState) {
   };
 }
 
-/** The facilitator's or interviewer's projection: everything, hidden truth included. */
+/** The facilitator's or interviewer's projection: everything, hidden truth and the data accounting included. */
 export function facilitatorView(s: Scenario, state: SimState) {
   return {
     ...playerView(s, state),
+    metrics: state.metrics,
+    series: state.series,
     hidden: {
       rootCause: s.rootCause,
       walkthrough: s.walkthrough,
@@ -107,6 +119,7 @@ export function facilitatorView(s: Scenario, state: SimState) {
       impactStart: state.milestones.impactStart,
       decisions: state.decisions,
       causeDeclarations: state.causeDeclarations,
+      resolveAttempts: state.resolveAttempts,
       /** What the facilitator can drop in, and when each one fired. */
       injects: s.injects.map((i) => ({ id: i.id, label: i.label, description: i.description, firedAt: state.injects.find((x) => x.inject === i.id)?.at ?? null })),
     },

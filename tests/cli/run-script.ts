@@ -29,6 +29,27 @@ export function runScript(name: 'sim' | 'scenario-check', args: readonly string[
   });
 }
 
+/** Finished runs by name; a name that was never run fails the test that asks for it. */
+export type RunsByName = (name: string) => ScriptRun;
+
+/**
+ * Runs a script once per named argument list, at most `width` processes at a time (each costs
+ * about a second of start-up), and hands back the runs by name.
+ */
+export async function runAll(name: 'sim' | 'scenario-check', runs: readonly (readonly [string, readonly string[]])[], width = runs.length): Promise<RunsByName> {
+  const out = new Map<string, ScriptRun>();
+  const queue = [...runs];
+  const next = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) out.set(job[0], await runScript(name, job[1]));
+  };
+  await Promise.all(Array.from({ length: Math.max(1, width) }, next));
+  return (run) => {
+    const found = out.get(run);
+    if (!found) throw new Error(`no run "${run}"`);
+    return found;
+  };
+}
+
 /** The lines of an output, without the final newline. */
 export function linesOf(output: string): string[] {
   return output === '' ? [] : output.replace(/\n$/, '').split('\n');

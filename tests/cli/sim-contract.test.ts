@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playBot, prepareRun, summarizeRun, type RunSummary } from '../../src/engine';
 import { scenarioRun } from '../support/sim-harness';
 import { authorMistakes, validFile } from '../scenarios/malformed-cases';
-import { linesOf, runScript, stackFrame, type ScriptRun } from './run-script';
+import { linesOf, runAll, stackFrame, type RunsByName } from './run-script';
+import { expectSummaryShape, onlyJson } from './summary-shape';
 
 const id = 'avro-schema-break';
 const tmp = mkdtempSync(join(tmpdir(), 'firedrill-sim-'));
@@ -32,52 +33,20 @@ const badArguments: [string, string[]][] = [
   ['--file of an invalid scenario', ['--file', invalidFile, '--policy', 'model', '--seed', '1']],
 ];
 
-const out = new Map<string, ScriptRun>();
+let result: RunsByName;
 
 beforeAll(async () => {
   const missingTitle = authorMistakes().find((c) => c.path === 'title');
   if (!missingTitle) throw new Error('no missing-title case');
   writeFileSync(invalidFile, missingTitle.text);
-  // One process per contract, all at once: each costs about a second of start-up.
-  const jobs = [...Object.entries(runs), ...badArguments].map(async ([name, args]) => out.set(name, await runScript('sim', args)));
-  await Promise.all(jobs);
+  // One process per contract, all at once.
+  result = await runAll('sim', [...Object.entries(runs), ...badArguments]);
 }, 120_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function result(name: string): ScriptRun {
-  const run = out.get(name);
-  if (!run) throw new Error(`no run "${name}"`);
-  return run;
-}
-
-/** Parses a run's stdout as exactly one JSON value, after checking that it exited cleanly. */
 function json(name: string): unknown {
-  const run = result(name);
-  expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
-  expect(linesOf(run.stdout)).toHaveLength(1);
-  return JSON.parse(run.stdout);
-}
-
-const summaryKeys = ['scenarioId', 'seed', 'policy', 'resolved', 'milestones', 'mttdS', 'mttaS', 'mttmS', 'mttrS', 'records', 'score', 'maxScore', 'grade', 'stateHash'];
-const milestoneKeys = ['impactStart', 'detected', 'acknowledged', 'diagnosed', 'mitigated', 'resolved'];
-const recordKeys = ['produced', 'pending', 'delivered', 'dlq', 'lost', 'duplicates'];
-
-function expectSummaryShape(value: unknown): RunSummary {
-  expect(Object.keys(value as object).sort()).toEqual([...summaryKeys].sort());
-  const summary = value as RunSummary;
-  expect(Object.keys(summary.milestones).sort()).toEqual([...milestoneKeys].sort());
-  expect(Object.keys(summary.records).sort()).toEqual([...recordKeys].sort());
-  const m = summary.milestones;
-  const since = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
-  expect({ mttdS: summary.mttdS, mttaS: summary.mttaS, mttmS: summary.mttmS, mttrS: summary.mttrS }).toEqual({
-    mttdS: since(m.detected, m.impactStart),
-    mttaS: since(m.acknowledged, m.detected),
-    mttmS: since(m.mitigated, m.impactStart),
-    mttrS: since(m.resolved, m.impactStart),
-  });
-  expect(summary.stateHash).toMatch(/^[0-9a-f]{14}$/);
-  return summary;
+  return onlyJson(result(name));
 }
 
 describe('sim --list --json', () => {

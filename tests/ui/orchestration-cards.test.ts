@@ -54,11 +54,13 @@ describe('dashboard cards for the orchestrator', () => {
     expect(chart(staleRevenue('late-extract'), 'table:revenue_daily:freshness').reading.status.label).toBe('STALE');
   });
 
-  it('flags duplicate rows in a table built hour by hour', () => {
+  it('flags a table built hour by hour whose rows run above its source, as a volume monitor does', () => {
     const s = prepareRun(scenario('dst-repeated-hour'), 1, 'normal');
     const sim = new Sim(s, 1).start().waitForPage().ack();
-    const card = chart(buildDashboards(playerView(s, sim.state)), 'table:events_hourly:duplicates');
-    expect(card.reading.status).toEqual({ label: 'DUPLICATES', tone: 'danger' });
+    const card = chart(buildDashboards(playerView(s, sim.state)), 'table:events_hourly:volume');
+    expect(sim.metric('table.events_hourly.volumeRatio')).toBeGreaterThan(1.02);
+    expect(card.reading.status).toEqual({ label: 'ABOVE SOURCE', tone: 'danger' });
+    expect(card.reading.headline?.value).toBe(`${Math.round(sim.metric('table.events_hourly.volumeRatio') * 1000) / 10}%`);
   });
 
   it('gives the dbt and scheduler outputs a home in the tools panel', () => {

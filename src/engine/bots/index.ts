@@ -17,3 +17,4 @@ export function playBot(s: Scenario, policy: PolicyName, seed: number): BotRun {
 }
 
 export type { BotRun } from './play';
+export { viewPolicySteps, type ViewStep } from './view-policy';

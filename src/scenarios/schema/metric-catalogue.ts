@@ -14,6 +14,21 @@ export const metricCatalogue = {
   records: ['produced', 'pending', 'delivered', 'dlq', 'lost', 'duplicates'],
 } as const;
 
+/**
+ * Metrics that only the simulation's data accounting knows: what became of every record, counted
+ * against the truth. No console on a real platform reads them live, so they drive conditions and
+ * the debrief but stay out of the player's view; a reconciliation query measures the same damage.
+ */
+export const accountingMetrics = { records: metricCatalogue.records, table: ['duplicates', 'missingRows'] } as const;
+
+const accountingTableSuffixes = accountingMetrics.table.map((m) => `.${m}`);
+
+/** Whether a metric reference is data accounting (see `accountingMetrics`). */
+export function isAccountingMetric(ref: string): boolean {
+  if (ref.startsWith('records.')) return true;
+  return ref.startsWith('table.') && accountingTableSuffixes.some((suffix) => ref.endsWith(suffix));
+}
+
 /** An entity kind that has metrics. */
 export type MetricKind = keyof typeof metricCatalogue;
 

@@ -2,7 +2,7 @@ import { formatDuration, type SeriesState } from '../../engine';
 import { nullRatioThreshold, type BiSpec, type ChartColor, type ChartSpec } from './chart-catalogue';
 import { clockLabel, formatAgo, formatCompact, formatValue, formatValueText, type Clock, type ValueParts } from './format';
 import { valueAt } from './series-window';
-import { readDuplicates, readScheduler } from './orchestration-readings';
+import { readScheduler, readVolume } from './orchestration-readings';
 
 /** How a status badge is coloured; its text always says the same thing in words. */
 export type Tone = 'ok' | 'warn' | 'danger' | 'info' | 'neutral';
@@ -201,8 +201,8 @@ export function readChart(spec: ChartSpec, now: Now): Reading {
       return readCompleteness(spec, now);
     case 'scheduler':
       return readScheduler(spec, now);
-    case 'duplicates':
-      return readDuplicates(spec, now);
+    case 'volume':
+      return readVolume(spec, now);
   }
 }
 

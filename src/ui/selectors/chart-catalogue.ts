@@ -23,7 +23,7 @@ export interface SeriesLine {
 }
 
 /** What a chart card is about. */
-export type ChartKind = 'freshness' | 'lag' | 'throughput' | 'health' | 'nullRatio' | 'dlq' | 'rows' | 'files' | 'queryCost' | 'completeness' | 'scheduler' | 'duplicates';
+export type ChartKind = 'freshness' | 'lag' | 'throughput' | 'health' | 'nullRatio' | 'dlq' | 'rows' | 'files' | 'queryCost' | 'completeness' | 'scheduler' | 'volume';
 
 /** A time-series chart card, before any data is attached. */
 export interface ChartSpec {
@@ -174,7 +174,8 @@ function rowsSpec(table: string): ChartSpec {
 /**
  * Cards for what a job's table tracks beyond freshness, when its metrics exist: late events
  * dropped by the watermark against the table's completeness, and the table's file count and
- * query latency against its projected cost.
+ * query latency against its projected cost. Duplicate rows get no card: no monitor counts them
+ * live; a uniqueness alert or a reconciliation query finds them.
  */
 function lakeSpecs(series: SeriesState, table: string, jobId: string): ChartSpec[] {
   const has = (key: string) => key in series.values;
@@ -190,20 +191,6 @@ function lakeSpecs(series: SeriesState, table: string, jobId: string): ChartSpec
       unit: 'ratio',
       rightUnit: 'records',
       lines: [line(`table.${table}.completeness`, 'Completeness', 0, 3, 'line'), line(`job.${jobId}.lateDropRate`, 'Late dropped /min', 1, 6, 'area', 'right')],
-      reference: null,
-    });
-  }
-  // A table loaded from a stream that can double-load: its duplicate rows, once there are any.
-  if ((series.values[`table.${table}.duplicates`] ?? []).some((v) => v > 0)) {
-    specs.push({
-      ...base,
-      id: `table:${table}:duplicates`,
-      kind: 'duplicates',
-      title: 'Duplicate rows',
-      scope: table,
-      unit: 'rows',
-      rightUnit: null,
-      lines: [line(`table.${table}.duplicates`, 'Duplicate rows', 0, 6, 'area')],
       reference: null,
     });
   }
@@ -329,7 +316,7 @@ export function chartCatalogue(topology: Topology, series: SeriesState, alerts: 
     tablesDone.add(d.writes);
     cards.push(...tableSpecs(topology, series, d.writes, alerts));
   }
-  // Per-window checks, unless the table already has its duplicates card from the stream that loads it.
+  // Per-window volume checks, unless the table already has that card.
   const windowed = windowedTableSpecs(topology, series).filter((w) => !cards.some((c) => c.id === w.id));
   cards.push(...windowed, ...scheduler);
   for (const d of topology.dashboards) if (!critical.has(d.table)) cards.push(biSpec(topology, d));

@@ -27,20 +27,24 @@ export function schedulerSpecs(series: SeriesState): ChartSpec[] {
   ];
 }
 
-/** Duplicate and missing rows of tables built window by window, when a DAG tracks them. */
+/**
+ * The volume monitor of each table built window by window: its rows against its source's rows
+ * for the same windows. What a real console shows; it cannot tell duplicated rows from missing
+ * ones when both are there.
+ */
 export function windowedTableSpecs(topology: Topology, series: SeriesState): ChartSpec[] {
   return topology.dags
-    .filter((d) => `table.${d.writes}.missingRows` in series.values)
+    .filter((d) => `table.${d.writes}.volumeRatio` in series.values)
     .map((d) => ({
       type: 'chart' as const,
-      id: `table:${d.writes}:duplicates`,
-      kind: 'duplicates' as const,
-      title: 'Duplicate & missing rows',
+      id: `table:${d.writes}:volume`,
+      kind: 'volume' as const,
+      title: 'Rows vs source',
       scope: d.writes,
-      unit: 'rows' as const,
+      unit: 'ratio' as const,
       rightUnit: null,
-      lines: [line(`table.${d.writes}.duplicates`, 'Duplicate rows', 0, 6, 'area'), line(`table.${d.writes}.missingRows`, 'Missing rows', 1, 5, 'area')],
-      reference: null,
+      lines: [line(`table.${d.writes}.volumeRatio`, 'Rows / source rows', 0, 3, 'line')],
+      reference: { value: 1, label: 'source' },
       job: null,
       producers: [],
     }));

@@ -26,15 +26,20 @@ export function readScheduler(spec: ChartSpec, now: Now): Reading {
   };
 }
 
-/** The duplicates card in words: rows held twice and rows missing. */
-export function readDuplicates(spec: ChartSpec, now: Now): Reading {
-  const [dupKey = '', missingKey = ''] = spec.lines.map((l) => l.metric);
-  const duplicates = now.metrics[dupKey] ?? 0;
-  const missing = now.metrics[missingKey] ?? 0;
-  const status = duplicates > 0 ? { label: 'DUPLICATES', tone: 'danger' as const } : missing > 0 ? { label: 'MISSING ROWS', tone: 'danger' as const } : { label: 'OK', tone: 'ok' as const };
-  // Tables loaded from a stream track duplicates only; there the detail says how fast they grow.
-  const rows = now.metrics[`table.${spec.scope}.rows`] ?? 0;
-  const share = rows > 0 ? `${formatValue('ratio', duplicates / rows).value} of rows` : null;
-  const detail = missingKey ? `${formatCompact(missing)} missing` : duplicates > 0 ? share : null;
-  return { headline: formatValue('rows', duplicates), comparison: null, detail, status };
+/** How far a table's rows may stray from its source's before the volume card says so. */
+const volumeTolerance = 0.005;
+
+/** The volume card in words: the table's rows against its source's, above or below. */
+export function readVolume(spec: ChartSpec, now: Now): Reading {
+  const ratio = now.metrics[spec.lines[0]?.metric ?? ''];
+  const rows = now.metrics[`table.${spec.scope}.rows`];
+  const status =
+    ratio === undefined
+      ? { label: 'NO DATA', tone: 'neutral' as const }
+      : ratio > 1 + volumeTolerance
+        ? { label: 'ABOVE SOURCE', tone: 'danger' as const }
+        : ratio < 1 - volumeTolerance
+          ? { label: 'BELOW SOURCE', tone: 'danger' as const }
+          : { label: 'MATCHES SOURCE', tone: 'ok' as const };
+  return { headline: formatValue('ratio', ratio), comparison: null, detail: rows === undefined ? null : `${formatCompact(rows)} rows`, status };
 }
