@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './builtin-scenarios.ts';
 import { isRunning, waitForOutput } from './child-output.ts';
+import { freePort } from './scale-out-services.ts';
 
 /** A room server process started for a test, on a free loopback port with its own data folder. */
 export interface ServerProcess {
@@ -45,6 +46,16 @@ export async function startServerProcess(options: { dataDir?: string; timeScale?
       await exited;
     },
   };
+}
+
+/**
+ * Starts a server process that shares rooms with others through one Redis and one PostgreSQL, on
+ * a free loopback port that is also its public address (each process is reached directly, as a
+ * load balancer would route to it).
+ */
+export async function startSharedServerProcess(shared: { redisUrl: string; databaseUrl: string }, options: { timeScale?: number } = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  return startServerProcess({ ...options, env: { PORT: String(port), FIREDRILL_DATABASE_URL: shared.databaseUrl, FIREDRILL_REDIS_URL: shared.redisUrl, FIREDRILL_PUBLIC_ADDRESS: `127.0.0.1:${port}` } });
 }
 
 /** Removes a test's data folder. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, startServerProcess, type ServerProcess } from '../../scripts/lib/room-server-process.ts';
-import { findServiceBinaries, freePort, startPostgres, startRedis, type ThrowawayService } from '../../scripts/lib/scale-out-services.ts';
+import { removeDataDir, startSharedServerProcess, type ServerProcess } from '../../scripts/lib/room-server-process.ts';
+import { findServiceBinaries, startPostgres, startRedis, type ThrowawayService } from '../../scripts/lib/scale-out-services.ts';
 import { openPostgres } from '../../server/store/pg-client';
 import { RoomLostError, type EntryRecord, type RoomStore } from '../../server/store/room-store';
 import { sqlRoomStore } from '../../server/store/sql-room-store';
@@ -25,8 +25,7 @@ let a: ServerProcess;
 let b: ServerProcess;
 
 async function sharedServer(): Promise<ServerProcess> {
-  const port = await freePort();
-  const server = await startServerProcess({ timeScale: 10, env: { PORT: String(port), FIREDRILL_DATABASE_URL: postgres.url, FIREDRILL_REDIS_URL: redis.url, FIREDRILL_PUBLIC_ADDRESS: `127.0.0.1:${port}` } });
+  const server = await startSharedServerProcess({ redisUrl: redis.url, databaseUrl: postgres.url }, { timeScale: 10 });
   servers.push(server);
   return server;
 }
