@@ -25,6 +25,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const databaseUrl = env.FIREDRILL_DATABASE_URL || null;
   const redisUrl = env.FIREDRILL_REDIS_URL || null;
   // Processes that share rooms must share their logs too: an embedded database is one process's alone.
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) throw new Error(`FIREDRILL_REDIS_URL is a redis:// or rediss:// URL, not "${redisUrl}"`);
   if (redisUrl && !databaseUrl) throw new Error('FIREDRILL_REDIS_URL needs FIREDRILL_DATABASE_URL: processes that share rooms share one PostgreSQL');
   const publicAddress = env.FIREDRILL_PUBLIC_ADDRESS || null;
   if (publicAddress && /^[a-z]+:\/\//i.test(publicAddress)) throw new Error(`FIREDRILL_PUBLIC_ADDRESS is host[:port][/path] without a scheme, not "${publicAddress}"`);

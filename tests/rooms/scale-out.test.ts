@@ -111,6 +111,8 @@ describe.skipIf(skip)(`rooms across two server processes${missing ? ` (${missing
     await host.until(() => host.view?.notes.some((n) => n.text === 'seated through the other process') === true, 'the note in the host view');
     // The other process only reserved the seat over Redis; the room, its log and clock stayed on the holder.
     expect(other.output.join('')).not.toContain(`room ${code}`);
+    // Neither process lost its Redis subscription on the way (redis/ioredis#2037) or timed out asking the other.
+    for (const s of [a, b]) expect(s.output.join('')).not.toMatch(/subscriber mode|ipc_timeout/);
   });
 
   it('brings a room back on the surviving process when its process is killed, with its log and seats, paused', { timeout: 120_000 }, async () => {
