@@ -1,21 +1,27 @@
 // Room server load benchmark: prints figures, asserts nothing.
-// Usage: npm run bench:rooms [-- --rooms 50 --clients 6 --seconds 40 --speed 10]
+// Usage: npm run bench:rooms [-- --rooms 50 --clients 6 --seconds 40 --speed 10 --processes 1]
 // Starts its own server process on a free loopback port with a temporary data folder, plays
 // every room at the given speed with a note from every client about every two seconds, and
 // measures the time from sending a command to the moment every participant's view shows it.
+// With --processes 2 (or more) it starts that many processes sharing rooms through a throwaway
+// Redis and PostgreSQL (Debian's redis-server and postgresql), creates the rooms through them in
+// turn and joins each room's participants through them in turn, so most seats are reserved by a
+// process that does not hold the room.
 import { readFileSync } from 'node:fs';
 import { Client, Room as RoomClass, type Room } from 'colyseus.js';
 import { applyViewPatch, type CreateRoomOptions, type JoinRoomOptions, type ParticipantRole, type ServerMessages } from '../src/rooms/index.ts';
 import type { PlayerView } from '../src/engine/index.ts';
 import { parseArgs } from './lib/cli-args.ts';
-import { removeDataDir, startServerProcess } from './lib/room-server-process.ts';
+import { removeDataDir, startServerProcess, startSharedServerProcess, type ServerProcess } from './lib/room-server-process.ts';
+import { findServiceBinaries, startPostgres, startRedis, type ThrowawayService } from './lib/scale-out-services.ts';
 
-const args = parseArgs(process.argv.slice(2), ['rooms', 'clients', 'seconds', 'speed'], []);
+const args = parseArgs(process.argv.slice(2), ['rooms', 'clients', 'seconds', 'speed', 'processes'], []);
 const num = (name: string, fallback: number) => Number(args.get(name) ?? fallback);
 const roomCount = num('rooms', 50);
 const clientsPerRoom = num('clients', 6);
 const seconds = num('seconds', 40);
 const speed = num('speed', 10);
+const processCount = num('processes', 1);
 const hardLimitMs = (seconds + 180) * 1000;
 
 const playerRoles: ParticipantRole[] = ['incident-commander', 'operations', 'communications', 'scribe', 'player'];
@@ -90,27 +96,45 @@ function percentile(xs: number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const server = await startServerProcess();
-await sleep(3000); // let the embedded database settle before the baseline
+const services: ThrowawayService[] = [];
+const servers: ServerProcess[] = [];
+const stopAll = async (signal: 'SIGTERM' | 'SIGKILL') => {
+  await Promise.allSettled(servers.map((s) => s.stop(signal)));
+  await Promise.allSettled(services.map((s) => s.stop()));
+  for (const s of servers) removeDataDir(s.dataDir);
+};
 const killer = setTimeout(() => {
   console.error(`The benchmark ran past ${hardLimitMs / 1000} s; stopping.`);
-  void server.stop('SIGKILL').then(() => process.exit(2));
+  void stopAll('SIGKILL').then(() => process.exit(2));
 }, hardLimitMs);
 try {
-  const pid = server.pid;
-  const rssIdle = rssMb(pid);
-  console.log(`Server pid ${pid} on ${server.url}; ${roomCount} rooms × ${clientsPerRoom} clients at ${speed}×, ${seconds} s of play.`);
+  if (processCount === 1) servers.push(await startServerProcess());
+  else {
+    const binaries = findServiceBinaries();
+    if ('missing' in binaries) throw new Error(`--processes ${processCount} needs Redis and PostgreSQL: ${binaries.missing}`);
+    const lifetimeS = hardLimitMs / 1000 + 60;
+    const [redis, postgres] = await Promise.all([startRedis(binaries.redisServer, lifetimeS), startPostgres(binaries.postgresBin, lifetimeS)]);
+    services.push(redis, postgres);
+    for (let i = 0; i < processCount; i += 1) servers.push(await startSharedServerProcess({ redisUrl: redis.url, databaseUrl: postgres.url }));
+  }
+  await sleep(3000); // let the database settle before the baseline
+  const pids = servers.map((s) => s.pid);
+  const sum = (f: (pid: number) => number) => pids.reduce((n, pid) => n + f(pid), 0);
+  const through = (i: number) => servers[i % servers.length]?.url as string;
+  const rssIdle = sum(rssMb);
+  const where = servers.length === 1 ? `Server pid ${pids[0]} on ${through(0)}` : `${servers.length} server processes (pids ${pids.join(', ')}) sharing one Redis and one PostgreSQL`;
+  console.log(`${where}; ${roomCount} rooms × ${clientsPerRoom} clients at ${speed}×, ${seconds} s of play.`);
   const rooms: Participant[][] = [];
   const t0 = performance.now();
   for (let r = 0; r < roomCount; r += 1) {
-    const client = new Client(server.url);
+    const client = new Client(through(r));
     const create: CreateRoomOptions = { mode: 'drill', name: `Host ${r}`, scenario: { kind: 'builtin', id: 'consumer-lag-storm' }, seed: r + 1, level: 'normal' };
     const host = attach(await client.create('firedrill', create));
     const code = host.room.roomId;
     const members = [host];
     for (let c = 1; c < clientsPerRoom; c += 1) {
       const join: JoinRoomOptions = { name: `P${r}.${c}`, role: playerRoles[(c - 1) % playerRoles.length] as ParticipantRole };
-      members.push(attach(await new Client(server.url).joinById(code, join)));
+      members.push(attach(await new Client(through(r + c)).joinById(code, join)));
     }
     host.room.send('host.speed', { speed });
     host.room.send('host.start', { id: `start-${r}` });
@@ -118,10 +142,11 @@ try {
   }
   await sleep(2000);
   const setupS = (performance.now() - t0) / 1000;
-  const rssRooms = rssMb(pid);
-  console.log(`Set up in ${setupS.toFixed(1)} s.`);
+  const rssRooms = sum(rssMb);
+  const held = servers.map((s) => (s.output.join('').match(/ created: /g) ?? []).length);
+  console.log(`Set up in ${setupS.toFixed(1)} s${servers.length > 1 ? `; rooms held per process: ${held.join(', ')}` : ''}.`);
 
-  const cpu0 = cpuSeconds(pid);
+  const cpu0 = sum(cpuSeconds);
   const wall0 = performance.now();
   const bytes0 = rooms.flat().reduce((n, p) => n + (received.get(p.room) ?? 0), 0);
   let sent = 0;
@@ -144,13 +169,14 @@ try {
   for (const t of timers) clearTimeout(t);
   await sleep(2000);
   const wallS = (performance.now() - wall0) / 1000;
-  const cpuS = cpuSeconds(pid) - cpu0;
-  const rssEnd = rssMb(pid);
+  const cpuS = sum(cpuSeconds) - cpu0;
+  const rssEnd = sum(rssMb);
   const bytes = rooms.flat().reduce((n, p) => n + (received.get(p.room) ?? 0), 0) - bytes0;
 
   const lost = sent - latencies.length;
   console.log(`\nCommands sent: ${sent}; shown to every participant of their room: ${latencies.length}${lost > 0 ? ` (${lost} not, or not yet)` : ''}.`);
   console.log(`Latency, command → every participant's updated view: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms (target p95 ≤ 100 ms).`);
+  // With several processes: their sum, without Redis and PostgreSQL.
   console.log(`Server CPU: ${((cpuS / wallS) * 100).toFixed(1)}% of one core in all, ${((cpuS / wallS / roomCount) * 100).toFixed(2)}% per room.`);
   // The embedded database's start-up leaves a resident peak that the OS reclaims at its own pace, so the
   // idle figure can read higher than later ones: the growth over idle is shown only when it is positive.
@@ -160,7 +186,6 @@ try {
   await Promise.allSettled(rooms.flat().map((p) => p.room.leave(true)));
 } finally {
   clearTimeout(killer);
-  await server.stop();
-  removeDataDir(server.dataDir);
+  await stopAll('SIGTERM');
 }
 process.exit(0);

@@ -1,4 +1,4 @@
-import { ClientState, Protocol, Room, ServerError, type Client, type ClientPrivate } from '@colyseus/core';
+import { ClientState, matchMaker, Protocol, Room, ServerError, type Client, type ClientPrivate } from '@colyseus/core';
 import { prepareRun } from '../src/engine';
 import { clientMessageSchemas, commandIdSchema, createRoomOptionsSchema, isClientMessageType, roomLimits, type ClientMessage, type ClientMessageType, type ErrorCode, type RoomInfo, type Seat, type ServerMessages, type ServerMessageType } from '../src/rooms';
 import type { Command } from '../src/scenarios/schema';
@@ -10,7 +10,7 @@ import { hostSeat } from './seat-ids';
 import { newRoomCode, newToken, tokenHash } from './secrets';
 import { SeatDesk, type SeatClaim } from './seat-desk';
 import { ViewBroadcaster } from './view-broadcaster';
-import type { RoomRecord } from './store/room-store';
+import { RoomLostError, type RoomRecord } from './store/room-store';
 
 /** The room type's name, as clients create and join it. */
 export const roomName = 'firedrill';
@@ -308,9 +308,20 @@ export class FiredrillRoom extends Room {
     this.queue = this.queue
       .then(work)
       .catch((error: unknown) => {
+        if (error instanceof RoomLostError) return this.letGo();
         this.ctx.log(`room ${this.roomId}: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (client) this.sendError(client, 'internal', `the server could not complete ${what}; nothing was recorded`);
       });
+  }
+
+  // Another process took the room over while this one was cut off from Redis: close this copy, and
+  // its clients, reconnecting as after any drop, reach the room where it is now. Nothing was recorded.
+  private letGo(): void {
+    if (this.disposing) return;
+    this.ctx.log(`room ${this.roomId}: another server process holds it now; closing the copy here`);
+    // The listing under this code is the new holder's: closing must not remove it, so detach ours.
+    this.listing = matchMaker.driver.createInstance({ name: roomName, processId: matchMaker.processId });
+    void this.disconnect(Protocol.WS_CLOSE_WITH_ERROR);
   }
 
   /** Marks the views stale; `now` sends them at once (a command, the host's clock) instead of at the next interval. */

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { roomLimits } from '../src/rooms';
 import type { ServerConfig } from './config';
 import { FiredrillRoom, roomName, useRoomContext } from './firedrill-room';
+import { matchmaking } from './matchmaking';
+import { RoomAdopter } from './room-adoption';
 import type { RoomContext } from './room-context';
 import { ScenarioBook } from './scenarios';
 import { staticFiles } from './static-files';
@@ -21,20 +22,24 @@ const maxMatchmakeBytes = roomLimits.maxScenarioBytes * 2;
 
 /**
  * Starts one process serving the built app and the rooms on one port, with the rooms' store
- * (embedded by default), and brings back every room that was open when it last stopped.
+ * (embedded by default), and brings back every room that was open when it last stopped. With
+ * Redis configured it is one of several processes sharing rooms: it also takes over the rooms of
+ * any of them that dies.
  */
 export async function startServer(config: ServerConfig, log: (line: string) => void = console.log): Promise<RunningServer> {
-  const store = await openStore(config);
-  const scenarios = new ScenarioBook();
-  const context: RoomContext = { store, scenarios, timeScale: config.timeScale, rooms: new Set(), restoring: new Map(), log };
-  useRoomContext(context);
-
   const http = createServer(staticFiles(config.distDir));
   // Outlast the clients' idle keep-alive (Node's agent closes at 5 s): when both sides time out
   // together, a request sent on a socket the server is closing fails with "socket hang up".
   http.keepAliveTimeout = 65_000;
   const transport = new WebSocketTransport({ server: http, maxPayload: roomLimits.maxMessageBytes * 4 });
-  const gameServer = new Server({ transport, greet: false, gracefullyShutdown: false });
+  const shared = config.redisUrl !== null;
+  const gameServer = new Server({ transport, greet: false, gracefullyShutdown: false, ...(await matchmaking(config.redisUrl)), ...(config.publicAddress !== null && { publicAddress: config.publicAddress }) });
+  await matchMaker.onReady;
+
+  const store = await openStore(config, matchMaker.processId);
+  const scenarios = new ScenarioBook();
+  const context: RoomContext = { store, scenarios, timeScale: config.timeScale, rooms: new Set(), restoring: new Map(), log };
+  useRoomContext(context);
   gameServer.define(roomName, FiredrillRoom);
   guardRequestSize(http);
 
@@ -42,24 +47,19 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
 
-  for (const code of await store.openRoomCodes()) {
-    const nonce = randomBytes(16).toString('hex');
-    context.restoring.set(code, nonce);
-    try {
-      await matchMaker.createRoom(roomName, { restoreCode: code, restoreNonce: nonce });
-    } catch (error) {
-      log(`room ${code} could not be restored: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      context.restoring.delete(code);
-    }
-  }
+  const adopter = new RoomAdopter(context, shared);
+  await adopter.adopt();
+  adopter.start();
 
-  // Said last, once every open room is back: whoever waits for this line can join at once.
-  log(`firedrill rooms listening on http://${config.host}:${port} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})`);
+  if (shared && config.publicAddress === null) log('FIREDRILL_PUBLIC_ADDRESS is not set: clients open a room\'s connection at the address they asked for a seat, so that address must lead to the room\'s own process');
+  // Said last, once the rooms this process takes at start are back: whoever waits for this line can join at once.
+  const database = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
+  log(`firedrill rooms listening on http://${config.host}:${port} (${database}${shared ? `, rooms shared through Redis as process ${matchMaker.processId}` : ''})`);
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
+      await adopter.stop();
       await gameServer.gracefullyShutdown(false);
       await scenarios.close();
       await store.close();

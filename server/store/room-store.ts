@@ -58,15 +58,33 @@ export interface StoredRoom {
   schedule: ScheduleRecord[];
 }
 
+/** An open room and the server process that holds it (null in a store from before owners were kept). */
+export interface OpenRoom {
+  code: string;
+  owner: string | null;
+}
+
+/** A write refused because another process has taken the room over: this process must let it go. */
+export class RoomLostError extends Error {
+  constructor(readonly code: string) {
+    super(`room ${code} is held by another server process now`);
+  }
+}
+
 /**
  * The rooms' persistence. Every write completes before the server acknowledges what it records,
- * so a restarted server rebuilds each open room exactly from its log.
+ * so a restarted server rebuilds each open room exactly from its log. Each room is owned by one
+ * server process: a store writes only to the rooms its process owns (else RoomLostError), so two
+ * processes never both extend one log.
  */
 export interface RoomStore {
+  /** Stores a new room, owned by this store's process. */
   createRoom(room: RoomRecord): Promise<void>;
   codeTaken(code: string): Promise<boolean>;
   loadRoom(code: string): Promise<StoredRoom | null>;
-  openRoomCodes(): Promise<string[]>;
+  openRooms(): Promise<OpenRoom[]>;
+  /** Takes an open room over from the owner it was seen with; false when someone else did first. */
+  claimRoom(code: string, from: string | null): Promise<boolean>;
   appendEntry(code: string, entry: EntryRecord): Promise<void>;
   saveClock(code: string, clock: StoredClock): Promise<void>;
   saveSeat(code: string, seat: SeatRecord): Promise<void>;

@@ -1,10 +1,14 @@
 import type { Role } from '../../src/rooms';
 import type { Command } from '../../src/scenarios/schema';
-import type { EntryRecord, RoomRecord, RoomStore, ScenarioRef, ScheduleRecord, SeatRecord, StoredClock } from './room-store';
+import { RoomLostError, type EntryRecord, type RoomRecord, type RoomStore, type ScenarioRef, type ScheduleRecord, type SeatRecord, type StoredClock } from './room-store';
 import type { SqlClient } from './sql-client';
 import { hostSeat } from '../seat-ids';
 
+// One transaction under a lock: processes starting together on a fresh PostgreSQL would otherwise
+// race to create the same tables ("create table if not exists" is not safe against itself).
 const schema = `
+begin;
+select pg_advisory_xact_lock(7461723);
 create table if not exists rooms (
   code text primary key,
   host_token_hash text not null,
@@ -45,6 +49,8 @@ create table if not exists schedule (
   at_s integer not null,
   primary key (code, id)
 );
+alter table rooms add column if not exists owner text;
+commit;
 `;
 
 interface RoomRow {
@@ -62,12 +68,20 @@ interface RoomRow {
 // pg returns jsonb parsed; PGlite does too, but a text column read back through either stays a string.
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
-/** The room store over SQL: the same statements run on the embedded PGlite and on PostgreSQL. */
-export async function sqlRoomStore(db: SqlClient): Promise<RoomStore> {
+/**
+ * The room store over SQL: the same statements run on the embedded PGlite and on PostgreSQL.
+ * `owner` names this server process; every write to a room checks, in the same statement, that
+ * the room is still this process's.
+ */
+export async function sqlRoomStore(db: SqlClient, owner: string): Promise<RoomStore> {
   await db.exec(schema);
+  // The row the write returns is the proof that the room was still ours when it was written.
+  const owned = async (code: string, sql: string, params: unknown[]) => {
+    if ((await db.query(sql, [code, owner, ...params])).length === 0) throw new RoomLostError(code);
+  };
   return {
     async createRoom(r) {
-      await db.query('insert into rooms (code, host_token_hash, mode, scenario, seed, level, clock_t, speed, paused) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)', [r.code, r.hostTokenHash, r.mode, JSON.stringify(r.scenario), r.seed, r.level, r.clock.t, r.clock.speed, r.clock.paused]);
+      await db.query('insert into rooms (code, owner, host_token_hash, mode, scenario, seed, level, clock_t, speed, paused) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)', [r.code, owner, r.hostTokenHash, r.mode, JSON.stringify(r.scenario), r.seed, r.level, r.clock.t, r.clock.speed, r.clock.paused]);
     },
     async codeTaken(code) {
       return (await db.query('select 1 from rooms where code = $1', [code])).length > 0;
@@ -86,27 +100,21 @@ export async function sqlRoomStore(db: SqlClient): Promise<RoomStore> {
         schedule: schedule.map((s): ScheduleRecord => ({ id: s.id, inject: s.inject, atS: s.at_s, firedSeq: entries.find((e) => e.seat === hostSeat && e.client_id === s.id)?.seq ?? null })),
       };
     },
-    async openRoomCodes() {
-      return (await db.query<{ code: string }>('select code from rooms where open order by created_at')).map((r) => r.code);
+    async openRooms() {
+      return db.query<{ code: string; owner: string | null }>('select code, owner from rooms where open order by created_at');
     },
-    async appendEntry(code, e) {
-      await db.query('insert into entries (code, seq, at, command, seat, name, role, client_id) values ($1,$2,$3,$4,$5,$6,$7,$8)', [code, e.seq, e.at, JSON.stringify(e.command), e.seat, e.name, e.role, e.clientId]);
+    async claimRoom(code, from) {
+      return (await db.query('update rooms set owner = $2 where code = $1 and open and owner is not distinct from $3 returning code', [code, owner, from])).length === 1;
     },
-    async saveClock(code, c: StoredClock) {
-      await db.query('update rooms set clock_t = $2, speed = $3, paused = $4 where code = $1', [code, c.t, c.speed, c.paused]);
-    },
-    async saveSeat(code, s) {
-      await db.query('insert into seats (code, seat, name, role, token_hash) values ($1,$2,$3,$4,$5) on conflict (code, seat) do update set name = excluded.name, role = excluded.role, token_hash = excluded.token_hash', [code, s.seat, s.name, s.role, s.tokenHash]);
-    },
-    async addSchedule(code, s) {
-      await db.query('insert into schedule (code, id, inject, at_s) values ($1,$2,$3,$4)', [code, s.id, s.inject, s.atS]);
-    },
-    async removeSchedule(code, id) {
-      await db.query('delete from schedule where code = $1 and id = $2', [code, id]);
-    },
-    async closeRoom(code) {
-      await db.query('update rooms set open = false where code = $1', [code]);
-    },
+    // Casts: a parameter in a SELECT list has no type of its own to take from the column it fills.
+    appendEntry: (code, e) =>
+      owned(code, 'insert into entries (code, seq, at, command, seat, name, role, client_id) select code, $3::integer, $4::integer, $5::jsonb, $6::text, $7::text, $8::text, $9::text from rooms where code = $1 and owner = $2 returning seq', [e.seq, e.at, JSON.stringify(e.command), e.seat, e.name, e.role, e.clientId]),
+    saveClock: (code, c: StoredClock) => owned(code, 'update rooms set clock_t = $3, speed = $4, paused = $5 where code = $1 and owner = $2 returning code', [c.t, c.speed, c.paused]),
+    saveSeat: (code, s) =>
+      owned(code, 'insert into seats (code, seat, name, role, token_hash) select code, $3::text, $4::text, $5::text, $6::text from rooms where code = $1 and owner = $2 on conflict (code, seat) do update set name = excluded.name, role = excluded.role, token_hash = excluded.token_hash returning seat', [s.seat, s.name, s.role, s.tokenHash]),
+    addSchedule: (code, s) => owned(code, 'insert into schedule (code, id, inject, at_s) select code, $3::text, $4::text, $5::integer from rooms where code = $1 and owner = $2 returning id', [s.id, s.inject, s.atS]),
+    removeSchedule: (code, id) => owned(code, 'delete from schedule s using rooms r where s.code = $1 and s.id = $3 and r.code = s.code and r.owner = $2 returning s.id', [id]),
+    closeRoom: (code) => owned(code, 'update rooms set open = false where code = $1 and owner = $2 returning code', []),
     close: () => db.close(),
   };
 }
