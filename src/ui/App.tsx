@@ -1,16 +1,16 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { stageOf } from '../engine';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { CatalogueScreen } from './screens/catalogue/CatalogueScreen';
 import { loadAnyScenario } from './scenarios/load-any-scenario';
 import { loadSavedSession, setAsideSavedSession } from './session/saved-session';
-import { openSavedAttempt } from './history/open-attempt';
-import { useNavigation } from './store/navigation-store';
+import { useNotice } from './store/navigation-store';
 import { usePreferences } from './store/preferences-store';
 import { useSessionStore } from './store/session-store';
 import { leadFollowers } from './host/lead-followers';
 import { soloHost } from './host/solo-host';
-import type { HashRoute } from './routes/hash-route';
-import { useHashRoute } from './routes/use-hash-route';
+import { hashOf, isLinkRoute, parseHashRoute, type LinkRoute, type ScreenRoute } from './routes/hash-route';
+import { screenFor } from './routes/session-route';
+import { goTo, useLocationHash } from './routes/use-hash-route';
+import { useRouteSync } from './routes/use-route-sync';
 
 const BriefingScreen = lazy(() => import('./screens/briefing/BriefingScreen'));
 const ConsoleScreen = lazy(() => import('./screens/console/ConsoleScreen'));
@@ -49,9 +49,9 @@ function useResumeSavedSession(): { ready: boolean; notice: string | null } {
 }
 
 /** The screens a link opens (a room, a follower window), which never touch the solo session. */
-function LinkedScreen({ route }: { route: HashRoute }) {
+function LinkedScreen({ route }: { route: LinkRoute }) {
   return (
-    <Suspense fallback={<div className="app-loading" role="status">Loading…</div>}>
+    <Suspense fallback={<Loading />}>
       {route.kind === 'follow' && <FollowerScreen />}
       {route.kind === 'join' && <JoinRoomScreen key={route.code ?? ''} code={route.code} />}
       {route.kind === 'host' && <HostRoomScreen code={route.code} hostToken={route.hostToken} />}
@@ -59,42 +59,51 @@ function LinkedScreen({ route }: { route: HashRoute }) {
   );
 }
 
-/** The app: a linked screen if the URL names one, else one screen at a time, chosen by where the solo session stands. */
+function Loading() {
+  return (
+    <div className="app-loading" role="status">
+      Loading…
+    </div>
+  );
+}
+
+/** The app: a linked screen if the URL names one, else the solo app's screen for the URL. */
 export function App() {
   const theme = usePreferences((p) => p.theme);
-  const route = useHashRoute();
+  const hash = useLocationHash();
+  const route = useMemo(() => parseHashRoute(hash), [hash]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  return route ? <LinkedScreen route={route} /> : <SoloApp />;
+  return route && isLinkRoute(route) ? <LinkedScreen route={route} /> : <SoloApp route={route} hash={hash} />;
 }
 
-function SoloApp() {
-  const stage = useSessionStore((s) => (s.session ? stageOf(s.session.state.flow) : null));
+function SoloApp({ route, hash }: { route: ScreenRoute | null; hash: string }) {
   const { ready, notice } = useResumeSavedSession();
-  const page = useNavigation((n) => n.page);
-  const navNotice = useNavigation((n) => n.notice);
+  const key = useRouteSync(route, hash, ready);
+  const navNotice = useNotice(hash);
   // A follower window opened from the console mirrors this one while it is open.
   useEffect(() => leadFollowers(soloHost), []);
-  if (!ready) return <div className="app-loading" role="status">Loading…</div>;
+  const screen = ready ? screenFor(route, key) : 'loading';
   return (
-    <Suspense fallback={<div className="app-loading" role="status">Loading…</div>}>
-      {stage === null && page === 'catalogue' && <CatalogueScreen notice={navNotice ?? notice} />}
-      {stage === null && page === 'new-room' && <CreateRoomScreen />}
-      {stage === null && page === 'history' && (
+    <Suspense fallback={<Loading />}>
+      {screen === 'loading' && <Loading />}
+      {screen === 'catalogue' && <CatalogueScreen notice={navNotice ?? notice} />}
+      {screen === 'new-room' && route?.kind === 'new-room' && <CreateRoomScreen mode={route.mode} />}
+      {screen === 'history' && (
         <>
           {navNotice && (
             <div className="notice app-notice" role="status">
               {navNotice}
             </div>
           )}
-          <HistoryScreen onBack={() => useNavigation.getState().go('catalogue')} onOpenAttempt={(record) => void openSavedAttempt(record)} />
+          <HistoryScreen onBack={() => goTo(hashOf({ kind: 'catalogue' }))} onOpenAttempt={(record) => goTo(hashOf({ kind: 'debrief', attemptId: record.id }))} />
         </>
       )}
-      {stage === 'briefing' && <BriefingScreen />}
-      {stage === 'running' && <ConsoleScreen />}
-      {stage === 'prevent' && <PostmortemScreen />}
-      {stage === 'debrief' && <ResultScreen />}
+      {screen === 'briefing' && <BriefingScreen />}
+      {screen === 'console' && <ConsoleScreen />}
+      {screen === 'postmortem' && <PostmortemScreen />}
+      {screen === 'debrief' && <ResultScreen />}
     </Suspense>
   );
 }
