@@ -46,13 +46,13 @@ for (const size of sizes) {
     const parts = page.getByRole('tablist', { name: 'Console' });
     if (size.width < 1024) {
       // One column: the pager, dashboards, tools and chat are tabs, one shown at a time.
-      await expect(parts.getByRole('tab')).toHaveText(['Pager & actions', 'Dashboards', 'Tools', 'Chat']);
+      await expect(parts.getByRole('tab')).toHaveText(['Pager & actions', 'Dashboards', 'Tools', 'Chat & timeline']);
       await expect(page.getByRole('region', { name: 'Pager' })).toBeVisible();
       await parts.getByRole('tab', { name: 'Tools' }).click();
       await expect(page.getByRole('tab', { name: 'Terminal' })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Pager' })).toBeHidden();
       await expectNoSidewaysScroll(page, 'console’s tools');
-      await parts.getByRole('tab', { name: 'Chat' }).click();
+      await parts.getByRole('tab', { name: 'Chat & timeline' }).click();
       await expect(page.getByRole('button', { name: 'Write a status update' })).toBeVisible();
       await parts.getByRole('tab', { name: 'Pager & actions' }).click();
     } else {

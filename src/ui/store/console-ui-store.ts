@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ToolTabId } from '../console/tools/tool-tabs';
 
 /** The tabs of the console's right-hand column. */
 export type SideTab = 'chat' | 'timeline' | 'notes' | 'hints';
@@ -15,6 +16,9 @@ interface ConsoleUi {
   composerFocusRequest: number;
   setSideTab: (tab: SideTab) => void;
   openComposer: () => void;
+  /** A tool tab asked for from outside the tool pane (a keyboard shortcut): it opens and takes focus. */
+  toolRequest: { tab: ToolTabId; n: number };
+  openTool: (tab: ToolTabId) => void;
 }
 
 /** Console layout state that several panels share; none of it is game state. */
@@ -25,4 +29,6 @@ export const useConsoleUi = create<ConsoleUi>()((set, get) => ({
   composerFocusRequest: 0,
   setSideTab: (sideTab) => set({ sideTab }),
   openComposer: () => set({ view: 'chat', sideTab: 'chat', composerFocusRequest: get().composerFocusRequest + 1 }),
+  toolRequest: { tab: 'terminal', n: 0 },
+  openTool: (tab) => set({ view: 'tools', toolRequest: { tab, n: get().toolRequest.n + 1 } }),
 }));
