@@ -47,6 +47,7 @@ for (const size of sizes) {
     if (size.width < 1024) {
       // One column: the pager, dashboards, tools and chat are tabs, one shown at a time.
       await expect(parts.getByRole('tab')).toHaveText(['Pager & actions', 'Dashboards', 'Tools', 'Chat & timeline']);
+      for (const tab of await parts.getByRole('tab').all()) await expectWithinWidth(page, tab);
       await expect(page.getByRole('region', { name: 'Pager' })).toBeVisible();
       await parts.getByRole('tab', { name: 'Tools' }).click();
       await expect(page.getByRole('tab', { name: 'Terminal' })).toBeVisible();

@@ -18,8 +18,23 @@ import { toolPaneShareRange, usePreferences } from '../../store/preferences-stor
 import { useConsoleShortcuts } from './use-console-shortcuts';
 import './console.css';
 
-const partLabels: Record<ConsoleView, string> = { pager: 'Pager & actions', dashboards: 'Dashboards', tools: 'Tools', chat: 'Chat & timeline' };
-const views: TabSpec<ConsoleView>[] = (['pager', 'dashboards', 'tools', 'chat'] as const).map((id) => ({ id, label: partLabels[id] }));
+const parts: { id: ConsoleView; shown: string; more: string }[] = [
+  { id: 'pager', shown: 'Pager', more: ' & actions' },
+  { id: 'dashboards', shown: 'Dashboards', more: '' },
+  { id: 'tools', shown: 'Tools', more: '' },
+  { id: 'chat', shown: 'Chat', more: ' & timeline' },
+];
+const partLabels = Object.fromEntries(parts.map((p) => [p.id, p.shown + p.more])) as Record<ConsoleView, string>;
+// A phone shows the short word; the full name (which starts with it) is what a screen reader hears.
+const views: TabSpec<ConsoleView>[] = parts.map((p) => ({
+  id: p.id,
+  label: (
+    <>
+      {p.shown}
+      {p.more && <span className="visually-hidden">{p.more}</span>}
+    </>
+  ),
+}));
 
 const partId = (view: ConsoleView) => `console-view-panel-${view}`;
 
