@@ -1,10 +1,9 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { CatalogueScreen } from './screens/catalogue/CatalogueScreen';
-import { loadAnyScenario } from './scenarios/load-any-scenario';
+import { resumeSavedSession } from './session/resume-saved';
 import { loadSavedSession, setAsideSavedSession } from './session/saved-session';
 import { useNotice } from './store/navigation-store';
 import { usePreferences } from './store/preferences-store';
-import { useSessionStore } from './store/session-store';
 import { leadFollowers } from './host/lead-followers';
 import { soloHost } from './host/solo-host';
 import { hashOf, isLinkRoute, parseHashRoute, type LinkRoute, type ScreenRoute } from './routes/hash-route';
@@ -24,27 +23,19 @@ const CreateRoomScreen = lazy(() => import('./room/CreateRoomScreen'));
 
 /** Resumes the saved session, if any; an unusable one is set aside with a message. */
 function useResumeSavedSession(): { ready: boolean; notice: string | null } {
-  const [saved] = useState(() => loadSavedSession(localStorage));
-  const [ready, setReady] = useState(saved === null);
+  const [nothingSaved] = useState(() => loadSavedSession(localStorage) === null);
+  const [ready, setReady] = useState(nothingSaved);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
-    if (saved === null) return;
-    const setAside = (why: string) => {
-      const key = setAsideSavedSession(localStorage, new Date().toISOString());
-      setNotice(`Your last session could not be resumed: ${why}. It was kept in local storage as "${key}".`);
-      setReady(true);
-    };
-    void (async () => {
-      if ('error' in saved) return setAside(saved.error);
-      const scenario = await loadAnyScenario(saved.session.scenarioId);
-      if (!scenario) return setAside(`scenario "${saved.session.scenarioId}" is not available`);
-      if (scenario.version !== saved.session.scenarioVersion) {
-        return setAside(`it was played on version ${saved.session.scenarioVersion} of "${scenario.title}", and this is version ${scenario.version}`);
+    if (nothingSaved) return;
+    void resumeSavedSession(localStorage).then((outcome) => {
+      if (!outcome.resumed && outcome.problem !== null) {
+        const key = setAsideSavedSession(localStorage, new Date().toISOString());
+        setNotice(`Your last session could not be resumed: ${outcome.problem}. It was kept in local storage as "${key}".`);
       }
-      useSessionStore.getState().resume(scenario, saved.session);
       setReady(true);
-    })();
-  }, [saved]);
+    });
+  }, [nothingSaved]);
   return { ready, notice };
 }
 

@@ -119,3 +119,30 @@ test('a link to a screen this browser cannot show says why, on a screen it can',
   await page.goto('/#/new-room/interview');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/mock interview/i);
 });
+
+test('an incident left running for a debrief from the history is still there to go back to', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = watchForErrors(page);
+  // A finished attempt, in the history.
+  await page.goto('/#/scenario/avro-schema-break?level=normal&seed=21');
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'End incident' }).click();
+  await expect(debrief(page)).toBeVisible();
+  // Another incident, running; Back opens the first one's debrief from the history.
+  await page.goto('/#/scenario/avro-schema-break?level=normal&seed=22');
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await expect(console_(page)).toBeVisible();
+  await page.goBack();
+  await expect(debrief(page)).toBeVisible();
+  await expect(page.getByText(/seed\s*21/).first()).toBeVisible();
+
+  // Leaving that debrief does not forget the running incident; its link brings it back, paused.
+  await page.getByRole('button', { name: 'Back to catalogue' }).click();
+  await expect(catalogue(page)).toBeVisible();
+  await page.goto('/#/play');
+  await expect(console_(page)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+  expect((await page.evaluate(() => JSON.parse(localStorage.getItem('firedrill.session.v1') ?? 'null') as { seed: number } | null))?.seed).toBe(22);
+  expect(errors).toEqual([]);
+});

@@ -102,11 +102,12 @@ describe('the session following the URL', () => {
     expect(followRoute(link, key('running', { seed: 8 }), defaults)).toMatchObject({ do: 'open-briefing' });
   });
 
-  it('shows the console only for a running incident, and says so when there is none', () => {
+  it('shows the console only for a running incident: the one kept in this browser, else the open one where it stands, else says there is none', () => {
     expect(followRoute({ kind: 'play' }, key('running'), defaults)).toEqual({ do: 'nothing' });
-    expect(followRoute({ kind: 'play' }, key('prevent'), defaults)).toEqual({ do: 'navigate', hash: '#/postmortem', replace: true });
-    expect(followRoute({ kind: 'postmortem' }, key('running'), defaults)).toEqual({ do: 'navigate', hash: '#/play', replace: true });
-    expect(followRoute({ kind: 'play' }, null, defaults)).toMatchObject({ do: 'refuse', hash: '#/', notice: expect.stringMatching(/No incident is running/) });
+    expect(followRoute({ kind: 'play' }, key('prevent'), defaults)).toEqual({ do: 'resume', stage: 'running', otherwise: { do: 'navigate', hash: '#/postmortem', replace: true } });
+    expect(followRoute({ kind: 'postmortem' }, key('running'), defaults)).toEqual({ do: 'resume', stage: 'prevent', otherwise: { do: 'navigate', hash: '#/play', replace: true } });
+    expect(followRoute({ kind: 'postmortem' }, key('prevent'), defaults)).toEqual({ do: 'nothing' });
+    expect(followRoute({ kind: 'play' }, null, defaults)).toMatchObject({ do: 'resume', otherwise: { do: 'refuse', hash: '#/', notice: expect.stringMatching(/No incident is running/) } });
   });
 
   it('opens a debrief from the history unless it is the one on screen', () => {

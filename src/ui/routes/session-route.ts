@@ -24,6 +24,8 @@ export type RouteStep =
   | { do: 'navigate'; hash: string; replace: boolean }
   | { do: 'open-briefing'; scenarioId: string; level: Level; seed: number }
   | { do: 'open-attempt'; attemptId: string }
+  /** Resume the incident kept in this browser if it stands at this stage (it may have been left for a debrief from the history), else take the other step. */
+  | { do: 'resume'; stage: 'running' | 'prevent'; otherwise: RouteStep }
   /** The route cannot be shown: go to another screen in its place and say why. */
   | { do: 'refuse'; hash: string; notice: string };
 
@@ -124,9 +126,9 @@ export function followRoute(route: ScreenRoute | null, key: SessionKey | null, d
       return { do: 'open-briefing', scenarioId: route.scenarioId, level: route.level, seed: route.seed };
     }
     case 'play':
-      return key?.stage === 'running' ? nothing : toSession(true);
+      return key?.stage === 'running' ? nothing : { do: 'resume', stage: 'running', otherwise: toSession(true) };
     case 'postmortem':
-      return key?.stage === 'prevent' ? nothing : toSession(true);
+      return key?.stage === 'prevent' ? nothing : { do: 'resume', stage: 'prevent', otherwise: toSession(true) };
     case 'debrief':
       return key?.stage === 'debrief' && key.attemptId === route.attemptId ? nothing : { do: 'open-attempt', attemptId: route.attemptId };
   }

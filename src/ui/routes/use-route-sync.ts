@@ -5,6 +5,7 @@ import { attemptId } from '../history/record-attempt';
 import { openAttemptById } from '../history/open-attempt';
 import { randomSeed } from '../screens/catalogue/random-seed';
 import { openBriefing } from '../session/open-briefing';
+import { resumeSavedSession } from '../session/resume-saved';
 import { navigate } from '../store/navigation-store';
 import { usePreferences } from '../store/preferences-store';
 import { useSessionStore, type LiveSession } from '../store/session-store';
@@ -41,6 +42,11 @@ function take(step: RouteStep, hash: string): void {
       return;
     case 'open-attempt':
       void openAttemptById(step.attemptId, stillHere);
+      return;
+    case 'resume':
+      void resumeSavedSession(localStorage, [step.stage]).then((outcome) => {
+        if (!outcome.resumed && stillHere()) take(step.otherwise, hash);
+      });
   }
 }
 
