@@ -99,6 +99,8 @@ test('the documented shortcuts acknowledge the page, focus the terminal, write a
   await page.keyboard.press('5');
   await expect(page.getByRole('button', { name: '2× speed' })).toHaveAttribute('aria-pressed', 'true');
   await expectAccessible(page, 'shortcuts dialog (dark)');
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+  await expectAccessible(page, 'shortcuts dialog (light)');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   expect(errors).toEqual([]);

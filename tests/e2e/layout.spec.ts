@@ -106,7 +106,10 @@ test('the tool pane takes at least half the console at 1280×720 and resizes by 
   expect(dragged).toBeGreaterThan(60);
   await page.reload();
   await expect(page.getByRole('separator', { name: 'Resize the tool pane' })).toHaveAttribute('aria-valuenow', String(dragged));
-  await expectAccessible(page, 'console with the splitter');
+  await expectAccessible(page, 'console with the splitter (dark)');
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expectAccessible(page, 'console with the splitter (light)');
 });
 
 test('the one-column console passes axe in both themes', async ({ page }) => {

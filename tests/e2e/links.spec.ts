@@ -41,7 +41,9 @@ test('every screen has its own URL: Back, Forward and reload move between them a
   await page.goBack();
   await expect(catalogue(page)).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /still running, paused/ })).toBeVisible();
-  await expectAccessible(page, 'catalogue with an incident in progress');
+  await expectAccessible(page, 'catalogue with an incident in progress (dark)');
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  await expectAccessible(page, 'catalogue with an incident in progress (light)');
   await page.goForward();
   await expect(console_(page)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
