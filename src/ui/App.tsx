@@ -1,16 +1,15 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { stageOf } from '../engine';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { CatalogueScreen } from './screens/catalogue/CatalogueScreen';
-import { loadAnyScenario } from './scenarios/load-any-scenario';
+import { resumeSavedSession } from './session/resume-saved';
 import { loadSavedSession, setAsideSavedSession } from './session/saved-session';
-import { openSavedAttempt } from './history/open-attempt';
-import { useNavigation } from './store/navigation-store';
+import { useNotice } from './store/navigation-store';
 import { usePreferences } from './store/preferences-store';
-import { useSessionStore } from './store/session-store';
 import { leadFollowers } from './host/lead-followers';
 import { soloHost } from './host/solo-host';
-import type { HashRoute } from './routes/hash-route';
-import { useHashRoute } from './routes/use-hash-route';
+import { hashOf, isLinkRoute, parseHashRoute, type LinkRoute, type ScreenRoute } from './routes/hash-route';
+import { screenFor } from './routes/session-route';
+import { goTo, useLocationHash } from './routes/use-hash-route';
+import { useRouteSync } from './routes/use-route-sync';
 
 const BriefingScreen = lazy(() => import('./screens/briefing/BriefingScreen'));
 const ConsoleScreen = lazy(() => import('./screens/console/ConsoleScreen'));
@@ -24,34 +23,26 @@ const CreateRoomScreen = lazy(() => import('./room/CreateRoomScreen'));
 
 /** Resumes the saved session, if any; an unusable one is set aside with a message. */
 function useResumeSavedSession(): { ready: boolean; notice: string | null } {
-  const [saved] = useState(() => loadSavedSession(localStorage));
-  const [ready, setReady] = useState(saved === null);
+  const [nothingSaved] = useState(() => loadSavedSession(localStorage) === null);
+  const [ready, setReady] = useState(nothingSaved);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
-    if (saved === null) return;
-    const setAside = (why: string) => {
-      const key = setAsideSavedSession(localStorage, new Date().toISOString());
-      setNotice(`Your last session could not be resumed: ${why}. It was kept in local storage as "${key}".`);
-      setReady(true);
-    };
-    void (async () => {
-      if ('error' in saved) return setAside(saved.error);
-      const scenario = await loadAnyScenario(saved.session.scenarioId);
-      if (!scenario) return setAside(`scenario "${saved.session.scenarioId}" is not available`);
-      if (scenario.version !== saved.session.scenarioVersion) {
-        return setAside(`it was played on version ${saved.session.scenarioVersion} of "${scenario.title}", and this is version ${scenario.version}`);
+    if (nothingSaved) return;
+    void resumeSavedSession(localStorage).then((outcome) => {
+      if (!outcome.resumed && outcome.problem !== null) {
+        const key = setAsideSavedSession(localStorage, new Date().toISOString());
+        setNotice(`Your last session could not be resumed: ${outcome.problem}. It was kept in local storage as "${key}".`);
       }
-      useSessionStore.getState().resume(scenario, saved.session);
       setReady(true);
-    })();
-  }, [saved]);
+    });
+  }, [nothingSaved]);
   return { ready, notice };
 }
 
 /** The screens a link opens (a room, a follower window), which never touch the solo session. */
-function LinkedScreen({ route }: { route: HashRoute }) {
+function LinkedScreen({ route }: { route: LinkRoute }) {
   return (
-    <Suspense fallback={<div className="app-loading" role="status">Loading…</div>}>
+    <Suspense fallback={<Loading />}>
       {route.kind === 'follow' && <FollowerScreen />}
       {route.kind === 'join' && <JoinRoomScreen key={route.code ?? ''} code={route.code} />}
       {route.kind === 'host' && <HostRoomScreen code={route.code} hostToken={route.hostToken} />}
@@ -59,42 +50,51 @@ function LinkedScreen({ route }: { route: HashRoute }) {
   );
 }
 
-/** The app: a linked screen if the URL names one, else one screen at a time, chosen by where the solo session stands. */
+function Loading() {
+  return (
+    <div className="app-loading" role="status">
+      Loading…
+    </div>
+  );
+}
+
+/** The app: a linked screen if the URL names one, else the solo app's screen for the URL. */
 export function App() {
   const theme = usePreferences((p) => p.theme);
-  const route = useHashRoute();
+  const hash = useLocationHash();
+  const route = useMemo(() => parseHashRoute(hash), [hash]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  return route ? <LinkedScreen route={route} /> : <SoloApp />;
+  return route && isLinkRoute(route) ? <LinkedScreen route={route} /> : <SoloApp route={route} hash={hash} />;
 }
 
-function SoloApp() {
-  const stage = useSessionStore((s) => (s.session ? stageOf(s.session.state.flow) : null));
+function SoloApp({ route, hash }: { route: ScreenRoute | null; hash: string }) {
   const { ready, notice } = useResumeSavedSession();
-  const page = useNavigation((n) => n.page);
-  const navNotice = useNavigation((n) => n.notice);
+  const key = useRouteSync(route, hash, ready);
+  const navNotice = useNotice(hash);
   // A follower window opened from the console mirrors this one while it is open.
   useEffect(() => leadFollowers(soloHost), []);
-  if (!ready) return <div className="app-loading" role="status">Loading…</div>;
+  const screen = ready ? screenFor(route, key) : 'loading';
   return (
-    <Suspense fallback={<div className="app-loading" role="status">Loading…</div>}>
-      {stage === null && page === 'catalogue' && <CatalogueScreen notice={navNotice ?? notice} />}
-      {stage === null && page === 'new-room' && <CreateRoomScreen />}
-      {stage === null && page === 'history' && (
+    <Suspense fallback={<Loading />}>
+      {screen === 'loading' && <Loading />}
+      {screen === 'catalogue' && <CatalogueScreen notice={navNotice ?? notice} />}
+      {screen === 'new-room' && route?.kind === 'new-room' && <CreateRoomScreen mode={route.mode} />}
+      {screen === 'history' && (
         <>
           {navNotice && (
             <div className="notice app-notice" role="status">
               {navNotice}
             </div>
           )}
-          <HistoryScreen onBack={() => useNavigation.getState().go('catalogue')} onOpenAttempt={(record) => void openSavedAttempt(record)} />
+          <HistoryScreen onBack={() => goTo(hashOf({ kind: 'catalogue' }))} onOpenAttempt={(record) => goTo(hashOf({ kind: 'debrief', attemptId: record.id }))} />
         </>
       )}
-      {stage === 'briefing' && <BriefingScreen />}
-      {stage === 'running' && <ConsoleScreen />}
-      {stage === 'prevent' && <PostmortemScreen />}
-      {stage === 'debrief' && <ResultScreen />}
+      {screen === 'briefing' && <BriefingScreen />}
+      {screen === 'console' && <ConsoleScreen />}
+      {screen === 'postmortem' && <PostmortemScreen />}
+      {screen === 'debrief' && <ResultScreen />}
     </Suspense>
   );
 }

@@ -10,7 +10,6 @@ import { DialerContext } from '../../src/ui/room/dialer-context';
 import CreateRoomScreen from '../../src/ui/room/CreateRoomScreen';
 import HostRoomScreen from '../../src/ui/room/HostRoomScreen';
 import { useImportedScenarios } from '../../src/ui/scenario-import/imported-scenarios-store';
-import { useNavigation } from '../../src/ui/store/navigation-store';
 import { scenarioCard } from '../../src/scenarios/schema/scenario-card';
 import JoinRoomScreen from '../../src/ui/room/JoinRoomScreen';
 import { FakeDialer } from '../support/fake-room-dialer';
@@ -186,8 +185,7 @@ describe('the host screen', () => {
 
 describe('creating a room', () => {
   it('creates a drill with the chosen scenario, level and seed, then opens the host screen on its secret link', async () => {
-    useNavigation.getState().newRoom('drill');
-    render(withDialer(<CreateRoomScreen />));
+    render(withDialer(<CreateRoomScreen mode="drill" />));
     fireEvent.change(screen.getByLabelText(/Your name/), { target: { value: 'Fay' } });
     fireEvent.change(screen.getByLabelText('Scenario'), { target: { value: 'avro-schema-break' } });
     fireEvent.click(screen.getByRole('radio', { name: 'Hard' }));
@@ -205,8 +203,7 @@ describe('creating a room', () => {
   it('sends an imported scenario as its file, for the server to check again', async () => {
     const own = { ...scenario, id: 'own-drill', title: 'Our own drill' };
     useImportedScenarios.setState({ status: 'ready', imports: [{ card: scenarioCard(own), scenario: own, fileName: 'own-drill.yaml', text: 'id: own-drill\n', importedAt: '2026-05-04T09:00:00.000Z' }] });
-    useNavigation.getState().newRoom('interview');
-    render(withDialer(<CreateRoomScreen />));
+    render(withDialer(<CreateRoomScreen mode="interview" />));
     fireEvent.change(screen.getByLabelText(/Your name/), { target: { value: 'Ivo' } });
     fireEvent.change(screen.getByLabelText('Scenario'), { target: { value: 'own-drill' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create the room' }));

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { playBot, playerView, replay, resultView, stageOf, type SimState } from '../../src/engine';
@@ -15,6 +15,7 @@ import PostmortemScreen from '../../src/ui/screens/postmortem/PostmortemScreen';
 import ResultScreen from '../../src/ui/screens/result/ResultScreen';
 import { usePreferences } from '../../src/ui/store/preferences-store';
 import { useSessionStore } from '../../src/ui/store/session-store';
+import { openBriefing } from '../../src/ui/session/open-briefing';
 
 let scenario: Scenario;
 const seed = 7;
@@ -28,7 +29,7 @@ beforeAll(async () => {
 beforeEach(() => {
   localStorage.clear();
   useSessionStore.setState({ session: null, speed: 5, paused: false });
-  usePreferences.setState({ theme: 'dark', speed: 5, hintsOn: true, bestScores: {} });
+  usePreferences.setState({ theme: 'dark', speed: 5, level: 'normal', hintsOn: true, bestScores: {} });
 });
 
 afterEach(cleanup);
@@ -85,21 +86,29 @@ describe('catalogue', () => {
     expect(screen.getByRole('status').textContent).toContain('could not be resumed');
   });
 
-  it('opens the briefing with the chosen seed, speed and hints', async () => {
+  it("opens the briefing's own link with the chosen level and seed, keeping speed and hints for it", () => {
     render(<CatalogueScreen notice={null} />);
     fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '4242' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Hard' }));
     fireEvent.click(screen.getByRole('radio', { name: '10×' }));
     fireEvent.click(screen.getByRole('checkbox', { name: /Hints/ }));
     fireEvent.click(screen.getByRole('button', { name: /Blank executive dashboard/ }));
-    await waitFor(() => expect(useSessionStore.getState().session).not.toBeNull());
+    expect(window.location.hash).toBe('#/scenario/avro-schema-break?level=hard&seed=4242');
+    expect(usePreferences.getState().speed).toBe(10);
+    expect(usePreferences.getState().hintsOn).toBe(false);
+  });
+
+  it('opens a briefing at the preferred speed and hints', async () => {
+    usePreferences.setState({ speed: 10, hintsOn: false });
+    expect(await openBriefing('avro-schema-break', 'hard', 4242)).toBeNull();
     const session = useSessionStore.getState().session;
     expect(session?.scenario.id).toBe('avro-schema-break');
     expect(session?.seed).toBe(4242);
+    expect(session?.level).toBe('hard');
     expect(session?.hintsOn).toBe(false);
     expect(stage()).toBe('briefing');
     expect(useSessionStore.getState().speed).toBe(10);
-    expect(usePreferences.getState().speed).toBe(10);
-    expect(usePreferences.getState().hintsOn).toBe(false);
+    expect(await openBriefing('no-such-scenario', 'normal', 1)).toMatch(/no scenario "no-such-scenario"/);
   });
 
   it('offers a fresh random seed and refuses a seed that is not a whole number', () => {

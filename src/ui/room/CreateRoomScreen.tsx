@@ -8,7 +8,6 @@ import { scenarioCards } from '../scenarios/builtin-scenarios';
 import { levelLabels } from '../selectors/format';
 import { parseSeed, randomSeed } from '../screens/catalogue/random-seed';
 import { ScreenHeader } from '../screens/catalogue/ScreenHeader';
-import { useNavigation } from '../store/navigation-store';
 import { usePreferences } from '../store/preferences-store';
 import { speeds, type Speed } from '../store/session-store';
 import { useDialer } from './dialer-context';
@@ -47,9 +46,8 @@ function useOpenHostScreenWhenWelcomed(session: RoomSession | null, speed: Speed
 }
 
 /** The host's form for a new room: scenario, level, seed, speed and the seats to fill. */
-export default function CreateRoomScreen() {
+export default function CreateRoomScreen({ mode }: { mode: RoomMode }) {
   const id = useId();
-  const mode = useNavigation((n) => n.roomMode);
   const [name, setName] = useState('');
   const [scenarioId, setScenarioId] = useState(scenarioCards[0]?.id ?? '');
   const imports = useImportedScenarios((i) => i.imports);
@@ -95,7 +93,7 @@ export default function CreateRoomScreen() {
   return (
     <div className="page room-page">
       <ScreenHeader>
-        <button type="button" className="btn btn--ghost" onClick={() => useNavigation.getState().go('catalogue')}>
+        <button type="button" className="btn btn--ghost" onClick={() => goTo(hashOf({ kind: 'catalogue' }))}>
           Back to the catalogue
         </button>
       </ScreenHeader>
@@ -207,7 +205,7 @@ export default function CreateRoomScreen() {
             </p>
           )}
           <div className="room-card__actions">
-            <button type="button" className="btn btn--ghost" onClick={() => useNavigation.getState().go('catalogue')}>
+            <button type="button" className="btn btn--ghost" onClick={() => goTo(hashOf({ kind: 'catalogue' }))}>
               Cancel
             </button>
             <button type="submit" className="btn btn--primary" disabled={session !== null}>

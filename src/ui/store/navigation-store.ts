@@ -1,25 +1,22 @@
 import { create } from 'zustand';
-import type { RoomMode } from '../../rooms/roles';
-
-/** The screens shown when no session is open. */
-export type HomePage = 'catalogue' | 'history' | 'new-room';
+import { goTo, replaceRoute } from '../routes/use-hash-route';
 
 interface Navigation {
-  page: HomePage;
-  /** The kind of room the "new room" screen creates. */
-  roomMode: RoomMode;
-  /** A message for the next screen shown (why something could not be opened). */
-  notice: string | null;
-  go: (page: HomePage, notice?: string | null) => void;
-  /** Opens the screen that creates a room of a kind. */
-  newRoom: (mode: RoomMode) => void;
+  /** A message for the screen at a fragment: why what was asked for could not be opened there. */
+  notice: { hash: string; text: string } | null;
 }
 
-/** Which home screen shows while no incident is open. */
-export const useNavigation = create<Navigation>()((set) => ({
-  page: 'catalogue',
-  roomMode: 'drill',
-  notice: null,
-  go: (page, notice = null) => set({ page, notice }),
-  newRoom: (roomMode) => set({ page: 'new-room', roomMode, notice: null }),
-}));
+/** Messages that travel with a navigation; the URL itself says which screen shows. */
+export const useNavigation = create<Navigation>()(() => ({ notice: null }));
+
+/** Opens a screen's fragment, as a new history entry or in place of the current one, with a message for it. */
+export function navigate(hash: string, options: { replace?: boolean; notice?: string } = {}): void {
+  useNavigation.setState({ notice: options.notice === undefined ? null : { hash, text: options.notice } });
+  if (options.replace) replaceRoute(hash);
+  else goTo(hash);
+}
+
+/** The message for the screen at this fragment, if one was left for it. */
+export function useNotice(hash: string): string | null {
+  return useNavigation((n) => (n.notice?.hash === hash ? n.notice.text : null));
+}

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { advance, applyEntry, createInitialState, playerView, prepareRun, replay, runInfo, stageOf, type Level, type PlayerView, type SimState } from '../../engine';
 import type { Command, Scenario } from '../../scenarios/schema';
-import { saveSession, clearSavedSession, type SavedSession } from '../session/saved-session';
+import { saveSession, clearSavedSession, loadSavedSession, type SavedSession } from '../session/saved-session';
 
 /** Playback speeds the host offers. */
 export const speeds = [1, 2, 5, 10, 20] as const;
@@ -57,6 +57,25 @@ function withState(session: LiveSession, state: SimState, clock = session.clock)
   return { ...session, state, view: playerView(session.scenario, state), clock: Math.max(clock, state.t) };
 }
 
+/** The run a saved session replays to: its prepared scenario, and its state at the saved clock. */
+export function replaySaved(base: Scenario, saved: SavedSession): { scenario: Scenario; state: SimState } {
+  const scenario = prepareRun(base, saved.seed, saved.level);
+  return { scenario, state: replay(scenario, saved.seed, saved.log, Math.floor(saved.clock)) };
+}
+
+/**
+ * Whether the session kept in storage is this one. A debrief opened from the history or a
+ * replay file is not kept, and closing it must not forget an incident left running.
+ */
+function isSavedSession(store: Storage, session: LiveSession): boolean {
+  const saved = loadSavedSession(store);
+  if (saved === null) return false;
+  // An unreadable one keeps no incident worth leaving behind.
+  if ('error' in saved) return true;
+  const s = saved.session;
+  return s.scenarioId === session.scenario.id && s.seed === session.seed && s.level === session.level && s.log.length === session.state.log.length;
+}
+
 let lastPersistAt = 0;
 
 /**
@@ -75,8 +94,7 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
     persist(session);
   },
   resume: (base, saved) => {
-    const scenario = prepareRun(base, saved.seed, saved.level);
-    const state = replay(scenario, saved.seed, saved.log, Math.floor(saved.clock));
+    const { scenario, state } = replaySaved(base, saved);
     get().show(scenario, saved.seed, state, saved.hintsOn, saved.clock);
   },
   show: (scenario, seed, state, hintsOn, clock = state.t) => {
@@ -120,7 +138,8 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   },
   close: () => {
     const store = storage();
-    if (store) clearSavedSession(store);
+    const session = get().session;
+    if (store && session && isSavedSession(store, session)) clearSavedSession(store);
     set({ session: null, paused: false });
   },
 }));

@@ -21,7 +21,8 @@ export function PlatformDiagram({ topology, legend = true, className }: Platform
   const arrowDim = `platform-diagram-arrow-dim-${uid}`;
   const hasDimmed = layout.nodes.some((n) => !n.critical);
   return (
-    <figure className={['platform-diagram', className].filter(Boolean).join(' ')}>
+    // Focusable so a keyboard can scroll it sideways where the screen is narrower than the diagram.
+    <figure className={['platform-diagram', className].filter(Boolean).join(' ')} tabIndex={0}>
       <svg
         className="platform-diagram__svg"
         viewBox={`0 0 ${layout.width} ${layout.height}`}

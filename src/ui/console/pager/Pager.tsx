@@ -1,5 +1,6 @@
 import { formatDuration, timeOfDay } from '../../../engine';
 import { useClock, useReadOnly, useSend, useView } from '../../hooks/use-session';
+import { awaitsAcknowledgement, firedAlerts } from '../../selectors/pager-alerts';
 import './pager.css';
 
 /** The pager: alerts as they fire, newest first, with acknowledge buttons. */
@@ -8,11 +9,8 @@ export function Pager() {
   const send = useSend();
   const clock = useClock();
   const readOnly = useReadOnly();
-  const alerts = view.scenario.alerts
-    .map((rule) => ({ rule, state: view.alerts[rule.id] }))
-    .filter((a) => a.state && a.state.firedAt !== null)
-    .sort((a, b) => (b.state?.lastFiredAt ?? 0) - (a.state?.lastFiredAt ?? 0));
-  const unacked = alerts.filter((a) => a.state?.status === 'firing' && a.state.ackedAt === null && a.rule.severity === 'page').length;
+  const alerts = firedAlerts(view);
+  const unacked = alerts.filter((a) => awaitsAcknowledgement(a) && a.rule.severity === 'page').length;
   return (
     <section className="panel pager" aria-labelledby="pager-title">
       <header className="panel__header">
@@ -27,7 +25,6 @@ export function Pager() {
         ) : (
           <ul className="pager__list">
             {alerts.map(({ rule, state }) => {
-              if (!state) return null;
               const firing = state.status === 'firing';
               const acked = state.ackedAt !== null;
               const tone = !firing ? 'resolved' : rule.severity === 'page' ? (acked ? 'acked' : 'page') : 'warning';

@@ -1,6 +1,7 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDuration, relativeTime, timeOfDay } from '../../../engine';
 import { useClock, useView } from '../../hooks/use-session';
+import { useConsoleUi } from '../../store/console-ui-store';
 import { defaultLogFilter, type LogFilter } from './JobLogsOutput';
 import { OutputBody } from './OutputBody';
 import { ResultHistory } from './ResultHistory';
@@ -53,6 +54,20 @@ export function ToolsPanel() {
     setSeen((prev) => ({ ...prev, [active]: counts[active], [tab]: counts[tab] }));
     setActive(tab);
   };
+
+  // A tab asked for from outside (a keyboard shortcut) opens (adjusted during render), then its first field takes focus.
+  const request = useConsoleUi((s) => s.toolRequest);
+  const [handledRequest, setHandledRequest] = useState(request.n);
+  const requestAtMount = useRef(request.n);
+  if (request.n !== handledRequest) {
+    setHandledRequest(request.n);
+    select(request.tab);
+  }
+  useEffect(() => {
+    if (handledRequest === requestAtMount.current) return;
+    const panel = panelRef.current;
+    (panel?.querySelector('input') ?? panel)?.focus();
+  }, [handledRequest]);
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const at = toolTabs.findIndex((t) => t.id === active);

@@ -1,13 +1,5 @@
 import { useEffect, useRef } from 'react';
-
-const shortcuts: [string, string][] = [
-  ['Space', 'Pause or resume the clock'],
-  ['1 – 5', 'Speed 1×, 2×, 5×, 10×, 20×'],
-  ['?', 'Show these shortcuts'],
-  ['Tab', 'Move between controls'],
-  ['← →', 'Move between tabs'],
-  ['Esc', 'Close this dialog'],
-];
+import { shortcutList } from '../keyboard/shortcuts';
 
 /** The keyboard shortcuts, in a modal dialog. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -23,10 +15,10 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table className="shortcuts__table">
         <tbody>
-          {shortcuts.map(([key, what]) => (
-            <tr key={key}>
+          {shortcutList.map(({ keys, what }) => (
+            <tr key={keys}>
               <th scope="row">
-                <kbd>{key}</kbd>
+                <kbd>{keys}</kbd>
               </th>
               <td>{what}</td>
             </tr>

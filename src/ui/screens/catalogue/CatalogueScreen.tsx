@@ -9,11 +9,11 @@ import { RemoveImportControl } from '../../scenario-import/RemoveImportControl';
 import { ScenarioDropZone } from '../../scenario-import/ScenarioDropZone';
 import { useScenarioImport } from '../../scenario-import/use-scenario-import';
 import { scenarioCards } from '../../scenarios/builtin-scenarios';
-import { loadAnyScenario } from '../../scenarios/load-any-scenario';
 import { bestScoreKey, usePreferences } from '../../store/preferences-store';
-import { useNavigation } from '../../store/navigation-store';
-import { useSessionStore } from '../../store/session-store';
+import { hashOf } from '../../routes/hash-route';
+import { goTo } from '../../routes/use-hash-route';
 import { HowItWorks } from './HowItWorks';
+import { IncidentInProgress } from './IncidentInProgress';
 import { parseSeed, randomSeed } from './random-seed';
 import { PlayTogether } from './PlayTogether';
 import { ScenarioCard } from './ScenarioCard';
@@ -29,8 +29,6 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
   const level = usePreferences((p) => p.level);
   const bestScores = usePreferences((p) => p.bestScores);
   const [seedText, setSeedText] = useState(() => String(randomSeed()));
-  const [loadingId, setLoadingId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const seed = parseSeed(seedText);
   const seedError = seed === null ? 'Enter a whole number from 0 to 4294967295, or pick a new random seed.' : null;
   const imports = useImportedScenarios((s) => s.imports);
@@ -46,20 +44,10 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
     document.getElementById('catalogue-scenarios-title')?.focus();
   };
 
-  const openBriefing = async (id: string) => {
+  // The briefing's own link opens it, so a click and a shared link are one way in.
+  const openBriefing = (id: string) => {
     if (seed === null) return;
-    setLoadingId(id);
-    setError(null);
-    try {
-      const scenario = await loadAnyScenario(id);
-      if (!scenario) throw new Error(`scenario "${id}" is not available`);
-      usePreferences.getState().setSpeed(speed);
-      useSessionStore.getState().setSpeed(speed);
-      useSessionStore.getState().open(scenario, seed, hintsOn, level);
-    } catch (e) {
-      setError(`The briefing could not be opened: ${e instanceof Error ? e.message : String(e)}.`);
-      setLoadingId(null);
-    }
+    goTo(hashOf({ kind: 'briefing', scenarioId: id, level, seed }));
   };
 
   return (
@@ -67,7 +55,7 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
       <ScreenHeader>
         <ImportScenarioControl onFiles={(files) => void importer.importFiles(files)} busy={importer.busy} />
         <ImportReplayControl />
-        <button type="button" className="btn btn--ghost" onClick={() => useNavigation.getState().go('history')}>
+        <button type="button" className="btn btn--ghost" onClick={() => goTo(hashOf({ kind: 'history' }))}>
           History
         </button>
       </ScreenHeader>
@@ -77,6 +65,7 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
             {notice}
           </div>
         )}
+        <IncidentInProgress />
         <ImportFeedback feedback={importer} onDismissRefused={importer.dismissRefused} />
         <div className="catalogue__intro">
           <h1 className="catalogue__title">Choose an incident</h1>
@@ -90,11 +79,6 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
             <h2 id="catalogue-scenarios-title" className="catalogue__section-title" tabIndex={-1}>
               Scenarios <span className="catalogue__count">{entries.length}</span>
             </h2>
-            {error && (
-              <p className="catalogue__error" role="alert">
-                {error}
-              </p>
-            )}
             {entries.length === 0 ? (
               <p className="empty">No scenarios are installed.</p>
             ) : (
@@ -107,9 +91,8 @@ export function CatalogueScreen({ notice }: { notice: string | null }) {
                     actions={imported ? <RemoveImportControl title={card.title} fileName={imported.fileName} onRemove={() => removeImport(card.id, card.title)} /> : undefined}
                     best={bestScores[bestScoreKey(card.id, level)]}
                     level={level}
-                    loading={loadingId === card.id}
                     blockedBy={seedError ? 'Fix the seed in the session settings first.' : null}
-                    onOpen={() => void openBriefing(card.id)}
+                    onOpen={() => openBriefing(card.id)}
                   />
                 ))}
               </div>

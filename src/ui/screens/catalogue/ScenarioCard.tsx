@@ -14,7 +14,6 @@ interface ScenarioCardProps {
   best: BestScore | undefined;
   /** The level the best score is for (the level chosen in the settings). */
   level: ScenarioCardFacts['difficulty'];
-  loading: boolean;
   /** Why the briefing cannot open right now (e.g. the seed is invalid), if it cannot. */
   blockedBy: string | null;
   onOpen: () => void;
@@ -30,7 +29,7 @@ function importedOn(iso: string): string {
 }
 
 /** One scenario in the catalogue: what it is about, how long it takes, the player's best, and the way in. */
-export function ScenarioCard({ card, best, level, loading, blockedBy, onOpen, imported = null, actions }: ScenarioCardProps) {
+export function ScenarioCard({ card, best, level, blockedBy, onOpen, imported = null, actions }: ScenarioCardProps) {
   const id = useId();
   return (
     // Focusable from script only, so a newly imported card can take focus.
@@ -73,8 +72,8 @@ export function ScenarioCard({ card, best, level, loading, blockedBy, onOpen, im
         </dl>
         <div className="catalogue-card__actions">
           {actions}
-          <button type="button" className="btn btn--primary catalogue-card__open" onClick={onOpen} disabled={loading || blockedBy !== null} aria-describedby={blockedBy ? `${id}-blocked` : undefined}>
-            {loading ? 'Loading…' : 'Open briefing'}
+          <button type="button" className="btn btn--primary catalogue-card__open" onClick={onOpen} disabled={blockedBy !== null} aria-describedby={blockedBy ? `${id}-blocked` : undefined}>
+            Open briefing
             <span className="visually-hidden">: {card.title}</span>
           </button>
         </div>

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatDuration, timeOfDay, type DebriefView } from '../../../engine';
 import type { Scenario } from '../../../scenarios/schema';
+import { TableScroll } from '../../components/table-scroll/TableScroll';
 
 const axisTick = { fontSize: 11, fill: 'var(--fg-muted)' };
 
@@ -106,30 +107,32 @@ export function DebriefMilestones({ debrief, scenario }: { debrief: DebriefView;
             ))}
           </ul>
         </figure>
-        <table className="result-table debrief-milestones__table">
-          <caption className="visually-hidden">Milestones: you against the model</caption>
-          <thead>
-            <tr>
-              <th scope="col">Milestone</th>
-              <th scope="col">You</th>
-              <th scope="col">Model</th>
-              <th scope="col">Gap</th>
-            </tr>
-          </thead>
-          <tbody>
-            {debrief.milestones.map((m) => (
-              <tr key={m.milestone}>
-                <th scope="row">{m.label}</th>
-                <td>
-                  {m.player === null ? 'never' : <span className="mono">{timeOfDay(scenario.clock, m.player)}</span>}
-                  {m.milestone !== 'impactStart' && m.player !== null && <span className="debrief-sub">{afterImpact(m.player, impact)}</span>}
-                </td>
-                <td>{m.model === null ? 'never' : <span className="mono">{timeOfDay(scenario.clock, m.model)}</span>}</td>
-                <td>{m.milestone === 'impactStart' ? '—' : gapText(m.deltaS, m.player, m.model)}</td>
+        <TableScroll label="Milestones table">
+          <table className="result-table debrief-milestones__table">
+            <caption className="visually-hidden">Milestones: you against the model</caption>
+            <thead>
+              <tr>
+                <th scope="col">Milestone</th>
+                <th scope="col">You</th>
+                <th scope="col">Model</th>
+                <th scope="col">Gap</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {debrief.milestones.map((m) => (
+                <tr key={m.milestone}>
+                  <th scope="row">{m.label}</th>
+                  <td>
+                    {m.player === null ? 'never' : <span className="mono">{timeOfDay(scenario.clock, m.player)}</span>}
+                    {m.milestone !== 'impactStart' && m.player !== null && <span className="debrief-sub">{afterImpact(m.player, impact)}</span>}
+                  </td>
+                  <td>{m.model === null ? 'never' : <span className="mono">{timeOfDay(scenario.clock, m.model)}</span>}</td>
+                  <td>{m.milestone === 'impactStart' ? '—' : gapText(m.deltaS, m.player, m.model)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { ResultView, ScoreReport } from '../../../engine';
+import { TableScroll } from '../../components/table-scroll/TableScroll';
 
 const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1)).replace('-', '−');
 
@@ -11,59 +12,61 @@ export function ResultParts({ result, par }: { result: ResultView; par?: ScoreRe
       <h2 id="result-parts-title" className="result__heading">
         Score breakdown
       </h2>
-      <table className="result-table result-parts">
-        <thead>
-          <tr>
-            <th scope="col">Part</th>
-            <th scope="col" className="result-table__num">
-              Points
-            </th>
-            {par && (
+      <TableScroll label="Score breakdown table">
+        <table className="result-table result-parts">
+          <thead>
+            <tr>
+              <th scope="col">Part</th>
               <th scope="col" className="result-table__num">
-                Par
+                Points
               </th>
-            )}
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {parts.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.label}</th>
+              {par && (
+                <th scope="col" className="result-table__num">
+                  Par
+                </th>
+              )}
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {parts.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.label}</th>
+                <td className="result-table__num">
+                  <span className="result-parts__points">
+                    {p.max > 0 ? (
+                      <>
+                        {points(p.points)} <span className="result-parts__max">/ {p.max}</span>
+                      </>
+                    ) : (
+                      points(p.points)
+                    )}
+                  </span>
+                  {p.max > 0 && (
+                    <span className="result-parts__meter" aria-hidden="true">
+                      <span style={{ width: `${Math.max(0, Math.min(1, p.points / p.max)) * 100}%` }} />
+                    </span>
+                  )}
+                </td>
+                {par && <td className="result-table__num result-parts__par">{parPoints(p.id) === undefined ? '—' : points(parPoints(p.id) ?? 0)}</td>}
+                <td className="result-parts__detail">{p.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
               <td className="result-table__num">
                 <span className="result-parts__points">
-                  {p.max > 0 ? (
-                    <>
-                      {points(p.points)} <span className="result-parts__max">/ {p.max}</span>
-                    </>
-                  ) : (
-                    points(p.points)
-                  )}
+                  {total} <span className="result-parts__max">/ {maxScore}</span>
                 </span>
-                {p.max > 0 && (
-                  <span className="result-parts__meter" aria-hidden="true">
-                    <span style={{ width: `${Math.max(0, Math.min(1, p.points / p.max)) * 100}%` }} />
-                  </span>
-                )}
               </td>
-              {par && <td className="result-table__num result-parts__par">{parPoints(p.id) === undefined ? '—' : points(parPoints(p.id) ?? 0)}</td>}
-              <td className="result-parts__detail">{p.detail}</td>
+              {par && <td className="result-table__num result-parts__par">{par.total}</td>}
+              <td />
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td className="result-table__num">
-              <span className="result-parts__points">
-                {total} <span className="result-parts__max">/ {maxScore}</span>
-              </span>
-            </td>
-            {par && <td className="result-table__num result-parts__par">{par.total}</td>}
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+          </tfoot>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -1,0 +1,72 @@
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { stageOf, stateHash, type SimState } from '../../engine';
+import { attemptId } from '../history/record-attempt';
+import { openAttemptById } from '../history/open-attempt';
+import { randomSeed } from '../screens/catalogue/random-seed';
+import { openBriefing } from '../session/open-briefing';
+import { resumeSavedSession } from '../session/resume-saved';
+import { navigate } from '../store/navigation-store';
+import { usePreferences } from '../store/preferences-store';
+import { useSessionStore, type LiveSession } from '../store/session-store';
+import { hashOf, parseHashRoute, type ScreenRoute } from './hash-route';
+import { followRoute, followSession, sameKey, type RouteStep, type SessionKey } from './session-route';
+import { goTo, replaceRoute } from './use-hash-route';
+
+// A finished state never changes: hash it once, not on every store update.
+const finishedIds = new WeakMap<SimState, string>();
+
+function sessionKeyOf({ scenario, state, seed, level }: LiveSession): SessionKey {
+  const stage = stageOf(state.flow);
+  let finished: string | null = null;
+  if (stage === 'debrief' && state.ended) {
+    finished = finishedIds.get(state) ?? attemptId(scenario.id, scenario.version, seed, stateHash(state));
+    finishedIds.set(state, finished);
+  }
+  return { stage, scenarioId: scenario.id, level, seed, attemptId: finished };
+}
+
+function take(step: RouteStep, hash: string): void {
+  const stillHere = () => window.location.hash === hash;
+  switch (step.do) {
+    case 'nothing':
+      return;
+    case 'navigate':
+      return step.replace ? replaceRoute(step.hash) : goTo(step.hash);
+    case 'refuse':
+      return navigate(step.hash, { replace: true, notice: step.notice });
+    case 'open-briefing':
+      void openBriefing(step.scenarioId, step.level, step.seed, stillHere).then((error) => {
+        if (error && stillHere()) navigate(hashOf({ kind: 'catalogue' }), { replace: true, notice: error });
+      });
+      return;
+    case 'open-attempt':
+      void openAttemptById(step.attemptId, stillHere);
+      return;
+    case 'resume':
+      void resumeSavedSession(localStorage, [step.stage]).then((outcome) => {
+        if (!outcome.resumed && stillHere()) take(step.otherwise, hash);
+      });
+  }
+}
+
+/**
+ * Keeps the URL and the solo session together once the saved session has been resumed: a
+ * link, Back, Forward or a reload opens what the URL names, and a session that opens or moves
+ * on to another stage puts its screen's URL in the address bar. Returns the session's key.
+ */
+export function useRouteSync(route: ScreenRoute | null, hash: string, ready: boolean): SessionKey | null {
+  const key = useSessionStore(useShallow((s) => (s.session ? sessionKeyOf(s.session) : null)));
+  const seen = useRef<{ key: SessionKey | null; hash: string } | null>(null);
+  useEffect(() => {
+    if (!ready) return;
+    const last = seen.current;
+    seen.current = { key, hash };
+    if (last && !sameKey(last.key, key)) return take(followSession(route, last.key, key), hash);
+    if (last && last.hash === hash) return;
+    // Leaving the console stops its clock; the incident waits, paused, for the player to come back.
+    if (last && parseHashRoute(last.hash)?.kind === 'play' && key?.stage === 'running') useSessionStore.getState().setPaused(true);
+    take(followRoute(route, key, { level: usePreferences.getState().level, seed: randomSeed() }), hash);
+  }, [route, hash, key, ready]);
+  return key;
+}

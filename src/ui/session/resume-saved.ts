@@ -1,0 +1,29 @@
+import { stageOf } from '../../engine';
+import { loadAnyScenario } from '../scenarios/load-any-scenario';
+import { replaySaved, useSessionStore } from '../store/session-store';
+import { loadSavedSession } from './saved-session';
+
+type Stage = ReturnType<typeof stageOf>;
+
+/** What came of resuming: the session is open, or why not (null: there was nothing to resume, or not at the stage asked for). */
+export type ResumeOutcome = { resumed: true } | { resumed: false; problem: string | null };
+
+/**
+ * Resumes the session kept in this browser by replaying its log, if its scenario is still here
+ * at the same version and, when `stages` are given, it stands at one of them.
+ */
+export async function resumeSavedSession(storage: Storage, stages?: readonly Stage[]): Promise<ResumeOutcome> {
+  const saved = loadSavedSession(storage);
+  if (saved === null) return { resumed: false, problem: null };
+  if ('error' in saved) return { resumed: false, problem: saved.error };
+  const { session } = saved;
+  const base = await loadAnyScenario(session.scenarioId);
+  if (!base) return { resumed: false, problem: `scenario "${session.scenarioId}" is not available` };
+  if (base.version !== session.scenarioVersion) {
+    return { resumed: false, problem: `it was played on version ${session.scenarioVersion} of "${base.title}", and this is version ${base.version}` };
+  }
+  const { scenario, state } = replaySaved(base, session);
+  if (stages && !stages.includes(stageOf(state.flow))) return { resumed: false, problem: null };
+  useSessionStore.getState().show(scenario, session.seed, state, session.hintsOn, session.clock);
+  return { resumed: true };
+}
