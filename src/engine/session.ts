@@ -105,7 +105,8 @@ export function advanceInPlace(s: Scenario, state: SimState, until: number): voi
       if (completeTyped(s, state)) refreshMetrics(s, state, false);
       continue;
     }
-    if (state.nextTickAt > target) break;
+    // Written so that a target that is not a number ticks nothing, as the old loop's guard did.
+    if (!(state.nextTickAt <= target)) break;
     state.t = state.nextTickAt;
     tick(s, state);
     state.nextTickAt += s.clock.tickS;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { avroSteps } from '../support/avro-steps';
 import { Sim, scenarioRun } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
@@ -61,19 +62,22 @@ describe('data accounting', () => {
 
   it('stays balanced through a messy run of harmful, overlapping and repairing mitigations', () => {
     const sim = new Sim(s, 1).start().waitForPage().ack();
-    const plan: [string, number][] = [
-      ['reset-offsets-latest', 30],
-      ['skip-bad-records', 150],
-      ['enable-dlq', 200],
-      ['replay-2h-append', 10],
-      ['scale-consumers', 60],
-      ['enable-registry-lookup', 10],
-      ['replay-dlq', 30],
-      ['replay-from-deploy', 1200],
+    const plan: [readonly string[], number][] = [
+      [avroSteps.resetToLatest, 30],
+      [avroSteps.skipBadRecords, 150],
+      [avroSteps.enableDlq, 200],
+      [avroSteps.rewindTwoHoursAppend, 10],
+      [avroSteps.scaleTo12, 60],
+      [avroSteps.registryLookup, 10],
+      [avroSteps.replayDlq, 30],
+      [avroSteps.replayFromDeploy, 1200],
     ];
     const peaks: Record<string, number> = {};
-    for (const [action, wait] of plan) {
-      sim.act(action);
+    for (const [lines, wait] of plan) {
+      for (const line of lines) {
+        sim.send({ type: 'terminal.run', line });
+        while (sim.state.terminal?.at(-1)?.output === null) stepChecking(sim, tickS, peaks);
+      }
       stepChecking(sim, wait, peaks);
     }
     expect(sim.state.rejected).toEqual([]);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { playerView, prepareRun, seedsForVariants } from '../../src/engine';
 import { mechanisms } from '../../src/scenarios/schema';
+import { avroSteps } from '../support/avro-steps';
 import { Sim, modelDeclaration, scenario, scenarioRun, wrongDeclaration } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
 
 function afterLogs(): Sim {
-  return new Sim(s, 1).start().waitForPage().ack().complete('read-job-logs');
+  return new Sim(s, 1).start().waitForPage().ack().typeAll(avroSteps.readLogs);
 }
 
 describe('declaring a root cause from evidence', () => {

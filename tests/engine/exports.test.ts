@@ -8,6 +8,8 @@ import {
   starStoryMarkdown,
   stateHash,
   timeDefinitions,
+  relativeTime,
+  timeOfDay,
   type DebriefView,
   type SimState,
 } from '../../src/engine';
@@ -19,8 +21,8 @@ const s = scenarioRun('avro-schema-break');
 const model = playBot(s, 'model', 1);
 const modelDebrief = debriefView(s, model.state) as DebriefView;
 
-const isAction = (id: string) => (c: Command) => c.type === 'action.start' && c.action === id;
-const dlqAt = model.log.find((e) => isAction('enable-dlq')(e.command))?.at ?? NaN;
+const isTyped = (part: string) => (c: Command) => c.type === 'terminal.run' && c.line.includes(part);
+const dlqAt = model.log.find((e) => isTyped('ERRORS_TOLERANCE=all')(e.command))?.at ?? NaN;
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** The model's log with some commands swapped out and extras slipped in (extras first at equal times). */
@@ -31,7 +33,8 @@ function edited(drop: (c: Command) => boolean, extra: LogEntry[]): LogEntry[] {
 }
 
 /** A bad run: offsets reset to latest instead of the overwrite replay, so the backlog is lost for good. */
-const bad: SimState = replay(s, 1, edited(isAction('replay-from-deploy'), [{ at: dlqAt, command: { type: 'action.start', action: 'reset-offsets-latest' } }]), s.clock.endS);
+const resetLine = 'kafka-consumer-groups --bootstrap-server kafka:9092 --group orders-enricher --reset-offsets --all-topics --to-latest --execute';
+const bad: SimState = replay(s, 1, edited(isTyped('--sink-mode overwrite'), [{ at: dlqAt - 10, command: { type: 'terminal.run', line: resetLine } }]), s.clock.endS);
 const badDebrief = debriefView(s, bad) as DebriefView;
 
 const postmortem = postmortemMarkdown(s, model.state, modelDebrief, { playedOn: '2025-06-02 14:05' });
@@ -99,9 +102,8 @@ describe('postmortem export', () => {
   it('says what went well and badly, concretely, for a run that lost data', () => {
     const text = postmortemMarkdown(s, bad, badDebrief);
     const badly = section(text, 'What went badly');
-    expect(badly).toMatch(/“Reset offsets to latest and restart” at 09:05:35 \(T\+5:35\) made things worse\./);
+    expect(badly).toContain(`“${resetLine}” at ${timeOfDay(s.clock, dlqAt - 10)} (T+${relativeTime(dlqAt - 10).replace(/^T\+/, '')}) made things worse.`);
     expect(badly).toContain(`${count(badDebrief.report.outcomes.recordsLost)} records were lost`);
-    expect(badly).toMatch(/Key step not taken: Backfill orders from 06:55/);
     expect(section(text, 'Action items')).toContain(`Re-ingest the ${count(badDebrief.report.outcomes.recordsLost)} lost records`);
     expect(section(text, 'What went well')).toMatch(/acknowledged 40s after it fired/);
   });
@@ -140,8 +142,8 @@ describe('STAR story export', () => {
     expect(lost).toBeGreaterThan(0);
     expect(badStar).toContain(`Records lost: ${count(lost)} of`);
     expect(badStar).toContain('Duplicates avoided: 0 (I ran no overwrite or idempotent replay');
-    expect(badStar).toMatch(/I chose to reset offsets to latest and restart\. In hindsight this was a mistake\./);
-    expect(badStar).toMatch(/\*\*What I learned:\*\* I would not reset offsets to latest and restart again\./);
+    expect(badStar).toContain(`I ran \`${resetLine}\`. In hindsight this was a mistake.`);
+    expect(badStar).toContain(`**What I learned:** I would not run \`${resetLine}\` again.`);
     expect(badStar).toContain(`Losing ${count(lost)} records`);
     expect(badStar).toContain('Time to resolve (MTTR): not resolved during the session');
   });
@@ -216,7 +218,7 @@ describe('replay file', () => {
 
   it('refuses a file made for another version of the scenario', () => {
     expect(refusal(text({ ...modelFile, scenarioVersion: 1 }))).toBe(
-      'This replay was made for version 1 of “Blank executive dashboard”; this copy has version 2, which would play differently.',
+      'This replay was made for version 1 of “Blank executive dashboard”; this copy has version 3, which would play differently.',
     );
   });
 
@@ -225,7 +227,7 @@ describe('replay file', () => {
   });
 
   it('refuses a file whose log was edited to change the outcome', () => {
-    const log = modelFile.log.map((e) => (isAction('replay-from-deploy')(e.command) ? { ...e, command: { type: 'action.start', action: 'replay-2h-append' } } : e));
+    const log = modelFile.log.map((e) => (e.command.type === 'terminal.run' && e.command.line.includes('--sink-mode overwrite') ? { ...e, command: { ...e.command, line: e.command.line.replace('overwrite', 'append') } } : e));
     expect(refusal(text({ ...modelFile, log }))).toMatch(/^The file says 100 \(A\) but replaying its log gives \d+ \([B-F]\): it was edited or is corrupt\.$/);
   });
 

@@ -69,7 +69,7 @@ function action(s: Scenario, state: SimState, d: DebriefView): string {
   if (mitigations.length === 0) lines.push('I took no mitigating action.');
   for (const x of mitigations) {
     const hindsight = x.verdict === 'harmful' ? ` In hindsight this was a mistake. ${x.why}` : x.verdict === 'red-herring' || x.verdict === 'no-effect' ? ` It did not help. ${x.why}` : '';
-    lines.push(`At ${relativeTime(x.at)} I chose to ${lowerFirst(x.label)}.${hindsight}`);
+    lines.push(`At ${relativeTime(x.at)} I ${x.typed ? `ran \`${x.label}\`` : `chose to ${lowerFirst(x.label)}`}.${hindsight}`);
   }
   if (verify.length > 0) lines.push(`Once the impact had stopped, I verified: ${checks(verify)}.`);
   const comm = d.report.communication;
@@ -107,7 +107,7 @@ function lessons(s: Scenario, state: SimState, d: DebriefView): string {
   for (const x of harmful) {
     if (seen.has(x.action)) continue;
     seen.add(x.action);
-    out.push(`I would not ${lowerFirst(x.label)} again. ${x.why}`);
+    out.push(x.typed ? `I would not run \`${x.label}\` again. ${x.why}` : `I would not ${lowerFirst(x.label)} again. ${x.why}`);
   }
   if (d.report.outcomes.recordsLost > 0) out.push(`Losing ${formatCount(d.report.outcomes.recordsLost)} records taught me to treat data loss as worse than a late dashboard.`);
   else if (peakLost(state) > 0) out.push(`For a while ${formatCount(peakLost(state))} records were missing; only the replay saved them, and I would rather not need saving.`);
