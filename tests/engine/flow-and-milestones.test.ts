@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEntry, createInitialState, currentPhase, playBot, type PhaseOrStage } from '../../src/engine';
+import { avroSteps } from '../support/avro-steps';
 import { Sim, modelDeclaration, scenarioRun, wrongDeclaration } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
@@ -37,7 +38,7 @@ describe('incident flow and milestones', () => {
 
   it('rejects commands sent before the session starts, with a reason, instead of throwing', () => {
     const sim = new Sim(s, 1);
-    expect(() => sim.act('read-job-logs').send({ type: 'incident.resolve' }).send(modelDeclaration(s))).not.toThrow();
+    expect(() => sim.act('read-runbook').send({ type: 'incident.resolve' }).send(modelDeclaration(s))).not.toThrow();
     expect(sim.state.rejected.map((r) => r.reason)).toEqual(Array(3).fill('the session has not started yet'));
     expect(sim.state.rejected.map((r) => r.command.type)).toEqual(['action.start', 'incident.resolve', 'incident.declare-cause']);
     expect(sim.state.decisions).toEqual([]);
@@ -59,7 +60,7 @@ describe('incident flow and milestones', () => {
   });
 
   it('does not count a wrong root cause as a diagnosis', () => {
-    const sim = new Sim(s, 1).start().waitForPage().ack().complete('read-job-logs');
+    const sim = new Sim(s, 1).start().waitForPage().ack().typeAll(avroSteps.readLogs);
     const wrong = wrongDeclaration(s, 'component');
     sim.send(wrong);
     expect(sim.state.causeDeclarations).toEqual([{ at: sim.state.t, component: wrong.component, mechanism: wrong.mechanism, evidence: wrong.evidence, parts: { component: false, mechanism: true, evidence: true }, correct: false }]);
@@ -75,11 +76,11 @@ describe('incident flow and milestones', () => {
   });
 
   it('keeps the incident open and records why when resolved before the data is complete', () => {
-    const sim = new Sim(s, 1).start().waitForPage().ack().complete('enable-dlq').advance(600);
+    const sim = new Sim(s, 1).start().waitForPage().ack().typeAll(avroSteps.enableDlq).advance(600);
     sim.send({ type: 'incident.resolve' });
     const attempt = sim.state.resolveAttempts.at(-1);
     expect(attempt?.at).toBe(sim.state.t);
-    expect(attempt?.failures).toContain(failTextFor('flag.orders-enricher-registry-lookup.on'));
+    expect(attempt?.failures).toContain(failTextFor('job.orders-enricher.readerRegistry'));
     expect(attempt?.failures).toContain(failTextFor('records.dlq'));
     expect(attempt?.failures).not.toContain(failTextFor('job.orders-enricher.running'));
     expect(sim.state.milestones.resolved).toBeNull();
@@ -88,7 +89,7 @@ describe('incident flow and milestones', () => {
   });
 
   it('allows mitigating before the cause is known, going straight from triage to verify', () => {
-    const sim = new Sim(s, 1).start().waitForPage().ack().complete('enable-dlq').complete('pause-noncritical-dags');
+    const sim = new Sim(s, 1).start().waitForPage().ack().typeAll(avroSteps.enableDlq);
     sim.expectPhase('triage');
     while (sim.state.milestones.mitigated === null && sim.state.t < 3600) sim.advance(s.clock.tickS);
     expect(sim.state.milestones.mitigated).not.toBeNull();
@@ -109,7 +110,7 @@ describe('incident flow and milestones', () => {
     const sim = new Sim(s, 1).start().advance(s.clock.endS * 10);
     expect(sim.state.t).toBe(s.clock.endS);
     expect(sim.state.ended).toEqual({ at: s.clock.endS, reason: 'timed-out' });
-    sim.expectPhase('debrief').act('enable-dlq');
+    sim.expectPhase('debrief').act('read-runbook');
     expect(sim.state.rejected.at(-1)?.reason).toBe('the session is over');
     expect(sim.state.decisions).toEqual([]);
   });

@@ -17,7 +17,7 @@ function withVariantsAndLevels(): Scenario {
       label: 'Refunds without the schema change',
       faults: [refunds],
       rootCause: { components: ['scheduler'], mechanisms: ['scheduler-failure'], evidence: [{ contains: 'No alive jobs', what: 'the scheduler is down' }], statement: 'A different statement.' },
-      verdicts: { 'restart-job': { kind: 'key', why: 'In this variant a restart is the fix.' } },
+      verdicts: { 'read-runbook': { kind: 'key', why: 'In this variant the runbook is the fix.' } },
       messages: [
         { id: 'vp-eta', from: 'vp', text: 'A variant-specific chase.', trigger: { atS: 150 } },
         { id: 'variant-only', from: 'analyst', text: 'Only in this variant.', trigger: { atS: 300 } },
@@ -54,7 +54,7 @@ describe('preparing a run', () => {
     expect(runInfo(prepared).variant).toEqual({ id: 'no-deploy', label: 'Refunds without the schema change' });
     expect(prepared.faults.map((f) => f.id)).toEqual(['refunds-enabled']);
     expect(prepared.rootCause).toEqual({ components: ['scheduler'], mechanisms: ['scheduler-failure'], evidence: [{ contains: 'No alive jobs', what: 'the scheduler is down' }], statement: 'A different statement.' });
-    expect(prepared.actions.find((a) => a.id === 'restart-job')?.verdict.kind).toBe('key');
+    expect(prepared.actions.find((a) => a.id === 'read-runbook')?.verdict.kind).toBe('key');
     expect(prepared.actions.find((a) => a.id === 'read-job-logs')?.verdict).toEqual(s.actions.find((a) => a.id === 'read-job-logs')?.verdict);
     expect(prepared.messages.find((m) => m.id === 'vp-eta')?.text).toBe('A variant-specific chase.');
     expect(prepared.messages.map((m) => m.id)).toContain('variant-only');

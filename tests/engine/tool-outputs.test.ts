@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ToolOutput } from '../../src/engine';
+import { avroSteps, withCatalogueInvestigations } from '../support/avro-steps';
 import { Sim, scenarioRun } from '../support/sim-harness';
 
-const s = scenarioRun('avro-schema-break');
+// The reveal renderers, through catalogue investigations (a scenario file may still list them).
+const s = withCatalogueInvestigations(scenarioRun('avro-schema-break'));
 
 /** Runs an investigation to completion and returns what its tool printed (the first reveal unless `kind` says). */
 function investigate(sim: Sim, action: string, kind?: ToolOutput['kind']): ToolOutput {
@@ -46,7 +48,7 @@ describe('what the investigation tools print', () => {
   });
 
   it('lists consumer members again once the job is running', () => {
-    const sim = paged().complete('enable-dlq').advance(60);
+    const sim = paged().typeAll(avroSteps.enableDlq).advance(60);
     const out = investigate(sim, 'describe-consumer-group');
     expect(out.body).not.toContain('has no active members');
     const consumers = tableRows(out.body, consumerHeader).map((row) => row[6]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facilitatorView, playBot, playerView, type SimState } from '../../src/engine';
+import { avroSteps } from '../support/avro-steps';
 import { Sim, modelDeclaration, scenarioRun, wrongDeclaration } from '../support/sim-harness';
 import { mechanismIds } from '../../src/scenarios/schema';
 
@@ -28,11 +29,12 @@ const midRun = new Sim(s, 1)
   .start()
   .waitForPage()
   .ack()
-  .complete('read-job-logs')
+  .typeAll(avroSteps.readLogs)
   .send(wrongDeclaration(s, 'component'))
   .send({ type: 'hint.reveal' })
-  .complete('schema-diff')
-  .complete('enable-dlq').state;
+  .typeAll(avroSteps.diffSchemas)
+  .complete('read-runbook')
+  .typeAll(avroSteps.enableDlq).state;
 const states: [string, SimState][] = [
   ['mid-run', midRun],
   ['finished', finished],
@@ -81,8 +83,10 @@ describe('player and facilitator views', () => {
 
   it("shows the player the tools' output and their own record of the incident", () => {
     const player = playerView(s, midRun);
-    expect(player.outputs.map((o) => o.action)).toEqual(['read-job-logs', 'schema-diff']);
-    expect(player.actionsTaken.map((a) => a.action)).toEqual(['read-job-logs', 'schema-diff', 'enable-dlq']);
+    expect(player.outputs.map((o) => o.action)).toEqual(['read-runbook']);
+    expect(player.actionsTaken.map((a) => a.action)).toEqual(['read-runbook']);
+    expect(player.terminal.map((e) => e.line)).toEqual([...avroSteps.readLogs, ...avroSteps.diffSchemas, ...avroSteps.enableDlq]);
+    expect(player.terminal.every((e) => e.output !== null)).toBe(true);
     expect(player.actionsTaken[0]).not.toHaveProperty('verdict');
     expect(player.metrics['job.orders-enricher.running']).toBe(1);
     // A declared cause moves the tracker on whether or not it is right.
@@ -90,8 +94,8 @@ describe('player and facilitator views', () => {
   });
 
   it('does not tell the player mid-incident whether their declared cause was right', () => {
-    const right = new Sim(s, 1).start().waitForPage().ack().complete('read-job-logs').send(modelDeclaration(s)).state;
-    const wrong = new Sim(s, 1).start().waitForPage().ack().complete('read-job-logs').send(wrongDeclaration(s, 'mechanism')).state;
+    const right = new Sim(s, 1).start().waitForPage().ack().typeAll(avroSteps.readLogs).send(modelDeclaration(s)).state;
+    const wrong = new Sim(s, 1).start().waitForPage().ack().typeAll(avroSteps.readLogs).send(wrongDeclaration(s, 'mechanism')).state;
     expect(right.milestones.diagnosed).not.toBeNull();
     const strip = (state: SimState) => {
       const v = playerView(s, state);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobState } from '../../src/engine';
+import { avroSteps } from '../support/avro-steps';
 import { Sim, scenarioRun } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
@@ -65,7 +66,7 @@ describe('world dynamics of the avro-schema-break incident', () => {
   });
 
   it('shrinks the lag by consumption minus production once the job runs again', () => {
-    const sim = new Sim(s, 1).start().waitForPage().ack().complete('enable-dlq');
+    const sim = new Sim(s, 1).start().waitForPage().ack().typeAll(avroSteps.enableDlq);
     const deltas = tickDeltas(sim, 20);
     for (const d of deltas) expect(d.lagChange).toBe(d.produced - d.consumed);
     const catchingUp = deltas.filter((d) => d.consumed > d.produced);
@@ -91,7 +92,7 @@ describe('world dynamics of the avro-schema-break incident', () => {
     const before = sim.metric('table.orders_fact.freshnessS');
     sim.advance(300);
     expect(sim.metric('table.orders_fact.freshnessS') - before).toBe(300);
-    sim.waitForPage().ack().complete('enable-dlq');
+    sim.waitForPage().ack().typeAll(avroSteps.enableDlq);
     const stale = sim.metric('table.orders_fact.freshnessS');
     expect(stale).toBeGreaterThan(freshnessSlaS);
     sim.advance(600);
@@ -128,7 +129,7 @@ describe('world dynamics of the avro-schema-break incident', () => {
   });
 
   it('brings the channel null ratio back to baseline after the reader fix and an overwrite replay', () => {
-    const sim = new Sim(s, 1).start().waitForPage().ack().complete('enable-registry-lookup').complete('replay-from-deploy');
+    const sim = new Sim(s, 1).start().waitForPage().ack().typeAll(avroSteps.registryLookup).typeAll(avroSteps.replayFromDeploy);
     expect(sim.metric('job.orders-enricher.backfillRemaining')).toBeGreaterThan(0);
     expect(sim.metric('table.orders_fact.nullRatio:channel')).toBeGreaterThan(0.1);
     while (sim.metric('job.orders-enricher.backfillRemaining') > 0 && sim.state.t < 3600) sim.advance(60);

@@ -1,3 +1,4 @@
+import type { Scenario } from '../../src/scenarios/schema';
 /**
  * What a responder types at the blank-dashboard incident for each step they might take, so tests
  * read like the incident ("the responder parks bad records in the DLQ") and play through the same
@@ -23,3 +24,27 @@ export const avroSteps = {
 } as const;
 
 export type AvroStep = keyof typeof avroSteps;
+
+type Reveal = Scenario['actions'][number]['reveals'][number];
+
+/**
+ * The blank-dashboard incident with its old catalogue investigations put back, for tests of the
+ * reveal renderers that scenario files may still use (the built-in incident is worked by typing).
+ */
+export function withCatalogueInvestigations(s: Scenario): Scenario {
+  const investigation = (id: string, reveals: Reveal[]) => ({ id, label: id, category: 'investigate' as const, durationS: 20, requires: [], effects: [], reveals, repeatable: true, verdict: { kind: 'neutral' as const, why: 'test fixture' } });
+  return {
+    ...s,
+    actions: [
+      ...s.actions,
+      investigation('describe-consumer-group', [{ kind: 'consumer-groups', job: 'orders-enricher' }]),
+      investigation('read-job-logs', [{ kind: 'job-logs', job: 'orders-enricher' }]),
+      investigation('job-status', [{ kind: 'job-status', job: 'orders-enricher' }]),
+      investigation('lineage', [{ kind: 'lineage', dashboard: 'exec-revenue' }]),
+      investigation('registry-versions', [{ kind: 'registry-subjects' }, { kind: 'registry-versions', subject: 'orders-value' }]),
+      investigation('schema-diff', [{ kind: 'schema-diff', subject: 'orders-value', from: 7, to: 8 }]),
+      investigation('dump-failing-record', [{ kind: 'record-dump', job: 'orders-enricher' }]),
+      investigation('check-orders-fact', [{ kind: 'table-check', table: 'orders_fact' }]),
+    ],
+  };
+}
