@@ -4,9 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { timeOfDay, type SimState } from '../../src/engine';
 import { ToolsPanel } from '../../src/ui/console/tools/ToolsPanel';
 import { PanelHarness } from '../support/panel-harness';
+import { withCatalogueInvestigations } from '../support/avro-steps';
 import { Sim, scenarioRun } from '../support/sim-harness';
 
-const avro = scenarioRun('avro-schema-break');
+// The tool tabs through catalogue investigations (the built-in incident itself is worked by typing).
+const avro = withCatalogueInvestigations(scenarioRun('avro-schema-break'));
 const harness = new PanelHarness(avro, () => <ToolsPanel />);
 const publish = (state: SimState) => harness.publish(state);
 const mount = (state: SimState) => harness.mount(state);
@@ -126,9 +128,9 @@ describe('tools panel', () => {
   it('names the action that fills an empty tab', () => {
     mount(new Sim(avro, 1).start().state);
     click(tab(/Consumer groups/));
-    expect(panel().textContent).toContain('Run “Describe the orders-enricher consumer group” from the action palette');
+    expect(panel().textContent).toContain('Run “describe-consumer-group” from the action palette');
     click(tab(/Schema registry/));
-    expect(panel().textContent).toContain('“Diff orders-value v7 against v8”');
+    expect(panel().textContent).toContain('“schema-diff”');
   });
 
   it('keeps an earlier result a click away, stamped with its own time', () => {
@@ -155,5 +157,20 @@ describe('tools panel', () => {
     mount(state);
     expect(panel().querySelector('img')).toBeNull();
     expect(panel().textContent).toContain('<img src=x onerror="alert(1)"> step 1');
+  });
+});
+
+describe('the tool tabs of an incident worked by typing', () => {
+  it('shows the terminal and the SQL prompt, and only the tabs something in the scenario prints into', () => {
+    const typedOnly = scenarioRun('avro-schema-break');
+    const typedHarness = new PanelHarness(typedOnly, () => <ToolsPanel />);
+    typedHarness.mount(new Sim(typedOnly, 1).start().state);
+    const names = [...typedHarness.container.querySelectorAll('[role="tab"]')].map((t) => t.textContent ?? '');
+    expect(names[0]).toMatch(/^Terminal/);
+    expect(names[1]).toMatch(/^SQL/);
+    // The runbook and deploy log are the incident's procedures; nothing prints consumer groups or registry views.
+    expect(names.some((n) => /Runbook/.test(n))).toBe(true);
+    expect(names.some((n) => /Consumer groups|Schema registry|Lineage/.test(n))).toBe(false);
+    typedHarness.unmount();
   });
 });

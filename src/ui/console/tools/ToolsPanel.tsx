@@ -23,6 +23,8 @@ export function ToolsPanel() {
   const counts = resultCounts(results);
   const fillers = useMemo(() => fillersByTab(view.scenario.actions), [view.scenario.actions]);
   const labelOf = useMemo(() => new Map(view.scenario.actions.map((a) => [a.id, a.label])), [view.scenario.actions]);
+  // The shell and the SQL prompt always; another tab only when something in this scenario prints into it.
+  const tabs = toolTabs.filter((t) => t.id === 'terminal' || t.id === 'sql' || fillers[t.id].length > 0 || counts[t.id] > 0);
 
   const [active, setActive] = useState<ToolTabId>(() => {
     const newest = view.outputs.at(-1);
@@ -70,9 +72,9 @@ export function ToolsPanel() {
   }, [handledRequest]);
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const at = toolTabs.findIndex((t) => t.id === active);
-    const to = e.key === 'ArrowRight' ? (at + 1) % toolTabs.length : e.key === 'ArrowLeft' ? (at - 1 + toolTabs.length) % toolTabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? toolTabs.length - 1 : -1;
-    const next = toolTabs[to];
+    const at = tabs.findIndex((t) => t.id === active);
+    const to = e.key === 'ArrowRight' ? (at + 1) % tabs.length : e.key === 'ArrowLeft' ? (at - 1 + tabs.length) % tabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
+    const next = tabs[to];
     if (!next) return;
     e.preventDefault();
     select(next.id);
@@ -80,7 +82,7 @@ export function ToolsPanel() {
   };
 
   const timeOf = (t: number) => timeOfDay(view.scenario.clock, t);
-  const tab = toolTabs.find((t) => t.id === active) ?? toolTabs[0];
+  const tab = tabs.find((t) => t.id === active) ?? toolTabs[0];
   const tabResults = results[active];
   const latest = tabResults.at(-1);
   const shown = tabResults.find((r) => r.key === pinned[active]) ?? latest;
@@ -100,7 +102,7 @@ export function ToolsPanel() {
         Investigation tools
       </h2>
       <div className="tools-tabs" role="tablist" aria-label="Tools" onKeyDown={onTabKey}>
-        {toolTabs.map((t) => {
+        {tabs.map((t) => {
           const selected = t.id === active;
           const unread = selected ? 0 : Math.max(0, counts[t.id] - seen[t.id]);
           const running = view.running.some((r) => fillerIds(t.id).has(r.action));
