@@ -9,7 +9,8 @@ test('a refresh mid-incident resumes exactly where the player was, paused', asyn
   await page.getByRole('tab', { name: 'Terminal' }).click();
   await typeLine(page, 'kafka-consumer-groups --bootstrap-server kafka:9092 --describe --group orders-enricher');
   await expect(page.getByRole('log', { name: 'Terminal output' })).toContainText('LOG-END-OFFSET', { timeout: 30_000 });
-  await page.keyboard.press('Space');
+  // Space in the terminal is a space; the pause button pauses.
+  await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
   const before = await savedSession(page);
   const clockBefore = await page.getByRole('timer').innerText();

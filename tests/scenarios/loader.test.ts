@@ -46,7 +46,7 @@ describe('loading the valid scenario', () => {
     const script = '<script>alert(1)</script>';
     const text = validText
       .replace(/^hook: .*$/m, `hook: '${script} The exec revenue dashboard goes blank.'`)
-      .replace('label: Open the Executive Revenue dashboard', `label: "${script}"`);
+      .replace('label: Open the stale-dashboard runbook', `label: "${script}"`);
     const result = loadScenario(text);
     expect(result.ok).toBe(true);
     if (!result.ok) return;

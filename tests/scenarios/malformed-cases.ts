@@ -82,20 +82,20 @@ export function authorMistakes(): MalformedCase[] {
       loose(doc).difficulty = 'medium';
     }),
     mutated('id with spaces', 'actions.0.id', 'must be 1–64 letters, digits, "_" or "-"', (doc) => {
-      item(doc.actions, 0).id = 'open exec dashboard';
+      item(doc.actions, 0).id = 'open the runbook';
     }),
     mutated('player starts after the session ends', 'clock', 'needs worldStartS ≤ playerStartS < endS', (doc) => {
       doc.clock.playerStartS = doc.clock.endS + 60;
     }),
-    mutated('effect with a misspelt op', (doc) => `actions.${actionIndex(doc, 'restart-job')}.effects.0.op`, "Expected 'producer.set'", (doc) => {
-      loose(item(item(doc.actions, actionIndex(doc, 'restart-job')).effects, 0)).op = 'job.restat';
+    mutated('effect with a misspelt op', (doc) => `actions.${actionIndex(doc, 'ask-upstream-rollback')}.effects.0.op`, "Expected 'producer.set'", (doc) => {
+      loose(item(item(doc.actions, actionIndex(doc, 'ask-upstream-rollback')).effects, 0)).op = 'job.restat';
     }),
     mutated(
       'action effect names an undefined job',
-      (doc) => `actions.${actionIndex(doc, 'restart-job')}.effects.0.job`,
+      (doc) => `actions.${actionIndex(doc, 'ask-upstream-rollback')}.effects.0.job`,
       'names job "orders-enrich", which is not defined',
       (doc) => {
-        item(doc.actions, actionIndex(doc, 'restart-job')).effects = [{ op: 'job.restart', job: 'orders-enrich' }];
+        item(doc.actions, actionIndex(doc, 'ask-upstream-rollback')).effects = [{ op: 'job.restart', job: 'orders-enrich' }];
       },
     ),
     mutated('alert metric names an undefined table', 'alerts.0.when.metric', 'names table "order_fact", which is not defined', (doc) => {
@@ -133,10 +133,10 @@ export function authorMistakes(): MalformedCase[] {
     }),
     mutated(
       'schema diff against a version the subject does not have',
-      (doc) => `actions.${actionIndex(doc, 'schema-diff')}.reveals.0`,
+      (doc) => `actions.${actionIndex(doc, 'read-deploy-log')}.reveals.0`,
       'compares version 9, which subject "orders-value" does not have',
       (doc) => {
-        item(doc.actions, actionIndex(doc, 'schema-diff')).reveals = [{ kind: 'schema-diff', subject: 'orders-value', from: 7, to: 9 }];
+        item(doc.actions, actionIndex(doc, 'read-deploy-log')).reveals = [{ kind: 'schema-diff', subject: 'orders-value', from: 7, to: 9 }];
       },
     ),
     mutated('producer writes an undeclared schema version', 'world.producers.0.writerVersion', 'is 9, not a version of subject "orders-value"', (doc) => {
@@ -145,7 +145,7 @@ export function authorMistakes(): MalformedCase[] {
     mutated('null baseline for a column the table does not have', 'world.tables.0.nullBaseline.region', 'names column "region", which the table does not have', (doc) => {
       item(doc.world.tables, 0).nullBaseline = { channel: 0.004, region: 0.01 };
     }),
-    mutated('duplicate action id', (doc) => `actions.${doc.actions.length}`, 'repeats the id "open-exec-dashboard"', (doc) => {
+    mutated('duplicate action id', (doc) => `actions.${doc.actions.length}`, 'repeats the id "read-runbook"', (doc) => {
       doc.actions.push({ ...item(doc.actions, 0) });
     }),
     mutated('two faults start the impact', 'faults', /^needs exactly one fault with startsImpact: true \(found ([2-9]|\d{2,})\)$/, (doc) => {
@@ -159,10 +159,10 @@ export function authorMistakes(): MalformedCase[] {
     }),
     mutated(
       'walkthrough starts an action that does not exist',
-      (doc) => `walkthrough.${indexOf(doc.walkthrough, 'action step', (w) => w.command.type === 'action.start')}.command.action`,
+      (doc) => `walkthrough.${indexOf(doc.walkthrough, 'typed step', (w) => w.command.type === 'terminal.run')}.command.action`,
       'names action "restart-the-world", which is not defined',
       (doc) => {
-        item(doc.walkthrough, indexOf(doc.walkthrough, 'action step', (w) => w.command.type === 'action.start')).command = { type: 'action.start', action: 'restart-the-world' };
+        item(doc.walkthrough, indexOf(doc.walkthrough, 'typed step', (w) => w.command.type === 'terminal.run')).command = { type: 'action.start', action: 'restart-the-world' };
       },
     ),
     mutated('level typo (hrad)', 'alerts.1.levels.0', 'expected one of "easy"|"normal"|"hard"', (doc) => {
@@ -177,8 +177,8 @@ export function authorMistakes(): MalformedCase[] {
     mutated('action sends a message that does not exist', (doc) => `actions.${actionIndex(doc, 'ask-upstream-rollback')}.effects.0.message`, 'names message "upstream-replied", which is not defined', (doc) => {
       item(doc.actions, actionIndex(doc, 'ask-upstream-rollback')).effects = [{ op: 'message.send', message: 'upstream-replied' }];
     }),
-    mutated('verdict evidence misspelt (evidense)', (doc) => `actions.${actionIndex(doc, 'restart-job')}.verdict`, 'has unknown field "evidense"', (doc) => {
-      loose(item(doc.actions, actionIndex(doc, 'restart-job')).verdict).evidense = ['orders-enricher-restarts'];
+    mutated('verdict evidence misspelt (evidense)', (doc) => `actions.${actionIndex(doc, 'ask-upstream-rollback')}.verdict`, 'has unknown field "evidense"', (doc) => {
+      loose(item(doc.actions, actionIndex(doc, 'ask-upstream-rollback')).verdict).evidense = ['orders-enricher-restarts'];
     }),
     mutated('variant replaces a section variants cannot replace (alerts)', 'variants.0', 'has unknown field "alerts"', (doc) => {
       doc.variants = [loose({ id: 'other-cause', label: 'Another cause', alerts: [] }) as never];
@@ -256,13 +256,13 @@ export function hostileInputs(): MalformedCase[] {
     { name: '<script> as the scenario id', text: validText.replace('id: avro-schema-break\n', "id: '<script>alert(1)</script>'\n"), path: 'id', message: 'must be 1–64 letters, digits, "_" or "-"' },
     {
       name: '<img onerror> as an action id',
-      text: validText.replace('  - id: open-exec-dashboard\n', `  - id: '<img src=x onerror="window.__pwned=1">'\n`),
+      text: validText.replace('  - id: read-runbook\n', `  - id: '<img src=x onerror="window.__pwned=1">'\n`),
       path: 'actions.0.id',
       message: 'must be 1–64 letters, digits, "_" or "-"',
     },
     {
       name: 'right-to-left override hidden in an id',
-      text: validText.replace('  - id: open-exec-dashboard\n', '  - id: "open-exec\\u202Edashboard"\n'),
+      text: validText.replace('  - id: read-runbook\n', '  - id: "read\\u202Erunbook"\n'),
       path: 'actions.0.id',
       message: 'must be 1–64 letters, digits, "_" or "-"',
     },
