@@ -120,7 +120,8 @@ describe('importing a scenario in the catalogue', () => {
     useImportedScenarios.setState({ status: 'ready', imports: [{ card: scenarioCard(imported), scenario: imported, fileName: 'own-drill.yaml', text: 'id: own-drill', importedAt: '2026-05-04T09:00:00.000Z' }] });
     render(<CatalogueScreen notice={null} />);
     fireEvent.click(screen.getByRole('button', { name: /Open briefing.*Our own drill/ }));
-    await waitFor(() => expect(useSessionStore.getState().session?.scenario.id).toBe('own-drill'));
+    // The briefing is a link: the app opens whatever scenario the address names, imported or built in.
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/scenario\/own-drill\?level=\w+&seed=\d+$/));
   });
 
   it('shows the stored imports that no longer validate, and keeps them until discarded', async () => {

@@ -5,6 +5,7 @@ import { relativeTime, timeOfDay, type SimState } from '../../src/engine';
 import { TimelinePanel } from '../../src/ui/console/timeline/TimelinePanel';
 import { describeEntry } from '../../src/ui/console/timeline/timeline-entries';
 import { PanelHarness } from '../support/panel-harness';
+import { avroSteps } from '../support/avro-steps';
 import { Sim, scenarioRun } from '../support/sim-harness';
 
 const avro = scenarioRun('avro-schema-break');
@@ -23,7 +24,7 @@ const choose = (select: HTMLSelectElement, value: string) =>
 
 describe('incident timeline', () => {
   it('lists every entry oldest first, each with its wall-clock time, T± time and a badge word', () => {
-    const sim = new Sim(avro, 1).start().waitForPage().ack().complete('describe-consumer-group');
+    const sim = new Sim(avro, 1).start().waitForPage().ack().complete('read-runbook').typeAll(avroSteps.enableDlq);
     mount(sim.state);
     const entries = sim.state.timeline;
     expect(items()).toHaveLength(entries.length);
@@ -40,7 +41,7 @@ describe('incident timeline', () => {
   });
 
   it('filters the entries by kind', () => {
-    const sim = new Sim(avro, 1).start().waitForPage().ack().complete('describe-consumer-group');
+    const sim = new Sim(avro, 1).start().waitForPage().ack().complete('read-runbook').typeAll(avroSteps.enableDlq);
     mount(sim.state);
     const select = harness.container.querySelector('select');
     if (!select) throw new Error('no filter');
