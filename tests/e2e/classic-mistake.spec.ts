@@ -20,6 +20,8 @@ test('a reset to the wrong time gets the job going but the debrief shows the ord
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'End incident' }).click();
 
+  // The debrief says how the session ended: by the player, not out of time.
+  await expect(page.getByText(/Ended by you at .*, before the incident was resolved\./)).toBeVisible();
   const lost = page.locator('.result-outcomes__tile').filter({ hasText: 'Records lost' });
   await expect(lost).toBeVisible();
   const shown = Number((await lost.locator('.result-outcomes__value').innerText()).replace(/[^\d]/g, ''));

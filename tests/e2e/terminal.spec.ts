@@ -37,6 +37,20 @@ test('works the blank-dashboard incident from the terminal: types real commands 
   await input.press('Enter');
   await expect(screen).toContainText('descibe is not a recognized option', { timeout: 30_000 });
 
+  // The palette builds the same command lines from forms; the line goes into the prompt, and Enter runs it.
+  await page.getByText('Build a command').click();
+  await page.getByLabel('Tool', { exact: true }).selectOption('kafka-topics');
+  await page.getByLabel('What', { exact: true }).selectOption('describe a topic');
+  await expect(page.getByRole('button', { name: 'Put in the prompt' })).toBeDisabled();
+  await page.getByLabel('Topic', { exact: true }).selectOption('orders');
+  await page.screenshot({ path: 'test-results/palette-dark.png' });
+  await page.getByRole('button', { name: 'Put in the prompt' }).click();
+  await expect(input).toHaveValue('kafka-topics --bootstrap-server kafka:9092 --describe --topic orders');
+  await expect(input).toBeFocused();
+  await input.press('Enter');
+  await expect(screen).toContainText('PartitionCount: 12', { timeout: 30_000 });
+  await page.getByText('Build a command').click();
+
   // What was typed is the log: the engine replays exactly these lines.
   const session = await savedSession(page);
   const typed = session.log.flatMap((e) => (e.command.type === 'terminal.run' ? [e.command.line] : []));
@@ -45,6 +59,7 @@ test('works the blank-dashboard incident from the terminal: types real commands 
     'kafka-consumer-groups --bootstrap-server kafka:9092 --describe --group orders-enricher',
     'kubectl logs deploy/orders-enricher | grep -m 2 "Caused by"',
     'kafka-topics --bootstrap-server kafka:9092 --descibe',
+    'kafka-topics --bootstrap-server kafka:9092 --describe --topic orders',
   ]);
 
   // The SQL prompt answers from the lake tables, as psql prints it.

@@ -21,12 +21,13 @@ import './result.css';
 
 const gradeTone: Record<ResultView['report']['grade'], string> = { A: 'ok', B: 'ok', C: 'warn', D: 'danger', F: 'danger' };
 
-/** Why the session ended, in words: completed, or the clock ran out (and at which stage). */
+/** Why the session ended, in words: completed, ended by the player, or the clock ran out (and at which stage). */
 function endedText(session: LiveSession, result: ResultView): string {
   const ended = session.state.ended;
   if (!ended) return '';
   const when = `${timeOfDay(session.scenario.clock, ended.at)} (${relativeTime(ended.at)})`;
   if (ended.reason === 'completed') return `Completed at ${when}: incident resolved and postmortem submitted.`;
+  if (ended.reason === 'ended-early') return result.report.resolved ? `Ended by you at ${when}, after the incident was resolved but before the postmortem was submitted.` : `Ended by you at ${when}, before the incident was resolved.`;
   return result.report.resolved ? `Time ran out at ${when}, after the incident was resolved but before the postmortem was submitted.` : `Time ran out at ${when} before the incident was resolved.`;
 }
 
