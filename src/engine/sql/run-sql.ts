@@ -67,12 +67,7 @@ function runUnsafe(s: Scenario, state: SimState, query: string): SqlResult {
   if (text.replace(/;/g, '').trim() === '') return { ok: true, text: '', rowCount: 0, costS: 0 };
   const tooDeep = nestingPast(query, maxNesting);
   if (tooDeep !== null) throw new SqlError('stack depth limit exceeded', tooDeep, 'Increase the configuration parameter "max_stack_depth" (currently 2048kB), after ensuring the platform\'s stack depth limit is adequate.');
-  let statements: Statement[];
-  try {
-    statements = parse(query, { locationTracking: true });
-  } catch (e) {
-    throw syntaxError(query, e);
-  }
+  const statements = parsed(query);
   if (statements.length > maxStatements) throw new Unsupported(`${statements.length} statements were sent at once; the prompt runs at most ${maxStatements}`);
   const outputs: string[] = [];
   let rowCount = 0;
@@ -89,6 +84,25 @@ function runUnsafe(s: Scenario, state: SimState, query: string): SqlResult {
     costS += queryCost(s, state, run);
   }
   return { ok: true, text: outputs.join('\n\n'), rowCount, costS };
+}
+
+// A query is parsed when it is planned and again when it runs, and a replay parses the same
+// texts again: parsing is the slow part, so recent parses are kept. Trees are only read.
+const parseCache = new Map<string, readonly Statement[]>();
+const parseCacheSize = 64;
+
+function parsed(query: string): readonly Statement[] {
+  const hit = parseCache.get(query);
+  if (hit) return hit;
+  let statements: Statement[];
+  try {
+    statements = parse(query, { locationTracking: true });
+  } catch (e) {
+    throw syntaxError(query, e);
+  }
+  if (parseCache.size >= parseCacheSize) parseCache.delete(parseCache.keys().next().value as string);
+  parseCache.set(query, statements);
+  return statements;
 }
 
 /**
