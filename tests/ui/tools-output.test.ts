@@ -4,9 +4,10 @@ import { formatJson, parseJsonSegments } from '../../src/ui/console/tools/json-t
 import { countByLevel, filterLogLines, highlight, parseLogLines } from '../../src/ui/console/tools/log-lines';
 import { airflowStateTone, diffSign, healthTone, parseCliTable, parseLineage, splitNotes } from '../../src/ui/console/tools/output-text';
 import { fillersByTab, resultsByTab } from '../../src/ui/console/tools/tool-tabs';
+import { withCatalogueInvestigations } from '../support/avro-steps';
 import { Sim, scenarioRun } from '../support/sim-harness';
 
-const avro = scenarioRun('avro-schema-break');
+const avro = withCatalogueInvestigations(scenarioRun('avro-schema-break'));
 
 /** Runs investigations on a paged session and returns what each printed, by kind. */
 function outputsAfter(...actions: string[]): Map<string, ToolOutput> {
