@@ -24,20 +24,24 @@ export function CommandPalette({ entries, onPick }: { entries: readonly PaletteE
     <details className="palette">
       <summary>Build a command</summary>
       <div className="palette__form">
-        <label htmlFor={`${id}-tool`}>Tool</label>
-        <select id={`${id}-tool`} value={tool} onChange={(e) => pickTool(e.target.value)}>
-          {tools.map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-does`}>What</label>
-        <select id={`${id}-does`} value={entry.does} onChange={(e) => setDoes(e.target.value)}>
-          {forTool.map((e) => (
-            <option key={e.does}>{e.does}</option>
-          ))}
-        </select>
+        <div className="palette__field">
+          <label htmlFor={`${id}-tool`}>Tool</label>
+          <select id={`${id}-tool`} value={tool} onChange={(e) => pickTool(e.target.value)}>
+            {tools.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </div>
+        <div className="palette__field">
+          <label htmlFor={`${id}-does`}>What</label>
+          <select id={`${id}-does`} value={entry.does} onChange={(e) => setDoes(e.target.value)}>
+            {forTool.map((e) => (
+              <option key={e.does}>{e.does}</option>
+            ))}
+          </select>
+        </div>
         {entry.params.map((p) => (
-          <div key={p.name} className="palette__param">
+          <div key={p.name} className="palette__field">
             <label htmlFor={`${id}-${p.name}`}>{p.label}</label>
             {p.choices ? (
               <select id={`${id}-${p.name}`} value={values[p.name] ?? ''} onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}>
@@ -52,13 +56,15 @@ export function CommandPalette({ entries, onPick }: { entries: readonly PaletteE
           </div>
         ))}
       </div>
-      <p className="palette__preview">
-        <code>{built.line}</code>
-      </p>
-      <button type="button" className="btn btn--small" disabled={built.missing.length > 0} onClick={() => onPick(built.line)}>
-        Put in the prompt
-      </button>
-      {built.missing.length > 0 && <span className="palette__missing"> Fill in: {built.missing.join(', ')}</span>}
+      <div className="palette__run">
+        <p className="palette__preview">
+          <code>{built.line}</code>
+        </p>
+        <button type="button" className="btn btn--small" disabled={built.missing.length > 0} onClick={() => onPick(built.line)}>
+          Put in the prompt
+        </button>
+        {built.missing.length > 0 && <span className="palette__missing">Fill in: {built.missing.join(', ')}</span>}
+      </div>
     </details>
   );
 }
