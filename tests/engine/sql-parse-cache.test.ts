@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSql } from '../../src/engine/sql';
+import { planSqlCost, runSql } from '../../src/engine/sql';
 import { Sim, scenarioRun } from '../support/sim-harness';
 
 describe('the SQL prompt’s parse cache', () => {
@@ -15,5 +15,24 @@ describe('the SQL prompt’s parse cache', () => {
     const again = queries.map((q) => runSql(s, sim.state, q));
     expect(again).toEqual(first);
     for (const r of first) expect(r.ok, r.text).toBe(true);
+  });
+});
+
+describe('planning a query’s time without running it', () => {
+  it('plans what running it costs, from the tables it names and its joins', () => {
+    const s = scenarioRun('avro-schema-break');
+    const sim = new Sim(s, 1).start().waitForPage();
+    const queries = [
+      'select count(*) from orders_fact',
+      "SELECT date_trunc('hour', event_ts) AS hour, count(*) FROM orders_fact GROUP BY 1",
+      'WITH a AS (SELECT date(event_ts) AS d, count(*) AS n FROM orders_fact GROUP BY 1), b AS (SELECT date(event_ts) AS d, count(DISTINCT order_id) AS m FROM orders_fact GROUP BY 1) SELECT * FROM a JOIN b USING (d)',
+    ];
+    for (const q of queries) {
+      const ran = runSql(s, sim.state, q);
+      expect(ran.ok, ran.text).toBe(true);
+      expect(planSqlCost(s, sim.state, q), q).toBe(ran.costS);
+    }
+    expect(planSqlCost(s, sim.state, 'select count(* from x')).toBe(1);
+    expect(planSqlCost(s, sim.state, '\\dt')).toBe(1);
   });
 });

@@ -106,11 +106,47 @@ function parsed(query: string): readonly Statement[] {
 }
 
 /**
+ * Sim seconds a query will take, planned from what it reads without running it: the lake tables
+ * it names (their row counts and file layouts) and its joins, as `queryCost` counts them. The
+ * prompt plans a query when it starts and runs it when it finishes, so the work is done once.
+ * A query that cannot be parsed, a meta-command or an empty line plans at a second.
+ */
+export function planSqlCost(s: Scenario, state: SimState, query: string): number {
+  const text = query.trim();
+  if (text === '' || text.length > maxQueryLength || text.startsWith('\\')) return 1;
+  let statements: readonly Statement[];
+  try {
+    statements = parsed(query);
+  } catch {
+    return 1;
+  }
+  const lake = new Set(s.world.tables.map((t) => t.id));
+  const ctes = new Set<string>();
+  const named: string[] = [];
+  let joins = 0;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    const n = node as { type?: unknown; name?: { name?: unknown }; join?: unknown; bind?: { alias?: { name?: unknown } }[] };
+    if (n.type === 'with' && Array.isArray(n.bind)) for (const b of n.bind) if (typeof b.alias?.name === 'string') ctes.add(b.alias.name);
+    if (n.type === 'table' && typeof n.name?.name === 'string') named.push(n.name.name);
+    if (n.join) joins += 1;
+    for (const value of Object.values(node)) walk(value);
+  };
+  walk(statements);
+  // Every read of a table scans it, as running the query counts it (two CTEs over one table read it twice).
+  const reads = named.filter((name) => lake.has(name) && !ctes.has(name));
+  const scannedRows = reads.reduce((sum, id) => sum + (state.metrics[`table.${id}.rows`] ?? 0), 0);
+  const tables = new Set(reads);
+  return queryCost(s, state, { scannedRows, joins, tables });
+}
+
+/**
  * Sim seconds a query takes: a second to plan, one per two million rows scanned, one per join,
  * and for a table with a declared file layout the time its files take to open (small files make
  * every scan slow, as the query profile shows).
  */
-function queryCost(s: Scenario, state: SimState, run: QueryRun): number {
+function queryCost(s: Scenario, state: SimState, run: Pick<QueryRun, 'scannedRows' | 'joins' | 'tables'>): number {
   let cost = 1 + run.scannedRows / 2_000_000 + run.joins;
   for (const id of run.tables) {
     const spec = s.world.tables.find((t) => t.id === id)?.layout;

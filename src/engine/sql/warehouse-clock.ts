@@ -41,6 +41,18 @@ export function formatDate(s: Scenario, t: number): string {
  * into sim seconds; null when it is not one.
  */
 export function parseTimestamp(s: Scenario, text: string): { t: number; dateOnly: boolean } | null {
+  // A literal in a WHERE clause is read once per slice of the table: remember each text per scenario.
+  let known = parsedTimestamps.get(s);
+  if (!known) parsedTimestamps.set(s, (known = new Map()));
+  if (known.has(text)) return known.get(text) ?? null;
+  const value = readTimestamp(s, text);
+  if (known.size < 4096) known.set(text, value);
+  return value;
+}
+
+const parsedTimestamps = new WeakMap<Scenario, Map<string, { t: number; dateOnly: boolean } | null>>();
+
+function readTimestamp(s: Scenario, text: string): { t: number; dateOnly: boolean } | null {
   const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:\s*(?:Z|\+00(?::?00)?|UTC))?\s*$/i.exec(text);
   if (!m) return null;
   const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? 0 : Number(x))) as number[];

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../scenarios/schema';
 import { deliverMessage } from '../messages';
-import { runSql } from '../sql';
+import { planSqlCost, runSql } from '../sql';
 import type { SimState, TerminalEntry } from '../state';
 import { applyEffect } from '../world/apply-effect';
 import { lineDurationS, runLine } from './run-line';
@@ -19,7 +19,7 @@ export function startTyped(s: Scenario, state: SimState, prompt: Prompt, text: s
   const trimmed = text.trim();
   if (trimmed === '') return prompt === 'sql' ? 'the query is empty' : 'the command line is empty';
   // A query's cost depends on what it scans, so it is planned against the world as it is now.
-  const durationS = prompt === 'sql' ? Math.max(1, runSql(s, state, trimmed).costS) : lineDurationS(trimmed);
+  const durationS = prompt === 'sql' ? Math.max(1, planSqlCost(s, state, trimmed)) : lineDurationS(trimmed);
   transcript.push({ id: transcript.length + 1, line: trimmed, startedAt: state.t, endsAt: state.t + durationS, output: null, exit: null, logIndex: state.log.length - 1 });
   return null;
 }
