@@ -102,7 +102,8 @@ async function liveConsole(browser: Browser) {
     w.__longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
   });
-  await page.reload();
+  // The console has its own link; a bare URL would open the catalogue now that every screen has one.
+  await page.goto(`${origin}/#/play`);
   await page.getByRole('button', { name: 'Resume' }).click();
   await page.getByRole('button', { name: '20× speed' }).click();
   const cdp = await context.newCDPSession(page);
@@ -140,7 +141,7 @@ async function main(): Promise<void> {
     await browser.newContext();
     console.log('Lighthouse (desktop)…');
     const catalogue = await lighthouseScores(browser, debugPort, '/');
-    const consoleScores = await lighthouseScores(browser, debugPort, '/', (page) => seedConsole(page, 5));
+    const consoleScores = await lighthouseScores(browser, debugPort, '/#/play', (page) => seedConsole(page, 5));
     console.log('Playing at 20× (about four minutes)…');
     const live = await liveConsole(browser);
     const longest = Math.max(0, ...live.longTasks);
