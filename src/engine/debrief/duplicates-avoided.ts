@@ -1,4 +1,5 @@
 import type { Effect, Scenario } from '../../scenarios/schema';
+import { interventions } from '../scoring/consequences';
 import { replay } from '../session';
 import type { SimState } from '../state';
 
@@ -33,7 +34,7 @@ function naiveTwin(s: Scenario): Scenario {
 export function duplicatesAvoided(s: Scenario, state: SimState): number {
   const usedAction = state.decisions.some((d) => d.completedAt !== null && s.actions.find((a) => a.id === d.action)?.effects.some(overwrites));
   // A typed re-read that overwrote: the same line in append mode is the naive one.
-  const typed = new Set((state.terminal ?? []).filter((e) => e.changed !== undefined && e.logIndex !== undefined && overwriteFlag.test(e.line)).map((e) => e.logIndex as number));
+  const typed = new Set(interventions(state).filter((e) => overwriteFlag.test(e.line)).map((e) => e.logIndex));
   if (!usedAction && typed.size === 0) return 0;
   const log = state.log.map((entry, i) => (typed.has(i) && entry.command.type === 'terminal.run' ? { ...entry, command: { ...entry.command, line: entry.command.line.replace(overwriteFlag, '--sink-mode append') } } : entry));
   const naive = replay(naiveTwin(s), state.seed, log, state.t);

@@ -1,6 +1,6 @@
 import type { Scenario, VerdictKind } from '../../scenarios/schema';
 import { declarationLabel, judgeDeclaration } from '../diagnosis';
-import { judgeInterventions } from '../scoring/consequences';
+import { interventions, judgeInterventions } from '../scoring/consequences';
 import type { TrackedReplay } from './tracked-replay';
 
 /** What kind of moment a chart marker stands for. */
@@ -30,8 +30,8 @@ export function markersOf(s: Scenario, run: TrackedReplay): DebriefMarker[] {
   const markers: DebriefMarker[] = [];
   let resolveAttempt = 0;
   // A typed line that changed the world is marked where it was typed, with the verdict its consequences earned.
-  const typed = new Map((state.terminal ?? []).filter((e) => e.changed !== undefined && e.logIndex !== undefined).map((e) => [e.logIndex as number, e]));
-  const verdicts = typed.size > 0 ? judgeInterventions(s, state) : [];
+  const typed = new Map(interventions(state).map((e) => [e.logIndex, e]));
+  const verdicts = new Map(judgeInterventions(s, state).map((v) => [v.logIndex, v.verdict]));
   state.log.forEach((entry, i) => {
     if (!accepted[i]) return;
     const c = entry.command;
@@ -45,8 +45,8 @@ export function markersOf(s: Scenario, run: TrackedReplay): DebriefMarker[] {
       case 'terminal.run': {
         const changed = typed.get(i);
         if (!changed) return;
-        const judged = verdicts.find((v) => v.line === changed.line && v.at === changed.startedAt);
-        markers.push({ at, label: `$ ${changed.line}`, kind: 'action', ...(judged && { verdict: judged.verdict }), detail: (changed.changed ?? []).join('; ') });
+        const verdict = verdicts.get(i);
+        markers.push({ at, label: `$ ${changed.line}`, kind: 'action', ...(verdict && { verdict }), detail: (changed.changed ?? []).join('; ') });
         return;
       }
       case 'alert.acknowledge':

@@ -13,10 +13,11 @@ export interface RunFindings {
 }
 
 
-/** Each action once, at the first time it was started. */
-function firstOfEach<T extends { action: string }>(items: readonly T[]): T[] {
+/** Each listed action once, at the first time it was started; every typed change, since each is judged on its own. */
+function firstOfEach<T extends { action: string; typed?: boolean }>(items: readonly T[]): T[] {
   const seen = new Set<string>();
   return items.filter((x) => {
+    if (x.typed) return true;
     if (seen.has(x.action)) return false;
     seen.add(x.action);
     return true;
@@ -62,9 +63,9 @@ export function runFindings(s: Scenario, state: SimState, d: DebriefView): RunFi
   if (key.length > 0) well.push(`Key steps taken: ${key.map((x) => `${x.label} (${relativeTime(x.at)})`).join('; ')}.`);
   const helpful = decisions.filter((x) => x.verdict === 'helpful');
   if (helpful.length > 0) well.push(`Useful checks along the way: ${helpful.map((x) => x.label).join('; ')}.`);
-  for (const x of d.decisions.filter((y) => y.verdict === 'harmful' && (y.typed || decisions.includes(y)))) badly.push(`“${x.label}” at ${at(x.at)} made things worse. ${x.why}`);
+  for (const x of decisions.filter((y) => y.verdict === 'harmful')) badly.push(`“${x.label}” at ${at(x.at)} made things worse. ${x.why}`);
   for (const x of decisions.filter((y) => y.verdict === 'red-herring')) badly.push(`“${x.label}” at ${at(x.at)} did not help. ${x.why}`);
-  for (const x of d.decisions.filter((y) => y.verdict === 'no-effect')) badly.push(`“${x.label}” at ${at(x.at)} changed nothing that mattered. ${x.why}`);
+  for (const x of decisions.filter((y) => y.verdict === 'no-effect')) badly.push(`“${x.label}” at ${at(x.at)} changed nothing that mattered. ${x.why}`);
   for (const m of r.missedKeyActions) badly.push(`Key step not taken: ${m.label}. ${m.why}`);
 
   if (times.mttmS === null) badly.push(`The impact was never stopped during the session: the dashboards were over their freshness SLA for ${fd(o.slaBreachS)}.`);

@@ -24,6 +24,8 @@ export interface ConsequenceDelta {
 export interface JudgedIntervention {
   line: string;
   at: number;
+  /** The session log's entry that typed it. */
+  logIndex: number;
   verdict: 'helpful' | 'harmful' | 'no-effect';
   why: string;
   /** Within `momentS` of finishing. */
@@ -129,7 +131,7 @@ export function judgeInterventions(s: Scenario, state: SimState): JudgedInterven
     const atMoment = minus(actual[sortedMoments.indexOf(moment)] as WorldReading, without[0] as WorldReading);
     const atEnd = minus(actualEnd, without[1] as WorldReading);
     const resolvedOnlyWith = actualEnd.resolved && !(without[1] as WorldReading).resolved;
-    return { line: act.line, at: act.startedAt, ...verdictOf(atMoment, atEnd, resolvedOnlyWith), atMoment, atEnd };
+    return { line: act.line, at: act.startedAt, logIndex: act.logIndex, ...verdictOf(atMoment, atEnd, resolvedOnlyWith), atMoment, atEnd };
   });
   cache.set(state, judged);
   return judged;

@@ -30,7 +30,18 @@ const registry = 'http://schema-registry:8081';
  * and it is ordered by tool, then alphabetically by what the form does: its order says nothing
  * about the answer. Each form fills in a command line the player then runs like any typed line.
  */
-export function commandPalette(n: ShellNames): PaletteEntry[] {
+export function commandPalette(n: ShellNames): readonly PaletteEntry[] {
+  // Every player view carries the palette: build it once per platform (shellNames is memoised too).
+  const hit = paletteCache.get(n);
+  if (hit) return hit;
+  const built = buildPalette(n);
+  paletteCache.set(n, built);
+  return built;
+}
+
+const paletteCache = new WeakMap<ShellNames, readonly PaletteEntry[]>();
+
+function buildPalette(n: ShellNames): PaletteEntry[] {
   const group: PaletteParam = { name: 'group', label: 'Consumer group', choices: n.groups };
   const deployment: PaletteParam = { name: 'deployment', label: 'Deployment', choices: n.deployments };
   const dag: PaletteParam = { name: 'dag', label: 'DAG', choices: n.dags };
