@@ -30,6 +30,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${previewPort}`,
     trace: 'retain-on-failure',
+    // The app's service worker (offline play) is tested on its own in offline.spec.ts.
+    serviceWorkers: 'block',
   },
   projects: [
     // Matched on the file's own name: the checkout's folder may hold "rooms-" too.
