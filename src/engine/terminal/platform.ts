@@ -1,4 +1,5 @@
 import type { JobSpec, Scenario } from '../../scenarios/schema';
+import { visibleFlags } from '../plan/plan-flags';
 import { hashString } from '../state-hash';
 import { simTimeAtLocal, type ClockAnchor } from '../wall-clock';
 
@@ -108,7 +109,7 @@ export function shellNames(s: Scenario): ShellNames {
     subjects: sorted(s.world.subjects.map((x) => x.name)),
     dags: sorted(s.world.dags.map((d) => d.id)),
     tables: sorted(s.world.tables.map((t) => t.id)),
-    flags: sorted(s.world.flags.map((f) => f.id)),
+    flags: sorted(visibleFlags(s).map((f) => f.id)),
     dashboards: sorted(s.world.dashboards.map((d) => d.id)),
   };
   namesCache.set(s, names);
