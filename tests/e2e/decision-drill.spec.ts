@@ -9,6 +9,8 @@ test('the decision drill is played by writing a plan: no severity, no root cause
   test.setTimeout(120_000);
   const errors = watchForErrors(page);
   await openBriefing(page, /The launch moved forward two weeks/, 2, '20×');
+  await expect(page.getByRole('heading', { level: 1, name: 'Decision briefing' })).toBeVisible();
+  await expect(page.getByText(/The launch moved forward two weeks · Normal level/)).toBeVisible();
   await page.getByRole('button', { name: 'Start the incident' }).click();
   await page.getByRole('button', { name: /Acknowledge Launch date moved/ }).click({ timeout: 60_000 });
   // Slow down to write: a person types for minutes.
