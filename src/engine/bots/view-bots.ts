@@ -30,6 +30,14 @@ function ackAll(table: BotTable, view: PlayerView, at: number): number {
   return t;
 }
 
+/** Takes the console, waits for the page and acknowledges what fires; `at` is when it is done, null when no page came. */
+function takeThePage(s: Scenario, seed: number): { table: BotTable; at: number | null } {
+  const table = new BotTable(s, seed);
+  table.act(s.clock.playerStartS, { type: 'session.start' });
+  const paged = awaitPage(s, table);
+  return { table, at: paged === null ? null : ackAll(table, playerView(s, table.state), paged) };
+}
+
 /** A palette form filled with its first choices; a typed blank gets a plausible value, or the form is skipped. */
 function filled(view: PlayerView, entry: PaletteEntry, choiceIndex = 0): string | null {
   let line = entry.template;
@@ -71,12 +79,10 @@ function resolveAndClose(table: BotTable, at: number, followUps: (view: PlayerVi
  * component and the first mechanism, one short update.
  */
 export function playPosition(s: Scenario, seed: number): BotRun {
-  const table = new BotTable(s, seed);
-  table.act(s.clock.playerStartS, { type: 'session.start' });
-  const paged = awaitPage(s, table);
-  if (paged === null) return table.finish();
+  const { table, at } = takeThePage(s, seed);
+  if (at === null) return table.finish();
+  let t = at;
   let view = playerView(s, table.state);
-  let t = ackAll(table, view, paged);
   table.act((t += gapS), { type: 'comms.post', text: 'Investigating.' });
   const firstHalf = <T>(items: readonly T[]) => items.slice(0, Math.ceil(items.length / 2));
   for (const action of firstHalf(view.scenario.actions)) table.act((t += gapS), { type: 'action.start', action: action.id });
@@ -98,12 +104,10 @@ export function playPosition(s: Scenario, seed: number): BotRun {
  * choice of the first blank), declares every component with every mechanism, and resolves.
  */
 export function playShotgun(s: Scenario, seed: number): BotRun {
-  const table = new BotTable(s, seed);
-  table.act(s.clock.playerStartS, { type: 'session.start' });
-  const paged = awaitPage(s, table);
-  if (paged === null) return table.finish();
+  const { table, at } = takeThePage(s, seed);
+  if (at === null) return table.finish();
+  let t = at;
   let view = playerView(s, table.state);
-  let t = ackAll(table, view, paged);
   for (const action of view.scenario.actions) table.act((t += 10), { type: 'action.start', action: action.id });
   for (const entry of view.scenario.palette ?? []) {
     const choices = entry.params[0]?.choices?.length ?? 1;
@@ -127,11 +131,9 @@ export function playShotgun(s: Scenario, seed: number): BotRun {
 /** The guesser: acknowledges, declares a seeded guess from the lists, resolves, and guesses again. */
 export function playGuesser(s: Scenario, seed: number): BotRun {
   const rng: RngHolder = { rng: seedRng(seed ^ 0x2c1b3c6d) };
-  const table = new BotTable(s, seed);
-  table.act(s.clock.playerStartS, { type: 'session.start' });
-  const paged = awaitPage(s, table);
-  if (paged === null) return table.finish();
-  let t = ackAll(table, playerView(s, table.state), paged);
+  const { table, at } = takeThePage(s, seed);
+  if (at === null) return table.finish();
+  let t = at;
   for (let guess = 0; guess < 5 && !ended(table) && stageOf(table.state.flow) === 'running'; guess += 1) {
     const view = playerView(s, table.state);
     const component = view.scenario.components[nextInt(rng, 0, view.scenario.components.length - 1)];
