@@ -81,13 +81,22 @@ describe('airflow pools set', () => {
 describe('kubectl and the Airflow scheduler', () => {
   it('shows the hung scheduler’s pod Running while its loop has stopped logging, and a restart revives it', () => {
     const sim = variantSim('scheduler-stalled');
-    expect(sim.type('kubectl get pods -l app=airflow-scheduler')).toMatch(/^airflow-scheduler-\S+ +1\/1 +Running +0 /m);
+    const before = sim.type('kubectl get pods -l app=airflow-scheduler').split('\n')[1] ?? '';
+    expect(before).toMatch(/^airflow-scheduler-\S+ +1\/1 +Running +0 +3d$/);
     const logs = sim.type('kubectl logs deployment/airflow-scheduler --since=1h').trimEnd().split('\n');
     expect(logs.at(-1)).toMatch(/^\[2024-10-01T08:(0\d|1[0-4]):00\.\d{3}\+0000\] \{scheduler_job_runner\.py:\d+\} INFO - Adopting or resetting orphaned tasks for active dag runs$/);
     expect(sim.type('airflow jobs check --job-type SchedulerJob')).toBe('No alive jobs found.\n');
     expect(sim.type('kubectl rollout restart deployment/airflow-scheduler')).toBe('deployment.apps/airflow-scheduler restarted\n');
     sim.advance(sim.scenario.clock.tickS);
     expect(sim.type('airflow jobs check --job-type SchedulerJob')).toBe('Found one alive job.\n');
+    // The restart replaced the pod: a new name, a young age, and logs that begin at the restart.
+    const pod = sim.type('kubectl get pods -l app=airflow-scheduler').split('\n')[1] ?? '';
+    expect(pod.split(/\s+/)[0]).not.toBe(before.split(/\s+/)[0]);
+    expect(pod.split(/\s+/)[4]).toMatch(/^\d+s$/);
+    sim.advance(600);
+    const fresh = sim.type('kubectl logs deployment/airflow-scheduler --since=1h').trimEnd().split('\n');
+    expect(fresh.length).toBe(2);
+    expect(fresh[0]).toMatch(/^\[2024-10-01T08:(3\d|4\d):00\.\d{3}\+0000\]/);
   });
 
   it('refuses to scale or re-configure the scheduler, pointing at what to do instead', () => {

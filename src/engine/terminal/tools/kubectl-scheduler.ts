@@ -16,9 +16,21 @@ export function namesScheduler(ctx: ToolContext, positionals: readonly string[])
   return ['deploy', 'deployment', 'deployments', 'deployment.apps'].includes(kind) && name === schedulerDeployment;
 }
 
-/** The scheduler's one pod: its liveness probe checks the web port only, so a hung scheduler still shows Running. */
-export function schedulerPod(age: string): string[] {
-  return [`${schedulerDeployment}-${stableToken(`${schedulerDeployment}/rs`, 10)}-${stableToken(`${schedulerDeployment}/0`)}`, '1/1', 'Running', '0', age];
+/** When a rollout restart typed at this console last replaced the scheduler's pod, if ever. */
+function restartedAt(ctx: ToolContext): number | null {
+  let at: number | null = null;
+  for (const e of ctx.state.terminal ?? []) if (e.output !== null && e.changed?.includes(`${schedulerDeployment} restarted`)) at = e.endsAt;
+  return at;
+}
+
+/**
+ * The scheduler's one pod: its liveness probe checks the web port only, so a hung scheduler still
+ * shows Running. A rollout restart replaces it: a new name, and its age counts from then.
+ */
+export function schedulerPod(ctx: ToolContext, ageOf: (seconds: number) => string, platformAgeS: number): string[] {
+  const since = restartedAt(ctx);
+  const rs = since === null ? `${schedulerDeployment}/rs` : `${schedulerDeployment}/rs/${since}`;
+  return [`${schedulerDeployment}-${stableToken(rs, 10)}-${stableToken(`${rs}/0`)}`, '1/1', 'Running', '0', ageOf(since === null ? platformAgeS : ctx.state.t - since)];
 }
 
 /** The scheduler's row in `kubectl get deployments`. */
@@ -33,7 +45,8 @@ function logs(ctx: ToolContext, sinceS: number | null, tail: number): ToolResult
   const scheduler = ctx.state.world.scheduler;
   if (!scheduler) return failed(`Error from server (NotFound): deployments.apps "${schedulerDeployment}" not found`);
   const last = scheduler.running ? ctx.state.t : scheduler.lastHeartbeatAt;
-  const from = Math.max(ctx.s.clock.worldStartS, sinceS === null ? ctx.s.clock.worldStartS : ctx.state.t - sinceS);
+  // A restarted deployment's logs are the new pod's: they begin at the restart.
+  const from = Math.max(ctx.s.clock.worldStartS, restartedAt(ctx) ?? -Infinity, sinceS === null ? -Infinity : ctx.state.t - sinceS);
   const lines: string[] = [];
   for (let at = Math.ceil(from / orphanCheckS) * orphanCheckS; at <= last; at += orphanCheckS) {
     const millis = Number.parseInt(stableToken(`scheduler/${at}`, 3, '0123456789'), 10);

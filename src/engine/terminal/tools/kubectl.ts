@@ -133,7 +133,7 @@ function get(ctx: ToolContext, args: readonly string[]): ToolResult {
     return printed(columns(rows));
   }
   if (['po', 'pod', 'pods'].includes(kind)) {
-    const scheduler = ctx.state.world.scheduler && (!app || app === 'airflow-scheduler') ? [schedulerPod(age(ctx.state.t - ctx.s.clock.worldStartS + 86_400 * 3))] : [];
+    const scheduler = ctx.state.world.scheduler && (!app || app === 'airflow-scheduler') ? [schedulerPod(ctx, age, ctx.state.t - ctx.s.clock.worldStartS + 86_400 * 3)] : [];
     const list = [
       ...scheduler,
       ...deployments(ctx.s)
