@@ -103,7 +103,8 @@ export function shellNames(s: Scenario): ShellNames {
     groups: sorted(s.world.jobs.map((j) => j.group)),
     topics: topicNames(s),
     consumedTopics: sorted(s.world.jobs.map((j) => j.topic)),
-    deployments: deployments(s).map((d) => d.name),
+    // The Airflow scheduler runs as a deployment beside the jobs' when the platform has one.
+    deployments: sorted([...deployments(s).map((d) => d.name), ...(s.world.scheduler ? ['airflow-scheduler'] : [])]),
     flinkJobIds: sorted(s.world.jobs.filter((j) => j.engine === 'flink').map((j) => j.id)),
     connectors: sorted(s.world.jobs.filter((j) => j.engine === 'kafka-connect').map((j) => j.id)),
     subjects: sorted(s.world.subjects.map((x) => x.name)),
