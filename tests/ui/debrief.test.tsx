@@ -71,6 +71,8 @@ describe('debrief', () => {
     for (const name of ['Incident times', 'Score breakdown', 'Milestones', 'Timeline', 'Decisions', 'Key steps against the model', 'Model walkthrough', 'Root cause', 'Export']) {
       expect(region(name)).toBeTruthy();
     }
+    // The first screen: nothing cost the model anything.
+    expect(within(region('What cost you most')).getByText(/Nothing: you matched the model/)).toBeTruthy();
     // Par per part: the model's own points.
     expect(within(region('Score breakdown')).getByRole('columnheader', { name: 'Par' })).toBeTruthy();
     // Milestones: every row, the model's figures as wall times.
@@ -96,6 +98,10 @@ describe('debrief', () => {
     const debrief = debriefView(scenario, idle);
     if (!debrief) throw new Error('no debrief');
     render(<ResultScreen />);
+    // The first screen leads with the three costliest things, each with its points.
+    const costs = within(region('What cost you most')).getAllByRole('listitem');
+    expect(costs).toHaveLength(3);
+    expect(costs[0]?.textContent).toMatch(/^−\d/);
     const steps = within(region('Key steps against the model'));
     const missed = debrief.keySteps.filter((k) => k.playerAt === null);
     expect(missed.length).toBeGreaterThan(0);

@@ -15,7 +15,9 @@ export function DebriefWalkthrough({ debrief, scenario }: { debrief: DebriefView
       <h2 id="debrief-walkthrough-title" className="result__heading">
         Model walkthrough
       </h2>
-      <p className="result__note">What the model responder did on this seed, and why. This is the run that sets par.</p>
+      <p className="result__note">What the model responder did on this seed, and why. This is the run that sets par; its key steps are set against yours above.</p>
+      <details className="debrief-disclosure">
+        <summary className="debrief-disclosure__summary">Show the model’s {debrief.walkthrough.length} steps, with why</summary>
       {phases.map(({ phase, lines }, i) => (
         <div key={`${phase}-${i}`} className="debrief-walkthrough__phase">
           <h3 className="result__subheading">{phaseName(phase)}</h3>
@@ -35,6 +37,7 @@ export function DebriefWalkthrough({ debrief, scenario }: { debrief: DebriefView
           </ol>
         </div>
       ))}
+      </details>
     </section>
   );
 }

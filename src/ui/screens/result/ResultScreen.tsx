@@ -19,6 +19,8 @@ import { ResultOutcomes } from './ResultOutcomes';
 import { ResultParts } from './ResultParts';
 import { ImportedRunNotice } from './ImportedRunNotice';
 import { ResultTimes } from './ResultTimes';
+import { CostliestList } from './CostliestList';
+import { levelLabels } from '../../selectors/format';
 import './result.css';
 
 const gradeTone: Record<ResultView['report']['grade'], string> = { A: 'ok', B: 'ok', C: 'warn', D: 'danger', F: 'danger' };
@@ -67,6 +69,13 @@ function Result({ session }: { session: LiveSession }) {
   }, [own, scenario.id, level, total, grade]);
 
   useEffect(() => {
+    // A printed debrief is the whole debrief: folded sections open for print, from the button or the browser's menu.
+    const unfold = () => document.querySelectorAll<HTMLDetailsElement>('.result details').forEach((d) => (d.open = true));
+    window.addEventListener('beforeprint', unfold);
+    return () => window.removeEventListener('beforeprint', unfold);
+  }, []);
+
+  useEffect(() => {
     // An imported run enters the history only once the player keeps it, and then marked as imported.
     if (!own && keptImport === null) return;
     // Saving the same finished run again overwrites its record (the id comes from the run).
@@ -107,11 +116,15 @@ function Result({ session }: { session: LiveSession }) {
       <ScreenHeader />
       <main className="result__main">
         <section className={`result-hero result-hero--${gradeTone[report.grade]}`} aria-labelledby="result-title">
+          {origin && (
+            <div className="result-hero__notice">
+              <ImportedRunNotice origin={origin} />
+            </div>
+          )}
           <div className="result-hero__score">
             <p className="result-hero__eyebrow">
-              {scenario.title} · seed <span className="mono">{seed}</span>
+              {scenario.title} · {levelLabels[level]} level · seed <span className="mono">{seed}</span>
             </p>
-            {origin && <ImportedRunNotice origin={origin} />}
             <h1 id="result-title" className="result__title">
               Debrief
             </h1>
@@ -123,24 +136,25 @@ function Result({ session }: { session: LiveSession }) {
                 {report.grade}
               </span>
             </p>
-          </div>
-          <div className="result-hero__summary">
             <p className="result-hero__status">
               <span className={`badge ${report.resolved ? 'badge--ok' : 'badge--danger'}`}>{report.resolved ? '✓ Resolved' : '✗ Not resolved'}</span>
               <span>{endedText(session, result)}</span>
             </p>
+          </div>
+          <CostliestList report={report} />
+          <div className="result-hero__times">
+            <ResultTimes result={result} />
+          </div>
+          <div className="result-hero__summary">
             <p className="result-hero__par">
-              Par is the model walkthrough on the same seed{parReport ? <>, which scores <strong>{parReport.total} / {parReport.maxScore}</strong> (grade {parReport.grade})</> : null}. Your times and
-              points are compared with its own below.
+              Par is the model walkthrough on the same seed{parReport ? <>, which scores <strong>{parReport.total} / {parReport.maxScore}</strong> (grade {parReport.grade})</> : null}. Every part of
+              the score is explained below against its own.
             </p>
             {actions}
           </div>
         </section>
 
-        <div className="result__grid">
-          <ResultTimes result={result} />
-          <ResultOutcomes result={result} deadlineLabel={scenario.briefing.deadline.label} duplicatesPeak={debrief.duplicatesPeak} />
-        </div>
+        <ResultOutcomes result={result} deadlineLabel={scenario.briefing.deadline.label} duplicatesPeak={debrief.duplicatesPeak} />
         <ResultParts result={result} par={parReport} />
         <DebriefMilestones debrief={debrief} scenario={scenario} />
         <DebriefTimeline debrief={debrief} scenario={scenario} state={state} />
