@@ -13,7 +13,18 @@ export function playModel(s: Scenario, seed: number, keep: (step: WalkthroughSte
   const pagedAt = table.state.milestones.detected ?? table.state.t;
   for (const step of s.walkthrough) {
     if (table.state.ended) break;
-    if (keep(step)) table.act(pagedAt + step.atS, step.command);
+    if (!keep(step)) continue;
+    // Like a person, the model types at a prompt once its previous line has printed.
+    const prompt = step.command.type === 'terminal.run' ? 'terminal' : step.command.type === 'sql.run' ? 'sql' : null;
+    const running = prompt === null ? undefined : table.state[prompt]?.at(-1);
+    if (running && running.output === null && running.endsAt > pagedAt + step.atS) table.wait(running.endsAt);
+    const command = step.command;
+    if (command.type === 'alert.acknowledge') {
+      // A page that cleared before it was acknowledged is acknowledged when it pages again.
+      table.wait(pagedAt + step.atS);
+      while (table.state.alerts[command.alert]?.status !== 'firing' && table.state.t < s.clock.endS) table.wait(table.state.t + s.clock.tickS);
+    }
+    table.act(pagedAt + step.atS, command);
   }
   return table.finish();
 }

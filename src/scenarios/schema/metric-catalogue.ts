@@ -5,7 +5,7 @@
  */
 export const metricCatalogue = {
   producer: ['rate'],
-  job: ['lag', 'consumeRate', 'running', 'readerRegistry', 'restarts', 'errorRate', 'dlqDepth', 'instances', 'backfillRemaining', 'lateDropped', 'lateDropRate', 'allowedLatenessS', 'reprocessRemaining', 'rebalances', 'commitFailures', 'pollLoopS'],
+  job: ['lag', 'consumeRate', 'running', 'readerRegistry', 'restarts', 'errorRate', 'dlqDepth', 'instances', 'backfillRemaining', 'lateDropped', 'lateDropRate', 'allowedLatenessS', 'reprocessRemaining', 'rebalances', 'commitFailures', 'pollLoopS', 'sinkTimeoutMs', 'idempotentSink'],
   table: ['freshnessS', 'rows', 'duplicates', 'nullRatio', 'completeness', 'provisional', 'files', 'avgFileMb', 'filesPerHour', 'queryP95S', 'costPerDayUsd', 'compactionRemainingMb', 'deletedRows', 'missingRows', 'volumeRatio'],
   dashboard: ['freshnessS', 'blank', 'kpi'],
   dag: ['queuedTasks', 'runningTasks', 'failedRuns', 'paused', 'pokeSensors', 'localTime', 'appendMode'],
