@@ -11,7 +11,7 @@ import { runInfo } from './prepare-run';
 import { sqlNames } from './sql/completions';
 import { componentChoices } from './diagnosis';
 import { mechanisms } from '../scenarios/schema/cause-taxonomy';
-import { isAccountingMetric } from '../scenarios/schema/metric-catalogue';
+import { isAccountingMetric, isSettingMetric } from '../scenarios/schema/metric-catalogue';
 
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
 export function publicScenario(s: Scenario) {
@@ -56,10 +56,10 @@ function offeredNow<P extends { actions: { id: string }[] }>(pub: P, s: Scenario
   return { ...pub, actions: pub.actions.filter((a) => offered.has(a.id)) };
 }
 
-// What the platform's monitoring measures, without the data accounting's oracle readings.
+// What the platform's monitoring measures, without the data accounting's oracle readings or the jobs' settings (read with kubectl).
 function withoutAccounting<T>(values: Record<string, T>): Record<string, T> {
   const kept: Record<string, T> = {};
-  for (const key in values) if (!isAccountingMetric(key)) kept[key] = values[key] as T;
+  for (const key in values) if (!isAccountingMetric(key) && !isSettingMetric(key)) kept[key] = values[key] as T;
   return kept;
 }
 

@@ -23,6 +23,19 @@ export const accountingMetrics = { records: metricCatalogue.records, table: ['du
 
 const accountingTableSuffixes = accountingMetrics.table.map((m) => `.${m}`);
 
+/**
+ * A job's settings as metrics, for conditions (`resolvedWhen`): the player reads them with the
+ * tools (`kubectl set env --list`), so they stay out of the player's view like the accounting.
+ */
+export const settingMetrics = { job: ['sinkTimeoutMs', 'idempotentSink'] } as const;
+
+const settingSuffixes = settingMetrics.job.map((m) => `.${m}`);
+
+/** Whether a metric reference is a job setting (see `settingMetrics`). */
+export function isSettingMetric(ref: string): boolean {
+  return ref.startsWith('job.') && settingSuffixes.some((suffix) => ref.endsWith(suffix));
+}
+
 /** Whether a metric reference is data accounting (see `accountingMetrics`). */
 export function isAccountingMetric(ref: string): boolean {
   if (ref.startsWith('records.')) return true;
