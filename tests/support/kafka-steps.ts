@@ -10,7 +10,7 @@ function consumerSteps(job: string, table: string, key: string) {
   const dedupe = `spark-submit /opt/spark/jobs/dedupe_by_key.py --table ${table} --key ${key}`;
   return {
     describeGroup: [`kafka-consumer-groups --bootstrap-server kafka:9092 --describe --group ${job}`],
-    readLogs: [`kubectl logs ${deployment} --since=30m | grep -E 'WARN|ERROR' | tail -n 8`],
+    readLogs: [`kubectl logs ${deployment} --since=30m | grep -E 'WARN|ERROR'`],
     listSettings: [`kubectl set env ${deployment} --list`],
     restart: [`kubectl rollout restart ${deployment}`],
     merge: [`kubectl set env ${deployment} SINK_WRITE_MODE=merge`],

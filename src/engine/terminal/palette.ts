@@ -117,6 +117,7 @@ function buildPalette(n: ShellNames): PaletteEntry[] {
     add('kubectl', 'describe a deployment', 'kubectl describe deployment/{deployment}', [deployment]);
     add('kubectl', 'list pods', 'kubectl get pods');
     add('kubectl', 'read a deployment’s logs', 'kubectl logs deployment/{deployment} --since={since}', [deployment, { name: 'since', label: 'Since', placeholder: 'a duration: 15m, 1h' }]);
+    add('kubectl', 'search a deployment’s logs', "kubectl logs deployment/{deployment} --since={since} | grep -E '{pattern}'", [deployment, { name: 'since', label: 'Since', placeholder: 'a duration: 15m, 1h' }, { name: 'pattern', label: 'Pattern', placeholder: 'an extended regular expression: WARN|ERROR' }]);
     add('kubectl', 'restart a deployment', 'kubectl rollout restart deployment/{deployment}', [deployment]);
     add('kubectl', 'scale a deployment', 'kubectl scale deployment/{deployment} --replicas={replicas}', [deployment, { name: 'replicas', label: 'Replicas', placeholder: 'a number' }]);
     add('kubectl', 'set a deployment’s environment', 'kubectl set env deployment/{deployment} {setting}', [deployment, { name: 'setting', label: 'KEY=value', placeholder: 'KEY=value (--list shows the keys)' }]);
