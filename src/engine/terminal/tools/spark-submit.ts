@@ -87,16 +87,7 @@ function dedupe(ctx: ToolContext, args: readonly string[]): ToolResult {
   if (!lookup(ctx.s).jobOfTable.has(tableId)) return failed(`dedupe_by_key: ${tableId} is not appended to by a streaming sink; it is rebuilt from its sources, so rebuild it there instead.`, 1);
   if (key !== roles.key) return failed(`dedupe_by_key: refusing to dedupe ${tableId} on ${key}: the table's row key (TBLPROPERTIES 'row.key') is ${roles.key ?? 'not set'}; collapsing rows on any other column deletes distinct events.`, 1);
   const dryRun = has(f, 'dry-run');
-  const model = tableModel(ctx.s, ctx.state, tableId);
-  const byDate = new Map<string, { rows: number; duplicates: number }>();
-  for (const cell of model?.cells ?? []) {
-    const dt = localDate(ctx.s.clock, cell.from);
-    const entry = byDate.get(dt) ?? { rows: 0, duplicates: 0 };
-    entry.rows += cell.rows;
-    entry.duplicates += cell.duplicates;
-    byDate.set(dt, entry);
-  }
-  const dates = [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const dates = rowsByDate(ctx, tableId);
   const total = dates.reduce((n, [, e]) => n + e.duplicates, 0);
   const t0 = ctx.state.t - durationS(dryRun ? ['x.py', '--dry-run'] : ['x.py']);
   const lines = [
@@ -110,6 +101,26 @@ function dedupe(ctx: ToolContext, args: readonly string[]): ToolResult {
   const out = printed(lines.join('\n'));
   if (dryRun || total === 0) return out;
   return { ...out, effects: [{ op: 'table.dedupe', table: tableId }], changed: `${tableId} deduplicated on ${key} (${total} duplicate rows deleted)` };
+}
+
+// Rows and duplicate rows per dt partition: the table's totals (as every tool counts them) when the world
+// holds one day, else split as the warehouse's table model places them.
+function rowsByDate(ctx: ToolContext, tableId: string): [string, { rows: number; duplicates: number }][] {
+  const { clock } = ctx.s;
+  const today = localDate(clock, ctx.state.t);
+  if (localDate(clock, clock.worldStartS) === today) {
+    const rows = ctx.state.metrics[`table.${tableId}.rows`] ?? 0;
+    return rows > 0 ? [[today, { rows, duplicates: ctx.state.metrics[`table.${tableId}.duplicates`] ?? 0 }]] : [];
+  }
+  const byDate = new Map<string, { rows: number; duplicates: number }>();
+  for (const cell of tableModel(ctx.s, ctx.state, tableId)?.cells ?? []) {
+    const dt = localDate(clock, cell.from);
+    const entry = byDate.get(dt) ?? { rows: 0, duplicates: 0 };
+    entry.rows += cell.rows;
+    entry.duplicates += cell.duplicates;
+    byDate.set(dt, entry);
+  }
+  return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
 function complete(n: ShellNames, before: readonly string[]): readonly string[] {
