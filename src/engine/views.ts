@@ -11,7 +11,7 @@ import { runInfo } from './prepare-run';
 import { sqlNames } from './sql/completions';
 import { componentChoices } from './diagnosis';
 import { mechanisms } from '../scenarios/schema/cause-taxonomy';
-import { isAccountingMetric } from '../scenarios/schema/metric-catalogue';
+import { isAccountingMetric, isSettingMetric } from '../scenarios/schema/metric-catalogue';
 import { isPlanFlagMetric, visibleFlags } from './plan/plan-flags';
 
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
@@ -63,10 +63,10 @@ function offeredNow<P extends { actions: { id: string }[] }>(pub: P, s: Scenario
   return { ...pub, actions: pub.actions.filter((a) => offered.has(a.id)) };
 }
 
-// What the platform's monitoring measures, without the data accounting's oracle readings or the state a plan decides.
+// What the platform's monitoring measures, without the data accounting's oracle readings, the jobs' settings (read with kubectl) or the state a plan decides.
 function withoutAccounting<T>(s: Scenario, values: Record<string, T>): Record<string, T> {
   const kept: Record<string, T> = {};
-  for (const key in values) if (!isAccountingMetric(key) && !isPlanFlagMetric(s, key)) kept[key] = values[key] as T;
+  for (const key in values) if (!isAccountingMetric(key) && !isSettingMetric(key) && !isPlanFlagMetric(s, key)) kept[key] = values[key] as T;
   return kept;
 }
 

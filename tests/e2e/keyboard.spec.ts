@@ -129,8 +129,8 @@ test('the first Tab offers links that skip to each part of the console, on a lap
 
 test('/ opens the job logs’ search once there is a log to search', async ({ page }) => {
   const errors = watchForErrors(page);
-  await startIncident(page, '20×', 'consumer-lag-storm');
-  await runAction(page, 'Investigate', /Read the fraud-enricher logs/);
+  await startIncident(page, '20×', 'late-mobile-events');
+  await runAction(page, 'Investigate', /Read the activity-aggregator job logs/);
   await leaveFields(page);
   await page.keyboard.press('/');
   await expect(page.getByRole('tab', { name: /Job logs/ })).toHaveAttribute('aria-selected', 'true');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareRun, seedsForVariants } from '../../src/engine';
 import { reconciliationOutput } from '../../src/engine/reveal/reconciliation-output';
 import { Sim, scenario } from '../support/sim-harness';
+import { revenueSteps } from '../support/kafka-steps';
 
 const base = scenario('double-counted-revenue');
 const rewindSeed = seedsForVariants(base).find((v) => v.variant === 'teammate-rewind')?.seed ?? 1;
@@ -27,7 +28,7 @@ describe('duplicate repair and reconciliation', () => {
     const sim = paged();
     const rows = sim.metric('table.orders_fact.rows');
     const duplicates = sim.metric('table.orders_fact.duplicates');
-    sim.complete('dedupe-orders-fact');
+    sim.typeAll(revenueSteps.dedupe);
     expect(sim.metric('table.orders_fact.duplicates')).toBe(0);
     expect(sim.metric('records.duplicates')).toBe(0);
     // New orders keep arriving, but the table lost exactly the duplicate rows.
@@ -40,7 +41,7 @@ describe('duplicate repair and reconciliation', () => {
     const before = reconciliationOutput(rewind, sim.state, 'orders-loader').body;
     expect(before).toContain('MISMATCH');
     expect(before).toContain(String(sim.metric('table.orders_fact.duplicates')));
-    sim.complete('switch-sink-merge').complete('dedupe-orders-fact');
+    sim.typeAll(revenueSteps.merge).typeAll(revenueSteps.dedupe);
     const after = reconciliationOutput(rewind, sim.state, 'orders-loader').body;
     expect(after).toMatch(/\bMATCH\b/);
     expect(after).not.toContain('MISMATCH');
@@ -56,14 +57,16 @@ describe('duplicate repair and reconciliation', () => {
     expect(Number(values[6]) - Number(values[5])).toBeCloseTo(duplicates * 47.32, 2);
   });
 
-  it('repairs the window it re-reads with an overwrite backfill', () => {
-    const sim = paged().complete('switch-sink-merge').complete('overwrite-backfill');
-    while (sim.metric('job.orders-loader.backfillRemaining') > 0 && !sim.state.ended) sim.advance(60);
-    expect(sim.metric('table.orders_fact.duplicates')).toBe(0);
+  it('keeps the rewound window doubled when the sink only switches to MERGE: a MERGE matches every copy', () => {
+    const sim = paged();
+    const duplicates = sim.metric('table.orders_fact.duplicates');
+    sim.typeAll(revenueSteps.merge).advance(600);
+    expect(sim.metric('table.orders_fact.duplicates')).toBe(duplicates);
+    expect(sim.metric('job.orders-loader.idempotentSink')).toBe(1);
   });
 
   it('makes a blind reload in append mode double the day', () => {
-    const sim = paged().complete('replay-today-append').advance(1800);
+    const sim = paged().typeAll(revenueSteps.reset('--to-datetime 2024-04-09T07:00:00.000', 12)).advance(1800);
     expect(sim.metric('table.orders_fact.duplicates')).toBeGreaterThan(sim.metric('table.orders_fact.rows') / 3);
   });
 });

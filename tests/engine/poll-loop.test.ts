@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareRun, type JobState } from '../../src/engine';
 import { consumerGroupOutput } from '../../src/engine/reveal/kafka-output';
 import { Sim, scenario } from '../support/sim-harness';
+import { stormSteps } from '../support/kafka-steps';
 
 const storm = prepareRun(scenario('consumer-lag-storm'), 1, 'normal');
 const job = 'fraud-enricher';
@@ -56,7 +57,7 @@ describe('poll loop and rebalance storm', () => {
   });
 
   it('stops the storm once the sink call is bounded: batches fit the interval and the lag drains', () => {
-    const sim = paged().complete('bound-risk-call').advance(120);
+    const sim = paged().typeAll(stormSteps.boundCall).advance(120);
     const failures = sim.metric(`job.${job}.commitFailures`);
     sim.advance(1200);
     expect(sim.metric(`job.${job}.commitFailures`)).toBe(failures);
@@ -65,7 +66,7 @@ describe('poll loop and rebalance storm', () => {
   });
 
   it('only band-aids the storm when max.poll.interval.ms is raised: evictions stop but the lag keeps growing', () => {
-    const sim = paged().complete('raise-poll-interval').advance(60);
+    const sim = paged().typeAll(stormSteps.raisePollInterval).advance(60);
     const failures = sim.metric(`job.${job}.commitFailures`);
     const lag = sim.metric(`job.${job}.lag`);
     sim.advance(1200);
@@ -74,7 +75,7 @@ describe('poll loop and rebalance storm', () => {
   });
 
   it('leaves members past the partition count without partitions', () => {
-    const sim = paged().complete('bound-risk-call').complete('scale-past-partitions').advance(60);
+    const sim = paged().typeAll(stormSteps.boundCall).typeAll(stormSteps.scale(24)).advance(60);
     const body = consumerGroupOutput(storm, sim.state, job).body;
     const idle = body.split('\n').filter((line) => /^fraud-enricher\s+-\s+-\s+-/.test(line));
     expect(idle).toHaveLength(12);
@@ -90,9 +91,9 @@ describe('poll loop and rebalance storm', () => {
   });
 
   it('adds no duplicates on re-delivery once the sink MERGEs on the event id', () => {
-    const sim = paged().complete('switch-sink-merge');
+    const sim = paged().typeAll(stormSteps.merge);
     const duplicates = sim.metric('table.payments_scored.duplicates');
-    sim.complete('restart-consumers').advance(900);
+    sim.typeAll(stormSteps.restart).advance(900);
     expect(sim.metric(`job.${job}.rebalances`)).toBeGreaterThan(0);
     expect(sim.metric('table.payments_scored.duplicates')).toBeLessThanOrEqual(duplicates);
   });
@@ -100,7 +101,7 @@ describe('poll loop and rebalance storm', () => {
   it('re-delivers in-flight batches as duplicates when an appending consumer restarts', () => {
     const sim = paged().advance(200);
     const duplicates = sim.metric('table.payments_scored.duplicates');
-    sim.complete('restart-consumers').advance(200);
+    sim.typeAll(stormSteps.restart).advance(200);
     expect(sim.metric('table.payments_scored.duplicates')).toBeGreaterThan(duplicates);
   });
 

@@ -75,6 +75,26 @@ describe('the command palette', () => {
     }
   });
 
+  it('builds every command line the typed walkthroughs of the consumer incidents type, in every variant', () => {
+    // A form builds a line when its template, with each blank as a wildcard, matches it, every picked value is one it
+    // offers and no typed value smuggles in a pipe of its own.
+    const builds = (entry: PaletteEntry, line: string): boolean => {
+      const names: string[] = [];
+      const pattern = entry.template.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? (names.push(part), '(.+?)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+      const m = new RegExp(`^${pattern}$`).exec(line);
+      return m !== null && names.every((name, i) => entry.params.find((p) => p.name === name)?.choices?.includes(m[i + 1] as string) ?? !/\s\|\s|<\(|>/.test(m[i + 1] as string));
+    };
+    for (const id of ['consumer-lag-storm', 'double-counted-revenue']) {
+      for (const { seed } of seedsForVariants(scenario(id))) {
+        const s = prepareRun(scenario(id), seed, 'easy');
+        const palette = playerView(s, new Sim(s, seed).state).scenario.palette ?? [];
+        const lines = s.walkthrough.flatMap((step) => (step.command.type === 'terminal.run' ? [step.command.line] : []));
+        expect(lines.length, id).toBeGreaterThan(3);
+        for (const line of lines) expect(palette.some((entry) => builds(entry, line)), `${id}: ${line}`).toBe(true);
+      }
+    }
+  });
+
   it('leaves a blank that is still empty in the line, and names it', () => {
     const entry: PaletteEntry = { tool: 'kubectl', does: 'scale', template: 'kubectl scale deployment/{deployment} --replicas={replicas}', params: [{ name: 'deployment', label: 'Deployment', choices: ['a'] }, { name: 'replicas', label: 'Replicas' }] };
     expect(fillPalette(entry, { deployment: 'a' })).toEqual({ line: 'kubectl scale deployment/a --replicas={replicas}', missing: ['Replicas'] });

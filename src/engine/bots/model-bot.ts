@@ -14,7 +14,19 @@ export function playModel(s: Scenario, seed: number, keep: (step: WalkthroughSte
   const pagedAt = table.state.milestones.detected ?? table.state.t;
   for (const step of s.walkthrough) {
     if (table.state.ended) break;
-    if (keep(step)) table.act(pagedAt + step.atS + lateS, step.command);
+    if (!keep(step)) continue;
+    const at = pagedAt + step.atS + lateS;
+    // Like a person, the model types at a prompt once its previous line has printed.
+    const prompt = step.command.type === 'terminal.run' ? 'terminal' : step.command.type === 'sql.run' ? 'sql' : null;
+    const running = prompt === null ? undefined : table.state[prompt]?.at(-1);
+    if (running && running.output === null && running.endsAt > at) table.wait(running.endsAt);
+    const command = step.command;
+    if (command.type === 'alert.acknowledge') {
+      // A page that cleared before it was acknowledged is acknowledged when it pages again.
+      table.wait(at);
+      while (table.state.alerts[command.alert]?.status !== 'firing' && table.state.t < s.clock.endS) table.wait(table.state.t + s.clock.tickS);
+    }
+    table.act(at, command);
   }
   return table.finish();
 }

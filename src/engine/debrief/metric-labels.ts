@@ -52,6 +52,8 @@ const jobPhrases: Record<string, Phrase> = {
   rebalances: [(n) => `${n} consumer-group rebalances`, 'count'],
   commitFailures: [(n) => `${n} offset commit failures`, 'count'],
   pollLoopS: [(n) => `${n} poll-loop duration`, 'seconds'],
+  sinkTimeoutMs: [(n) => `${n} sink-call timeout in ms (0 = none)`, 'count'],
+  idempotentSink: [(n) => `${n} sink MERGEs on the event id (1 = yes)`, 'flag'],
 };
 
 const tablePhrases: Record<string, Phrase> = {

@@ -19,7 +19,7 @@ interface JobKeys {
   instances: string;
   backfillRemaining: string;
   /** Poll-loop metrics, for jobs that model their poll loop (absent keys keep other scenarios' state unchanged). */
-  poll: { rebalances: string; commitFailures: string; pollLoopS: string };
+  poll: { rebalances: string; commitFailures: string; pollLoopS: string; sinkTimeoutMs: string; idempotentSink: string };
   duplicates: string;
   nullRatios: { column: string; key: string; baseline: number }[];
   critical: boolean;
@@ -58,7 +58,7 @@ function keysFor(s: Scenario): MetricKeys {
         dlqDepth: `job.${j.id}.dlqDepth`,
         instances: `job.${j.id}.instances`,
         backfillRemaining: `job.${j.id}.backfillRemaining`,
-        poll: { rebalances: `job.${j.id}.rebalances`, commitFailures: `job.${j.id}.commitFailures`, pollLoopS: `job.${j.id}.pollLoopS` },
+        poll: { rebalances: `job.${j.id}.rebalances`, commitFailures: `job.${j.id}.commitFailures`, pollLoopS: `job.${j.id}.pollLoopS`, sinkTimeoutMs: `job.${j.id}.sinkTimeoutMs`, idempotentSink: `job.${j.id}.idempotentSink` },
         duplicates: `table.${j.sink.table}.duplicates`,
         nullRatios: (table?.columns ?? []).map((column) => ({ column, key: `table.${j.sink.table}.nullRatio:${column}`, baseline: table?.nullBaseline[column] ?? 0 })),
         critical: j.critical,
@@ -125,6 +125,8 @@ export function computeMetrics(s: Scenario, state: SimState, accounts: Map<strin
       m[jk.poll.rebalances] = job.poll.rebalances;
       m[jk.poll.commitFailures] = job.poll.commitFailures;
       m[jk.poll.pollLoopS] = job.poll.lastLoopS;
+      m[jk.poll.sinkTimeoutMs] = job.poll.sinkTimeoutMs ?? 0;
+      m[jk.poll.idempotentSink] = (job.idempotentSink ?? jobSpecs[j]?.sink.idempotent) ? 1 : 0;
     }
     m[jk.duplicates] = account.duplicates;
     const rows = account.delivered + account.duplicates;

@@ -125,10 +125,17 @@ function buildPalette(n: ShellNames): PaletteEntry[] {
     add('kubectl', 'describe a deployment', 'kubectl describe deployment/{deployment}', [deployment]);
     add('kubectl', 'list pods', 'kubectl get pods');
     add('kubectl', 'read a deployment’s logs', 'kubectl logs deployment/{deployment} --since={since}', [deployment, { name: 'since', label: 'Since', placeholder: 'a duration: 15m, 1h' }]);
+    add('kubectl', 'search a deployment’s logs', "kubectl logs deployment/{deployment} --since={since} | grep -E '{pattern}'", [deployment, { name: 'since', label: 'Since', placeholder: 'a duration: 15m, 1h' }, { name: 'pattern', label: 'Pattern', placeholder: 'an extended regular expression: WARN|ERROR' }]);
     add('kubectl', 'restart a deployment', 'kubectl rollout restart deployment/{deployment}', [deployment]);
     add('kubectl', 'scale a deployment', 'kubectl scale deployment/{deployment} --replicas={replicas}', [deployment, { name: 'replicas', label: 'Replicas', placeholder: 'a number' }]);
     add('kubectl', 'set a deployment’s environment', 'kubectl set env deployment/{deployment} {setting}', [deployment, { name: 'setting', label: 'KEY=value', placeholder: 'KEY=value (--list shows the keys)' }]);
     add('kubectl', 'show a deployment’s environment', 'kubectl set env deployment/{deployment} --list', [deployment]);
+  }
+  if (n.tables.length > 0) {
+    const table: PaletteParam = { name: 'table', label: 'Table', choices: n.tables };
+    const key: PaletteParam = { name: 'key', label: 'Key column', placeholder: 'the column that identifies one event' };
+    add('spark-submit', 'count a table’s duplicate rows (dry run)', 'spark-submit /opt/spark/jobs/dedupe_by_key.py --table {table} --key {key} --dry-run', [table, key]);
+    add('spark-submit', 'deduplicate a table on its key', 'spark-submit /opt/spark/jobs/dedupe_by_key.py --table {table} --key {key}', [table, key]);
   }
   if (n.dashboards.length > 0) {
     add('lineage', 'trace a dashboard upstream', 'lineage upstream dashboard:{dashboard}', [{ name: 'dashboard', label: 'Dashboard', choices: n.dashboards }]);

@@ -11,9 +11,11 @@ function sameRegime(a: LedgerRun, b: LedgerRun): boolean {
  * Records that [run.from, run.to) was processed under `run`, replacing whatever the ledger
  * said about those offsets. A re-delivery into an appending sink adds duplicate rows to the
  * range; below `overwriteUntil` the sink's partitions are overwritten, which also removes any
- * duplicates that range held.
+ * duplicates that range held. A sink that MERGEs on the event id (`merge`) adds no rows for a
+ * re-delivered record, and keeps whatever duplicates the range already held: a MERGE matches
+ * every copy, it does not delete them.
  */
-export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[], logEnd: number, overwriteUntil: number, reader: JobReader): void {
+export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[], logEnd: number, overwriteUntil: number, reader: JobReader, merge = false): void {
   if (run.to <= run.from) return;
   const last = ledger[ledger.length - 1];
   if (!last || last.to <= run.from) {
@@ -52,7 +54,7 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
     if (split > lo) pushMerged(out, { ...run, from: lo, to: split, duplicates: 0 });
     if (hi > split) {
       const kept = Math.round((middle * (hi - split)) / (hi - lo));
-      pushMerged(out, { ...run, from: split, to: hi, duplicates: kept + countRedelivered(old, run, segments, split, hi, logEnd, reader) });
+      pushMerged(out, { ...run, from: split, to: hi, duplicates: kept + (merge ? 0 : countRedelivered(old, run, segments, split, hi, logEnd, reader)) });
     }
     cursor = hi;
     if (old.to > hi) pushMerged(out, { ...old, from: hi, duplicates: right });

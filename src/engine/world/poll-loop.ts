@@ -195,7 +195,7 @@ function writeProgress(spec: JobSpec, job: JobState, poll: PollState, partitions
     const to = c + Math.floor(((poll.batchEnd[i] as number) - c) * f);
     if (to <= from) continue;
     const run: LedgerRun = { from, to, readerMode: job.readerMode, onError: job.onError, skipped: false, dlqReplayed: false, duplicates: 0 };
-    writeRun(job.ledger[i] as LedgerRun[], run, p.segments, p.logEnd, idempotent ? Infinity : (job.overwriteUntil[i] as number), reader);
+    writeRun(job.ledger[i] as LedgerRun[], run, p.segments, p.logEnd, job.overwriteUntil[i] as number, reader, idempotent);
     poll.written[i] = to;
     job.highWater[i] = Math.max(job.highWater[i] as number, to);
     job.consumedLastTick += to - from;

@@ -28,8 +28,8 @@ export function stepBackfill(s: Scenario, state: SimState, spec: JobSpec, job: J
         job.backfill = null;
         return;
       }
-      const overwriteUntil = backfill.overwrite || (job.idempotentSink ?? spec.sink.idempotent) ? Infinity : (job.overwriteUntil[i] as number);
-      writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, cursor, hi), p.segments, p.logEnd, overwriteUntil, reader);
+      const overwriteUntil = backfill.overwrite ? Infinity : (job.overwriteUntil[i] as number);
+      writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, cursor, hi), p.segments, p.logEnd, overwriteUntil, reader, job.idempotentSink ?? spec.sink.idempotent);
       backfill.cursor[i] = hi;
     }
     remaining += end - (backfill.cursor[i] as number);

@@ -66,8 +66,7 @@ function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, par
 
 function processRange(spec: JobSpec, job: JobState, p: PartitionState, i: number, from: number, to: number, reader: JobReader): void {
   if (to <= from) return;
-  const overwriteUntil = (job.idempotentSink ?? spec.sink.idempotent) ? Infinity : (job.overwriteUntil[i] as number);
-  writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, from, to), p.segments, p.logEnd, overwriteUntil, reader);
+  writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, from, to), p.segments, p.logEnd, job.overwriteUntil[i] as number, reader, job.idempotentSink ?? spec.sink.idempotent);
   job.committed[i] = to;
   job.highWater[i] = Math.max(job.highWater[i] as number, to);
   job.consumedLastTick += to - from;

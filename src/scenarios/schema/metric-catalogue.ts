@@ -5,7 +5,7 @@
  */
 export const metricCatalogue = {
   producer: ['rate'],
-  job: ['lag', 'consumeRate', 'running', 'readerRegistry', 'restarts', 'errorRate', 'dlqDepth', 'instances', 'backfillRemaining', 'lateDropped', 'lateDropRate', 'allowedLatenessS', 'reprocessRemaining', 'rebalances', 'commitFailures', 'pollLoopS'],
+  job: ['lag', 'consumeRate', 'running', 'readerRegistry', 'restarts', 'errorRate', 'dlqDepth', 'instances', 'backfillRemaining', 'lateDropped', 'lateDropRate', 'allowedLatenessS', 'reprocessRemaining', 'rebalances', 'commitFailures', 'pollLoopS', 'sinkTimeoutMs', 'idempotentSink'],
   table: ['freshnessS', 'rows', 'duplicates', 'nullRatio', 'completeness', 'provisional', 'files', 'avgFileMb', 'filesPerHour', 'queryP95S', 'costPerDayUsd', 'compactionRemainingMb', 'deletedRows', 'missingRows', 'volumeRatio'],
   dashboard: ['freshnessS', 'blank', 'kpi'],
   dag: ['queuedTasks', 'runningTasks', 'failedRuns', 'paused', 'pokeSensors', 'localTime', 'appendMode'],
@@ -22,6 +22,19 @@ export const metricCatalogue = {
 export const accountingMetrics = { records: metricCatalogue.records, table: ['duplicates', 'missingRows'] } as const;
 
 const accountingTableSuffixes = accountingMetrics.table.map((m) => `.${m}`);
+
+/**
+ * A job's settings as metrics, for conditions (`resolvedWhen`): the player reads them with the
+ * tools (`kubectl set env --list`), so they stay out of the player's view like the accounting.
+ */
+export const settingMetrics = { job: ['sinkTimeoutMs', 'idempotentSink'] } as const;
+
+const settingSuffixes = settingMetrics.job.map((m) => `.${m}`);
+
+/** Whether a metric reference is a job setting (see `settingMetrics`). */
+export function isSettingMetric(ref: string): boolean {
+  return ref.startsWith('job.') && settingSuffixes.some((suffix) => ref.endsWith(suffix));
+}
 
 /** Whether a metric reference is data accounting (see `accountingMetrics`). */
 export function isAccountingMetric(ref: string): boolean {
