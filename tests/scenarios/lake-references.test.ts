@@ -5,6 +5,7 @@ import { loadScenario } from '../../src/scenarios/load-scenario';
 
 interface Doc {
   world: { jobs: Record<string, unknown>[]; tables: Record<string, unknown>[] };
+  actions: Record<string, unknown>[];
 }
 
 function load(file: string, mutate: (doc: Doc) => void) {
@@ -22,6 +23,16 @@ describe('late-data and layout references', () => {
   it('reports a reprocess or lateness change on a job without event-time windows', () => {
     const result = load('late-mobile-events.yaml', (doc) => {
       delete doc.world.jobs[0]?.allowedLatenessS;
+      // The built-in incident is worked by typing; an authored procedure may still name these.
+      doc.actions.push({
+        id: 'reprocess-from-raw',
+        label: 'Reprocess from raw',
+        category: 'mitigate',
+        durationS: 60,
+        effects: [{ op: 'job.reprocess', job: 'activity-aggregator', atS: -3600, ratePerSec: 1000, overwrite: true }],
+        verdict: { kind: 'neutral', why: 'fixture' },
+      });
+      doc.actions.push({ id: 'late-profile', label: 'Late profile', category: 'investigate', durationS: 60, reveals: [{ kind: 'late-events', job: 'activity-aggregator' }], verdict: { kind: 'neutral', why: 'fixture' } });
     });
     expect(result.ok).toBe(false);
     const messages = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);

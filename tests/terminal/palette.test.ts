@@ -55,6 +55,24 @@ describe('the command palette', () => {
     }
   });
 
+  it.each(['late-mobile-events'])('builds every command line the model walkthrough of %s types', (id) => {
+    const s = prepareRun(scenario(id), 1, 'normal');
+    const palette = playerView(s, new Sim(s, 1).state).scenario.palette ?? [];
+    const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // A form's line as a pattern: each picked blank one of its choices, each typed blank any text.
+    const patterns = palette.map((entry) => {
+      const parts = entry.template.split(/(\{\w+\})/).map((part) => {
+        const param = entry.params.find((p) => `{${p.name}}` === part);
+        if (!param) return escape(part);
+        return param.choices ? `(?:${param.choices.map(escape).join('|')})` : '\\S+';
+      });
+      return new RegExp(`^${parts.join('')}$`);
+    });
+    const lines = s.walkthrough.flatMap((step) => (step.command.type === 'terminal.run' ? [step.command.line] : []));
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(patterns.some((re) => re.test(line)), line).toBe(true);
+  });
+
   it('leaves a blank that is still empty in the line, and names it', () => {
     const entry: PaletteEntry = { tool: 'kubectl', does: 'scale', template: 'kubectl scale deployment/{deployment} --replicas={replicas}', params: [{ name: 'deployment', label: 'Deployment', choices: ['a'] }, { name: 'replicas', label: 'Replicas' }] };
     expect(fillPalette(entry, { deployment: 'a' })).toEqual({ line: 'kubectl scale deployment/a --replicas={replicas}', missing: ['Replicas'] });

@@ -1,4 +1,5 @@
 import { bootstrapServer, type ShellNames } from './platform';
+import { flinkJobId } from './tools/flink-rest';
 
 /** One blank of a palette form: picked from the platform's names, or typed. */
 export interface PaletteParam {
@@ -75,6 +76,14 @@ function buildPalette(n: ShellNames): PaletteEntry[] {
   }
   if (n.flinkJobIds.length > 0) {
     add('curl', 'list Flink jobs with their state', 'curl -s http://flink-jobmanager:8081/jobs/overview | jq .');
+    const jid: PaletteParam = { name: 'jid', label: 'Flink JobID', choices: n.flinkJobIds.map(flinkJobId).sort() };
+    add('curl', 'read a Flink job’s configuration', 'curl -s http://flink-jobmanager:8081/jobs/{jid}/config | jq .', [jid]);
+    add('curl', 'read a Flink job’s vertices and state', 'curl -s http://flink-jobmanager:8081/jobs/{jid} | jq .', [jid]);
+    add('curl', 'read a Flink vertex’s metrics', "curl -s 'http://flink-jobmanager:8081/jobs/{jid}/vertices/{vertex}/subtasks/metrics?get={metrics}'", [
+      jid,
+      { name: 'vertex', label: 'Vertex id', placeholder: 'an id from the job’s vertices' },
+      { name: 'metrics', label: 'Metrics', placeholder: 'names, comma-separated' },
+    ]);
     const job: PaletteParam = { name: 'job', label: 'Flink job', choices: n.flinkJobIds };
     add('flink', 'list running jobs', 'flink list');
     add('flink', 're-read a job’s topic from a time (backfill)', 'flink run -d -p {parallelism} /opt/flink/usrlib/{job}.jar --backfill-from {from} --sink-mode {mode}', [
@@ -90,6 +99,10 @@ function buildPalette(n: ShellNames): PaletteEntry[] {
     add('dbt', 'check source freshness', 'dbt source freshness');
     add('dbt', 'test a model', 'dbt test --select {model}', [{ name: 'model', label: 'Model', choices: n.tables }]);
     add('dbt', 'rebuild a model', 'dbt run --select {model}', [{ name: 'model', label: 'Model', choices: n.tables }]);
+    add('dbt', 'label a model’s recent hours provisional', "dbt run-operation mark_provisional --args '{model: {model}, hours: {hours}}'", [
+      { name: 'model', label: 'Model', choices: n.tables },
+      { name: 'hours', label: 'Hours', placeholder: 'a whole number (0: all final)' },
+    ]);
   }
   if (n.flags.length > 0) {
     add('flagctl', 'list feature flags', 'flagctl list');

@@ -12,6 +12,20 @@ interface Setting {
 const oneOf = (key: string, values: readonly string[]) => `${key} must be one of: ${values.join(', ')}`;
 const positiveInt = (key: string, value: string, f: (n: number) => object): object | string => (/^\d+$/.test(value) && Number(value) > 0 ? f(Number(value)) : `${key} must be a positive whole number`);
 
+const durationUnits: Record<string, number> = { ms: 0.001, s: 1, sec: 1, m: 60, min: 60, h: 3600, d: 86_400 };
+
+/** Reads a duration as Flink's configuration takes it (`12h`, `10min`, `90s`, `43200000ms`); seconds, or null. */
+export function parseFlinkDuration(text: string): number | null {
+  const m = /^(\d+)\s*(ms|sec|s|min|m|h|d)$/.exec(text.trim());
+  return m ? Math.round(Number(m[1]) * (durationUnits[m[2] as string] as number)) : null;
+}
+
+// The shortest way to write a duration in whole units: 12h, 10min, 90s.
+const compactDuration = (s: number) => (s > 0 && s % 3600 === 0 ? `${s / 3600}h` : s > 0 && s % 60 === 0 ? `${s / 60}min` : `${s}s`);
+
+/** Longest allowed lateness a windowed job accepts: its state holds every open window that long. */
+export const maxAllowedLatenessS = 7 * 86_400;
+
 const settings: Setting[] = [
   {
     key: 'READER_SCHEMA_MODE',
@@ -43,6 +57,17 @@ const settings: Setting[] = [
     apply: (v) => (v === 'merge' || v === 'append' ? { idempotentSink: v === 'merge' } : oneOf('SINK_WRITE_MODE', ['append', 'merge'])),
   },
   {
+    key: 'ALLOWED_LATENESS',
+    current: (_spec, job) => compactDuration(job.lateWindows?.allowedLatenessS ?? 0),
+    apply: (v, spec) => {
+      if (spec.allowedLatenessS === undefined) return 'ALLOWED_LATENESS applies to jobs with event-time windows; this job has none';
+      const seconds = parseFlinkDuration(v);
+      if (seconds === null) return `ALLOWED_LATENESS must be a duration such as 30min, 2h or 600s, got "${v}"`;
+      if (seconds > maxAllowedLatenessS) return `ALLOWED_LATENESS above 7d would keep every window's state open for longer than the state backend is sized for`;
+      return { allowedLatenessS: seconds };
+    },
+  },
+  {
     key: 'MAX_POLL_RECORDS',
     current: (_spec, job) => String(job.poll?.maxPollRecords ?? 500),
     apply: (v) => positiveInt('MAX_POLL_RECORDS', v, (n) => ({ poll: { maxPollRecords: n } })) as ReturnType<Setting['apply']>,
@@ -61,7 +86,9 @@ const settings: Setting[] = [
 
 /** The job's environment as `kubectl set env --list` shows it, in a fixed order. */
 export function jobEnvironment(spec: JobSpec, job: JobState): [string, string][] {
-  return settings.filter((x) => x.key.startsWith('MAX_POLL') || x.key === 'SINK_REQUEST_TIMEOUT_MS' ? job.poll !== undefined : true).map((x) => [x.key, x.current(spec, job)]);
+  return settings
+    .filter((x) => (x.key.startsWith('MAX_POLL') || x.key === 'SINK_REQUEST_TIMEOUT_MS' ? job.poll !== undefined : x.key === 'ALLOWED_LATENESS' ? job.lateWindows !== undefined : true))
+    .map((x) => [x.key, x.current(spec, job)]);
 }
 
 /** The names a job's environment knows, for completion and the admission webhook's message. */
