@@ -40,9 +40,18 @@ describe('late-data and layout references', () => {
     expect(messages).toContainEqual(expect.stringMatching(/^actions\.\d+\.reveals\.0\.job: needs job "activity-aggregator" to declare allowedLatenessS/));
   });
 
+  it('reports a partition key column the table does not have', () => {
+    const result = load('small-files-cost.yaml', (doc) => {
+      (doc.world.tables[0]?.layout as Record<string, unknown>).keyColumn = 'tenant';
+    });
+    expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toContain('world.tables.0.layout.keyColumn: "tenant" is not one of the table\'s columns (event_id, tenant_id, user_id, url)');
+  });
+
   it('reports compaction, layout changes and file listings on a table without a layout', () => {
     const result = load('small-files-cost.yaml', (doc) => {
       delete doc.world.tables[0]?.layout;
+      // The built-in incident is worked by typing; an authored procedure may still name these.
+      doc.actions.push({ id: 'files', label: 'Files', category: 'investigate', durationS: 60, reveals: [{ kind: 'table-files', table: 'page_events' }], verdict: { kind: 'neutral', why: 'fixture' } });
     });
     expect(result.ok).toBe(false);
     const messages = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);

@@ -55,7 +55,7 @@ describe('the command palette', () => {
     }
   });
 
-  it.each(['late-mobile-events'])('builds every command line the model walkthrough of %s types', (id) => {
+  it.each(['late-mobile-events', 'small-files-cost'])('builds every command line the model walkthrough of %s types', (id) => {
     const s = prepareRun(scenario(id), 1, 'normal');
     const palette = playerView(s, new Sim(s, 1).state).scenario.palette ?? [];
     const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -138,6 +138,18 @@ function buildPalette(n: ShellNames): PaletteEntry[] {
   if (n.dashboards.length > 0) {
     add('lineage', 'trace a dashboard upstream', 'lineage upstream dashboard:{dashboard}', [{ name: 'dashboard', label: 'Dashboard', choices: n.dashboards }]);
   }
+  if (n.icebergTables.length > 0) {
+    const table: PaletteParam = { name: 'table', label: 'Iceberg table', choices: n.icebergTables };
+    const maintain = (does: string, procedure: string, arg: string, placeholder: string) =>
+      add('trino', does, `trino --execute "ALTER TABLE {table} EXECUTE ${procedure}(${arg} => '{${procedure}}')"`, [table, { name: procedure, label: arg, placeholder }]);
+    add('trino', 'profile a query on a table', `trino --execute "EXPLAIN ANALYZE SELECT count(*) FROM {table} WHERE event_ts >= current_date - INTERVAL '7' DAY"`, [table]);
+    add('trino', 'count a table’s data files and their size', `trino --output-format ALIGNED --execute 'SELECT count(*) AS files, avg(file_size_in_bytes) AS avg_file_bytes FROM "{table}$files"'`, [table]);
+    add('trino', 'show a table’s definition and partitioning', 'trino --execute "SHOW CREATE TABLE {table}"', [table]);
+    add('trino', 'change a table’s partitioning for new data', 'trino --execute "ALTER TABLE {table} SET PROPERTIES partitioning = ARRAY[{spec}]"', [table, { name: 'spec', label: 'Partition fields', placeholder: "'day(event_ts)' or 'hour(event_ts)','bucket(col, n)'" }]);
+    maintain('compact a table’s small files', 'optimize', 'file_size_threshold', 'a size: 32MB');
+    maintain('expire a table’s old snapshots', 'expire_snapshots', 'retention_threshold', 'a duration: 7d');
+    maintain('remove a table’s orphan files', 'remove_orphan_files', 'retention_threshold', 'a duration: 7d');
+  }
   return entries.sort((a, b) => a.tool.localeCompare(b.tool) || a.does.localeCompare(b.does));
 }
 

@@ -10,10 +10,11 @@ import { dbt } from './tools/dbt';
 import { flagctl } from './tools/flagctl';
 import { flink } from './tools/flink';
 import { lineage } from './tools/lineage';
+import { trino } from './tools/trino';
 import type { Tool } from './types';
 
 /** Every program the on-call shell knows, platform tools first. */
-export const platformTools: readonly Tool[] = [airflow, curl, dbt, flagctl, flink, kafkaConsumerGroups, kafkaTopics, kubectl, lineage];
+export const platformTools: readonly Tool[] = [airflow, curl, dbt, flagctl, flink, kafkaConsumerGroups, kafkaTopics, kubectl, lineage, trino];
 
 const all: readonly Tool[] = [...platformTools, ...textFilters, jqTool, ...builtins];
 const byName = new Map(all.map((t) => [t.name, t]));

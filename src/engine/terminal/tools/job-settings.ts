@@ -1,12 +1,13 @@
 import type { Effect, JobSpec } from '../../../scenarios/schema';
 import type { JobState } from '../../state';
+import type { TableLayoutState } from '../../world/lake-state';
 
 /** A setting a streaming job reads from its environment, how to read it now and how to change it. */
 interface Setting {
   key: string;
-  current: (spec: JobSpec, job: JobState) => string;
+  current: (spec: JobSpec, job: JobState, layout: TableLayoutState | undefined) => string;
   /** The `job.set` fields for a new value, or the reason it is refused. */
-  apply: (value: string, spec: JobSpec, env: Record<string, string>) => Omit<Extract<Effect, { op: 'job.set' }>, 'op' | 'job'> | string;
+  apply: (value: string, spec: JobSpec, env: Record<string, string>, layout: TableLayoutState | undefined) => Omit<Extract<Effect, { op: 'job.set' }>, 'op' | 'job'> | string;
 }
 
 const oneOf = (key: string, values: readonly string[]) => `${key} must be one of: ${values.join(', ')}`;
@@ -68,6 +69,17 @@ const settings: Setting[] = [
     },
   },
   {
+    key: 'CHECKPOINT_INTERVAL',
+    current: (_spec, _job, layout) => compactDuration(layout?.commitIntervalS ?? 0),
+    apply: (v, _spec, _env, layout) => {
+      if (!layout) return 'CHECKPOINT_INTERVAL applies to jobs whose sink commits files at each checkpoint; this job has none';
+      const seconds = parseFlinkDuration(v);
+      if (seconds === null || seconds < 1) return `CHECKPOINT_INTERVAL must be a duration such as 30s, 5min or 10min, got "${v}"`;
+      if (seconds > 86_400) return 'CHECKPOINT_INTERVAL above 1d would hold a day of data uncommitted';
+      return { commitIntervalS: seconds };
+    },
+  },
+  {
     key: 'MAX_POLL_RECORDS',
     current: (_spec, job) => String(job.poll?.maxPollRecords ?? 500),
     apply: (v) => positiveInt('MAX_POLL_RECORDS', v, (n) => ({ poll: { maxPollRecords: n } })) as ReturnType<Setting['apply']>,
@@ -85,24 +97,28 @@ const settings: Setting[] = [
 ];
 
 /** The job's environment as `kubectl set env --list` shows it, in a fixed order. */
-export function jobEnvironment(spec: JobSpec, job: JobState): [string, string][] {
-  return settings
-    .filter((x) => (x.key.startsWith('MAX_POLL') || x.key === 'SINK_REQUEST_TIMEOUT_MS' ? job.poll !== undefined : x.key === 'ALLOWED_LATENESS' ? job.lateWindows !== undefined : true))
-    .map((x) => [x.key, x.current(spec, job)]);
+export function jobEnvironment(spec: JobSpec, job: JobState, layout?: TableLayoutState): [string, string][] {
+  const listed = (key: string) => {
+    if (key.startsWith('MAX_POLL') || key === 'SINK_REQUEST_TIMEOUT_MS') return job.poll !== undefined;
+    if (key === 'ALLOWED_LATENESS') return job.lateWindows !== undefined;
+    if (key === 'CHECKPOINT_INTERVAL') return layout !== undefined;
+    return true;
+  };
+  return settings.filter((x) => listed(x.key)).map((x) => [x.key, x.current(spec, job, layout)]);
 }
 
 /** The names a job's environment knows, for completion and the admission webhook's message. */
 export const settingKeys = settings.map((x) => x.key);
 
 /** The `job.set` effect for a batch of `KEY=value` changes, or the webhook's refusal. */
-export function settingsEffect(spec: JobSpec, job: JobState, changes: Record<string, string>): Extract<Effect, { op: 'job.set' }> | string {
-  const env = Object.fromEntries(jobEnvironment(spec, job));
+export function settingsEffect(spec: JobSpec, job: JobState, changes: Record<string, string>, layout?: TableLayoutState): Extract<Effect, { op: 'job.set' }> | string {
+  const env = Object.fromEntries(jobEnvironment(spec, job, layout));
   Object.assign(env, changes);
   let effect: Extract<Effect, { op: 'job.set' }> = { op: 'job.set', job: spec.id };
   for (const [key, value] of Object.entries(changes)) {
     const setting = settings.find((x) => x.key === key);
     if (!setting) return `unknown setting ${key}; this job reads ${settingKeys.join(', ')}`;
-    const fields = setting.apply(value, spec, env);
+    const fields = setting.apply(value, spec, env, layout);
     if (typeof fields === 'string') return fields;
     effect = { ...effect, ...fields, ...('poll' in fields && effect.poll ? { poll: { ...effect.poll, ...fields.poll } } : {}) };
   }
