@@ -51,6 +51,7 @@ describe('trino', () => {
     expect(sim.type(`trino --execute "ALTER TABLE page_events SET PROPERTIES partitioning = ARRAY['month(event_ts)']"`)).toContain('Invalid partitioning');
     expect(sim.type(`trino --execute "ALTER TABLE page_events SET PROPERTIES partitioning = ARRAY['hour(event_ts)', 'bucket(nope, 8)']"`)).toContain("Column 'nope' specified in partitioning not found");
     expect(sim.type('trino --execute "SHOW CREATE TABLE search_documents"')).toContain("Table 'iceberg.analytics.search_documents' does not exist");
+    expect(sim.type(`trino --execute 'SELECT count(*) FROM "search_documents$files"'`)).toContain("Table 'iceberg.analytics.search_documents$files' does not exist");
     expect(sim.type(`trino --execute "DELETE FROM page_events WHERE event_ts < current_date"`)).toContain('Access Denied');
     expect(sim.type(`trino --execute "ALTER TABLE page_events EXECUTE optimize(file_size_threshold => 'big')"`)).toContain("Invalid file_size_threshold 'big'");
     expect(sim.type('trino --execute "ALTER TABLE page_events EXECUTE vacuum()"')).toContain('Procedure not registered');

@@ -90,7 +90,7 @@ function statement(ctx: ToolContext, text: string, format: string): Statement {
   m = /^SELECT (.+) FROM "(?:(?:iceberg\.)?analytics\.)?(\w+)\$files"$/i.exec(sql);
   if (m) {
     const t = icebergTable(ctx, m[2] as string);
-    if (typeof t === 'string') return { error: t.replace(`${t.slice(t.indexOf("'") + 1, t.lastIndexOf("'"))}`, `${catalog}.${schema}.${m[2]}$files`) };
+    if (typeof t === 'string') return { error: `line 1:1: Table '${catalog}.${schema}.${m[2]}$files' does not exist` };
     return filesQuery(ctx, m[1] as string, t.id, t.layout, format);
   }
   m = /^ALTER TABLE ("?[\w.]+"?) SET PROPERTIES partitioning = ARRAY\[(.*)\]$/i.exec(sql);
