@@ -11,6 +11,7 @@ test('after a first visit the game opens, briefs and plays an incident with no n
   await expect(page.getByRole('heading', { level: 1, name: 'Choose an incident' })).toBeVisible();
   // The service worker precaches the whole build, then says so.
   await expect(page.getByRole('status').filter({ hasText: 'Firedrill is ready to play offline.' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Dismiss' }).click();
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
@@ -28,7 +29,6 @@ test('after a first visit the game opens, briefs and plays an incident with no n
     expect(response.ok(), icon.src).toBe(true);
   }
 
-  await page.getByRole('button', { name: 'Dismiss' }).click();
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Choose an incident' })).toBeVisible();

@@ -55,22 +55,24 @@ describe('the command palette', () => {
     }
   });
 
-  it.each(['late-mobile-events', 'small-files-cost'])('builds every command line the model walkthrough of %s types', (id) => {
-    const s = prepareRun(scenario(id), 1, 'normal');
-    const palette = playerView(s, new Sim(s, 1).state).scenario.palette ?? [];
+  it('builds every line the typed walkthroughs type, for every root-cause variant', () => {
     const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // A form's line as a pattern: each picked blank one of its choices, each typed blank any text.
-    const patterns = palette.map((entry) => {
-      const parts = entry.template.split(/(\{\w+\})/).map((part) => {
-        const param = entry.params.find((p) => `{${p.name}}` === part);
-        if (!param) return escape(part);
-        return param.choices ? `(?:${param.choices.map(escape).join('|')})` : '\\S+';
-      });
-      return new RegExp(`^${parts.join('')}$`);
-    });
-    const lines = s.walkthrough.flatMap((step) => (step.command.type === 'terminal.run' ? [step.command.line] : []));
-    expect(lines.length).toBeGreaterThan(3);
-    for (const line of lines) expect(patterns.some((re) => re.test(line)), line).toBe(true);
+    for (const id of ['stale-revenue-table', 'dst-repeated-hour', 'late-mobile-events', 'small-files-cost']) {
+      for (const { seed } of seedsForVariants(scenario(id))) {
+        const s = prepareRun(scenario(id), seed, 'normal');
+        const palette = playerView(s, new Sim(s, seed).state).scenario.palette ?? [];
+        const forms = palette.map((e) => new RegExp(`^${e.template.split(/(\{\w+\})/).map((part) => {
+          const param = e.params.find((p) => `{${p.name}}` === part);
+          if (!param) return escape(part);
+          return param.choices ? `(?:${param.choices.map(escape).join('|')})` : '\\S+';
+        }).join('')}$`));
+        for (const step of s.walkthrough) {
+          if (step.command.type !== 'terminal.run') continue;
+          const line = step.command.line;
+          expect(forms.some((f) => f.test(line)), `${id} (seed ${seed}): ${line}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('leaves a blank that is still empty in the line, and names it', () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const sw = vi.hoisted(() => ({ needRefresh: false, offlineReady: false, update: vi.fn(async () => undefined), setNeedRefresh: vi.fn(), setOfflineReady: vi.fn() }));
@@ -7,7 +7,7 @@ vi.mock('virtual:pwa-register/react', () => ({
   useRegisterSW: () => ({ needRefresh: [sw.needRefresh, sw.setNeedRefresh], offlineReady: [sw.offlineReady, sw.setOfflineReady], updateServiceWorker: sw.update }),
 }));
 
-const { UpdatePrompt } = await import('../../src/ui/pwa/UpdatePrompt');
+const { UpdatePrompt, offlineNoticeMs } = await import('../../src/ui/pwa/UpdatePrompt');
 
 afterEach(() => {
   cleanup();
@@ -30,6 +30,19 @@ describe('the service worker prompt', () => {
     expect(sw.setNeedRefresh).toHaveBeenCalledWith(false);
     fireEvent.click(screen.getByRole('button', { name: 'Reload to update' }));
     expect(sw.update).toHaveBeenCalledWith(true);
+  });
+
+  it('takes the offline notice away by itself after a few seconds', () => {
+    vi.useFakeTimers();
+    try {
+      Object.assign(sw, { needRefresh: false, offlineReady: true });
+      render(<UpdatePrompt />);
+      expect(sw.setOfflineReady).not.toHaveBeenCalled();
+      act(() => vi.advanceTimersByTime(offlineNoticeMs));
+      expect(sw.setOfflineReady).toHaveBeenCalledWith(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says once the game can open offline, and can be dismissed', () => {

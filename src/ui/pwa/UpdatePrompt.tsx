@@ -1,5 +1,9 @@
+import { useEffect } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import './update-prompt.css';
+
+/** How long the "ready to play offline" notice stays up. */
+export const offlineNoticeMs = 8000;
 
 /**
  * The service worker's word to the player. The build is precached after the first visit, so the
@@ -12,6 +16,12 @@ export function UpdatePrompt() {
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW();
+  // "Ready offline" is news, not a question: it leaves by itself so it never sits over the console.
+  useEffect(() => {
+    if (!offlineReady || needRefresh) return;
+    const timer = setTimeout(() => setOfflineReady(false), offlineNoticeMs);
+    return () => clearTimeout(timer);
+  }, [offlineReady, needRefresh, setOfflineReady]);
   if (!needRefresh && !offlineReady) return null;
   return (
     <div className="update-prompt" role="status">

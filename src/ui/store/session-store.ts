@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { usePlanDraft } from './plan-draft-store';
 import { advance, applyEntry, createInitialState, playerView, prepareRun, replay, runInfo, stageOf, type Level, type PlayerView, type SimState } from '../../engine';
 import type { Command, Scenario } from '../../scenarios/schema';
 import { saveSession, clearSavedSession, loadSavedSession, type SavedSession } from '../session/saved-session';
@@ -100,6 +101,8 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   speed: 5,
   paused: false,
   open: (base, seed, hintsOn, level) => {
+    // A new run starts from a blank plan (a decision drill's draft belongs to the run it was written in).
+    usePlanDraft.getState().clear();
     const scenario = prepareRun(base, seed, level);
     const state = createInitialState(scenario, seed);
     const session: LiveSession = { scenario, seed, level, hintsOn, state, view: playerView(scenario, state), clock: state.t };

@@ -9,6 +9,7 @@ import { ScreenHeader } from '../catalogue/ScreenHeader';
 import { DebriefExport } from './DebriefExport';
 import { DebriefKeySteps } from './DebriefKeySteps';
 import { DebriefMilestones } from './DebriefMilestones';
+import { DebriefPlan } from './DebriefPlan';
 import { DebriefRootCause } from './DebriefRootCause';
 import { DebriefTimeline } from './DebriefTimeline';
 import { DebriefWalkthrough } from './DebriefWalkthrough';
@@ -148,7 +149,7 @@ function Result({ session }: { session: LiveSession }) {
           <DebriefKeySteps debrief={debrief} scenario={scenario} />
         </div>
         <DebriefWalkthrough debrief={debrief} scenario={scenario} />
-        <DebriefRootCause debrief={debrief} scenario={scenario} />
+        {scenario.kind === 'decision' ? <DebriefPlan scenario={scenario} state={state} /> : <DebriefRootCause debrief={debrief} scenario={scenario} />}
         <ResultFollowUps result={result} scenario={scenario} submitted={state.postmortem !== null} />
         <DebriefExport debrief={debrief} scenario={scenario} state={state} />
       </main>
