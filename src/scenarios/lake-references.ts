@@ -34,6 +34,10 @@ export function checkLakeReferences(s: Scenario): ScenarioProblem[] {
     a.effects.forEach((e, j) => effect(e, `actions.${i}.effects.${j}`));
     a.reveals.forEach((r, j) => reveal(r, `actions.${i}.reveals.${j}`));
   });
+  s.world.tables.forEach((t, i) => {
+    const key = t.layout?.keyColumn;
+    if (key !== undefined && !t.columns.includes(key)) problems.push({ path: `world.tables.${i}.layout.keyColumn`, message: `"${key}" is not one of the table's columns (${t.columns.join(', ')})` });
+  });
   s.world.producers.forEach((p, i) => {
     if (p.lateShare !== undefined && p.lateByS === undefined) problems.push({ path: `world.producers.${i}.lateByS`, message: 'is needed with lateShare: how late do the late events arrive?' });
   });

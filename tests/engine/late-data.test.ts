@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRun } from '../../src/engine';
+import { lateEventsOutput } from '../../src/engine/reveal/lake-output';
 import { lateDropShare } from '../../src/engine/world/late-data';
+import { lateSteps } from '../support/late-steps';
 import { Sim, scenario } from '../support/sim-harness';
 
 const s = prepareRun(scenario('late-mobile-events'), 1, 'normal');
@@ -38,7 +40,7 @@ describe('late-arriving events and watermarks', () => {
   });
 
   it('stops new drops once allowed lateness covers how late the devices flush', () => {
-    const sim = paged().complete('raise-allowed-lateness');
+    const sim = paged().typeAll(lateSteps.raiseLateness12h);
     const dropped = sim.metric('job.activity-aggregator.lateDropped');
     sim.advance(1200);
     expect(sim.metric('job.activity-aggregator.lateDropped')).toBe(dropped);
@@ -47,14 +49,14 @@ describe('late-arriving events and watermarks', () => {
   });
 
   it('keeps dropping most late events when lateness is raised too little', () => {
-    const sim = paged().complete('raise-lateness-1h');
+    const sim = paged().typeAll(lateSteps.raiseLateness1h);
     const dropped = sim.metric('job.activity-aggregator.lateDropped');
     sim.advance(600);
     expect(sim.metric('job.activity-aggregator.lateDropped')).toBeGreaterThan(dropped);
   });
 
   it('brings every dropped event back with an overwrite reprocess of the whole affected window', () => {
-    const sim = paged().complete('raise-allowed-lateness').complete('reprocess-overwrite');
+    const sim = paged().typeAll(lateSteps.raiseLateness12h).typeAll(lateSteps.reprocessOverwrite);
     expect(sim.metric('job.activity-aggregator.reprocessRemaining')).toBeGreaterThan(0);
     sim.advance(1800);
     expect(sim.metric('job.activity-aggregator.reprocessRemaining')).toBe(0);
@@ -66,20 +68,20 @@ describe('late-arriving events and watermarks', () => {
   });
 
   it('double-counts the on-time events when the reprocess appends instead of overwriting', () => {
-    const sim = paged().complete('raise-allowed-lateness').complete('reprocess-append').advance(1800);
+    const sim = paged().typeAll(lateSteps.raiseLateness12h).typeAll(lateSteps.reprocessAppend).advance(1800);
     expect(sim.metric('records.lost')).toBe(0);
     expect(sim.metric('records.duplicates')).toBeGreaterThan(1_000_000);
     expect(sim.metric('table.user_activity_hourly.duplicates')).toBe(sim.metric('records.duplicates'));
   });
 
   it('leaves most of the gap when the reprocess window starts after the drops began', () => {
-    const sim = paged().complete('raise-allowed-lateness').complete('reprocess-last-hour').advance(1800);
+    const sim = paged().typeAll(lateSteps.raiseLateness12h).typeAll(lateSteps.reprocessLastHour).advance(1800);
     expect(sim.metric('records.lost')).toBeGreaterThan(100_000);
     expect(sim.metric('table.retention_metrics.completeness')).toBeLessThan(0.99);
   });
 
   it('loses the recovered events again when the reprocess runs before lateness is raised', () => {
-    const sim = paged().complete('reprocess-overwrite').advance(1800);
+    const sim = paged().typeAll(lateSteps.reprocessOverwrite).advance(1800);
     expect(sim.metric('job.activity-aggregator.reprocessRemaining')).toBe(0);
     expect(sim.metric('records.lost')).toBeGreaterThan(0);
     expect(sim.metric('job.activity-aggregator.lateDropRate')).toBeGreaterThan(0);
@@ -89,14 +91,14 @@ describe('late-arriving events and watermarks', () => {
     const sim = paged().complete('open-product-health');
     expect(output(sim, 'open-product-health')).not.toContain('provisional');
     expect(sim.metric('table.retention_metrics.provisional')).toBe(0);
-    sim.complete('mark-provisional').complete('open-product-health');
+    sim.typeAll(lateSteps.markProvisional).complete('open-product-health');
     expect(sim.metric('table.retention_metrics.provisional')).toBe(1);
     expect(output(sim, 'open-product-health')).toMatch(/D1 retention \(yesterday's cohort\): \d+\.\d% +\(provisional: the last 12h 00m/);
   });
 
   it('shows the lateness distribution and the dropped count in the late-events profile', () => {
-    const sim = paged().complete('late-event-profile');
-    const body = output(sim, 'late-event-profile');
+    const sim = paged();
+    const body = lateEventsOutput(s, sim.state, 'activity-aggregator').body;
     expect(body).toMatch(/^lateness +events +share/);
     expect(body).toContain('allowedLateness 10m 00s');
     expect(body).toMatch(/numLateRecordsDropped \(since start\): [\d,]+/);

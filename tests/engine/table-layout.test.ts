@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRun } from '../../src/engine';
 import type { TableLayoutState } from '../../src/engine/world/lake-state';
+import { queryProfileOutput, tableFilesOutput } from '../../src/engine/reveal/lake-output';
 import { filesPerCommit, queryProfile } from '../../src/engine/world/table-layout';
 import { tableLayoutSchema } from '../../src/scenarios/schema/lake';
 import { Sim, scenario } from '../support/sim-harness';
+import { smallFilesSteps, withWarehouseProcedures } from '../support/small-files-steps';
 
-const s = prepareRun(scenario('small-files-cost'), 1, 'normal');
+const s = prepareRun(withWarehouseProcedures(scenario('small-files-cost')), 1, 'normal');
 
 function paged(): Sim {
   return new Sim(s, 1).start().waitForPage().ack();
-}
-
-function output(sim: Sim, action: string): string {
-  const out = [...sim.state.outputs].reverse().find((o) => o.action === action);
-  if (!out) throw new Error(`no output from ${action}`);
-  return out.body;
 }
 
 function layout(overrides: Partial<TableLayoutState>): TableLayoutState {
@@ -70,7 +66,7 @@ describe('small files and table layout', () => {
   });
 
   it('writes a few large files per hour after partitioning by day with 10-minute commits', () => {
-    const sim = paged().complete('commit-interval').complete('partition-by-day');
+    const sim = paged().typeAll(smallFilesSteps.commitEvery10min).typeAll(smallFilesSteps.partitionByDay);
     expect(sim.metric('table.page_events.filesPerHour')).toBeLessThanOrEqual(200);
     const files = sim.metric('table.page_events.files');
     sim.advance(1800);
@@ -78,12 +74,12 @@ describe('small files and table layout', () => {
   });
 
   it('still writes hundreds of files an hour when only the partitioning is fixed', () => {
-    const sim = paged().complete('partition-by-day');
+    const sim = paged().typeAll(smallFilesSteps.partitionByDay);
     expect(sim.metric('table.page_events.filesPerHour')).toBeGreaterThan(200);
   });
 
   it('brings latency and cost back once compaction has merged the small files of a fixed writer', () => {
-    const sim = paged().complete('commit-interval').complete('partition-by-day').complete('compact-table');
+    const sim = paged().typeAll(smallFilesSteps.commitEvery10min).typeAll(smallFilesSteps.partitionByDay).typeAll(smallFilesSteps.compact);
     expect(sim.metric('table.page_events.compactionRemainingMb')).toBeGreaterThan(0);
     sim.advance(1500);
     expect(sim.metric('table.page_events.compactionRemainingMb')).toBe(0);
@@ -94,7 +90,7 @@ describe('small files and table layout', () => {
   });
 
   it('is undone by a writer that keeps making small files when only compaction runs', () => {
-    const sim = paged().complete('compact-table').advance(1500);
+    const sim = paged().typeAll(smallFilesSteps.compact).advance(1500);
     const after = sim.metric('table.page_events.files');
     sim.advance(1800);
     expect(sim.metric('table.page_events.files')).toBeGreaterThan(after + 25_000);
@@ -116,12 +112,12 @@ describe('small files and table layout', () => {
   });
 
   it('lists files and profiles queries the way S3 and Trino print them', () => {
-    const sim = paged().complete('table-files').complete('query-profile');
-    const files = output(sim, 'table-files');
+    const sim = paged();
+    const files = tableFilesOutput(s, sim.state, 'page_events').body;
     expect(files).toMatch(/Total Objects: \d{6,}/);
     expect(files).toContain('bucket(64, key)');
     expect(files).toMatch(/event_hour=2024-06-03-\d\d\/key_bucket=\d+\/0000\d-\d+-c0a8\df\.parquet/);
-    const profile = output(sim, 'query-profile');
+    const profile = queryProfileOutput(s, sim.state, 'page_events').body;
     expect(profile).toMatch(/Planning: \d+\.\ds \(manifest entries read: [\d,]{7,}/);
     expect(profile).toContain('Query exceeded maximum time limit of 5.00m');
   });

@@ -5,6 +5,7 @@ import { loadScenario } from '../../src/scenarios/load-scenario';
 
 interface Doc {
   world: { jobs: Record<string, unknown>[]; tables: Record<string, unknown>[] };
+  actions: Record<string, unknown>[];
 }
 
 function load(file: string, mutate: (doc: Doc) => void) {
@@ -22,6 +23,16 @@ describe('late-data and layout references', () => {
   it('reports a reprocess or lateness change on a job without event-time windows', () => {
     const result = load('late-mobile-events.yaml', (doc) => {
       delete doc.world.jobs[0]?.allowedLatenessS;
+      // The built-in incident is worked by typing; an authored procedure may still name these.
+      doc.actions.push({
+        id: 'reprocess-from-raw',
+        label: 'Reprocess from raw',
+        category: 'mitigate',
+        durationS: 60,
+        effects: [{ op: 'job.reprocess', job: 'activity-aggregator', atS: -3600, ratePerSec: 1000, overwrite: true }],
+        verdict: { kind: 'neutral', why: 'fixture' },
+      });
+      doc.actions.push({ id: 'late-profile', label: 'Late profile', category: 'investigate', durationS: 60, reveals: [{ kind: 'late-events', job: 'activity-aggregator' }], verdict: { kind: 'neutral', why: 'fixture' } });
     });
     expect(result.ok).toBe(false);
     const messages = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
@@ -29,9 +40,18 @@ describe('late-data and layout references', () => {
     expect(messages).toContainEqual(expect.stringMatching(/^actions\.\d+\.reveals\.0\.job: needs job "activity-aggregator" to declare allowedLatenessS/));
   });
 
+  it('reports a partition key column the table does not have', () => {
+    const result = load('small-files-cost.yaml', (doc) => {
+      (doc.world.tables[0]?.layout as Record<string, unknown>).keyColumn = 'tenant';
+    });
+    expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toContain('world.tables.0.layout.keyColumn: "tenant" is not one of the table\'s columns (event_id, tenant_id, user_id, url)');
+  });
+
   it('reports compaction, layout changes and file listings on a table without a layout', () => {
     const result = load('small-files-cost.yaml', (doc) => {
       delete doc.world.tables[0]?.layout;
+      // The built-in incident is worked by typing; an authored procedure may still name these.
+      doc.actions.push({ id: 'files', label: 'Files', category: 'investigate', durationS: 60, reveals: [{ kind: 'table-files', table: 'page_events' }], verdict: { kind: 'neutral', why: 'fixture' } });
     });
     expect(result.ok).toBe(false);
     const messages = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);

@@ -3,6 +3,7 @@ import { playerView, prepareRun, type PlayerView } from '../../src/engine';
 import { buildDashboards, type ChartCardModel, type DashboardsModel } from '../../src/ui/selectors/dashboards';
 import { tabOfKind } from '../../src/ui/console/tools/tool-tabs';
 import { formatValueText } from '../../src/ui/selectors/format';
+import { lateSteps } from '../support/late-steps';
 import { Sim, scenario } from '../support/sim-harness';
 
 function chart(model: DashboardsModel, id: string): ChartCardModel {
@@ -26,7 +27,7 @@ describe('dashboard cards for late data and table files', () => {
   });
 
   it('shows the table complete again after the fix and reprocess', () => {
-    const view = viewAfterPage('late-mobile-events', (sim) => sim.complete('raise-allowed-lateness').complete('reprocess-overwrite').advance(1800));
+    const view = viewAfterPage('late-mobile-events', (sim) => sim.typeAll(lateSteps.raiseLateness12h).typeAll(lateSteps.reprocessOverwrite).advance(1800));
     expect(chart(buildDashboards(view), 'table:user_activity_hourly:completeness').reading.status.label).toBe('OK');
   });
 

@@ -18,12 +18,12 @@ export function filterRow(e: Expr, row: Row, env: Env): Row | null {
     return left ? filterRow(e.right, left, env) : null;
   }
   if (e.type === 'binary' && ['<', '<=', '>', '>=', '='].includes(e.op)) {
-    if (isEventRef(e.left, env)) return cutTime(row, e.op, constant(e.right, env), env);
-    if (isEventRef(e.right, env)) return cutTime(row, flip(e.op), constant(e.left, env), env);
+    if (isEventRef(e.left, env)) return cutTime(row, e.op, boundOf(e.right, env));
+    if (isEventRef(e.right, env)) return cutTime(row, flip(e.op), boundOf(e.left, env));
   }
   if (e.type === 'ternary' && e.op === 'BETWEEN' && isEventRef(e.value, env)) {
-    const lower = cutTime(row, '>=', constant(e.lo, env), env);
-    return lower ? cutTime(lower, '<=', constant(e.hi, env), env) : null;
+    const lower = cutTime(row, '>=', boundOf(e.lo, env));
+    return lower ? cutTime(lower, '<=', boundOf(e.hi, env)) : null;
   }
   if (e.type === 'unary' && (e.op === 'IS NULL' || e.op === 'IS NOT NULL') && e.operand.type === 'ref' && e.operand.name !== '*') {
     const r = resolveRef(env, e.operand);
@@ -48,13 +48,26 @@ function flip(op: string): string {
   return op === '<' ? '>' : op === '<=' ? '>=' : op === '>' ? '<' : op === '>=' ? '<=' : op;
 }
 
+// A time bound is the same for every slice a query filters, so it is read once per query: the
+// parsed query is cached across runs, so the bound is kept with the state and moment it was read at.
+const bounds = new WeakMap<Expr, { state: Env['state']; t: number; c: number | null }>();
+
+// The bound as sim seconds, or null for a NULL bound (which keeps nothing).
+function boundOf(e: Expr, env: Env): number | null {
+  const hit = bounds.get(e);
+  if (hit && hit.state === env.state && hit.t === env.state.t) return hit.c;
+  const bound = constant(e, env);
+  const ts = binary('=', { v: 0, t: 'ts' }, bound, env, null);
+  const c = ts.v === null ? null : typeof bound.v === 'number' ? bound.v : (toTs(bound, env) ?? 0);
+  bounds.set(e, { state: env.state, t: env.state.t, c });
+  return c;
+}
+
 // The share of a slice with event time `op` the bound: [lo, hi) in whole seconds.
-function cutTime(row: Row, op: string, bound: Typed, env: Env): Row | null {
+function cutTime(row: Row, op: string, c: number | null): Row | null {
   const cell = row.cell;
   if (!cell) return row;
-  const ts = binary('=', { v: 0, t: 'ts' }, bound, env, null);
-  if (ts.v === null) return null;
-  const c = typeof bound.v === 'number' ? bound.v : (toTs(bound, env) ?? 0);
+  if (c === null) return null;
   let lo = -Infinity;
   let hi = Infinity;
   if (op === '>=') lo = c;

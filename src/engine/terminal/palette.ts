@@ -1,4 +1,5 @@
 import { bootstrapServer, type ShellNames } from './platform';
+import { flinkJobId } from './tools/flink-rest';
 import { variableKeys } from './tools/airflow-settings';
 
 /** One blank of a palette form: picked from the platform's names, or typed. */
@@ -83,6 +84,14 @@ function buildPalette(n: ShellNames): PaletteEntry[] {
   }
   if (n.flinkJobIds.length > 0) {
     add('curl', 'list Flink jobs with their state', 'curl -s http://flink-jobmanager:8081/jobs/overview | jq .');
+    const jid: PaletteParam = { name: 'jid', label: 'Flink JobID', choices: n.flinkJobIds.map(flinkJobId).sort() };
+    add('curl', 'read a Flink job’s configuration', 'curl -s http://flink-jobmanager:8081/jobs/{jid}/config | jq .', [jid]);
+    add('curl', 'read a Flink job’s vertices and state', 'curl -s http://flink-jobmanager:8081/jobs/{jid} | jq .', [jid]);
+    add('curl', 'read a Flink vertex’s metrics', "curl -s 'http://flink-jobmanager:8081/jobs/{jid}/vertices/{vertex}/subtasks/metrics?get={metrics}'", [
+      jid,
+      { name: 'vertex', label: 'Vertex id', placeholder: 'an id from the job’s vertices' },
+      { name: 'metrics', label: 'Metrics', placeholder: 'names, comma-separated' },
+    ]);
     const job: PaletteParam = { name: 'job', label: 'Flink job', choices: n.flinkJobIds };
     add('flink', 'list running jobs', 'flink list');
     add('flink', 're-read a job’s topic from a time (backfill)', 'flink run -d -p {parallelism} /opt/flink/usrlib/{job}.jar --backfill-from {from} --sink-mode {mode}', [
@@ -98,6 +107,10 @@ function buildPalette(n: ShellNames): PaletteEntry[] {
     add('dbt', 'check source freshness', 'dbt source freshness');
     add('dbt', 'test a model', 'dbt test --select {model}', [{ name: 'model', label: 'Model', choices: n.tables }]);
     add('dbt', 'rebuild a model', 'dbt run --select {model}', [{ name: 'model', label: 'Model', choices: n.tables }]);
+    add('dbt', 'label a model’s recent hours provisional', "dbt run-operation mark_provisional --args '{model: {model}, hours: {hours}}'", [
+      { name: 'model', label: 'Model', choices: n.tables },
+      { name: 'hours', label: 'Hours', placeholder: 'a whole number (0: all final)' },
+    ]);
   }
   if (n.flags.length > 0) {
     add('flagctl', 'list feature flags', 'flagctl list');
@@ -139,6 +152,18 @@ function buildPalette(n: ShellNames): PaletteEntry[] {
   }
   if (n.dashboards.length > 0) {
     add('lineage', 'trace a dashboard upstream', 'lineage upstream dashboard:{dashboard}', [{ name: 'dashboard', label: 'Dashboard', choices: n.dashboards }]);
+  }
+  if (n.icebergTables.length > 0) {
+    const table: PaletteParam = { name: 'table', label: 'Iceberg table', choices: n.icebergTables };
+    const maintain = (does: string, procedure: string, arg: string, placeholder: string) =>
+      add('trino', does, `trino --execute "ALTER TABLE {table} EXECUTE ${procedure}(${arg} => '{${procedure}}')"`, [table, { name: procedure, label: arg, placeholder }]);
+    add('trino', 'profile a query on a table', `trino --execute "EXPLAIN ANALYZE SELECT count(*) FROM {table} WHERE event_ts >= current_date - INTERVAL '7' DAY"`, [table]);
+    add('trino', 'count a table’s data files and their size', `trino --output-format ALIGNED --execute 'SELECT count(*) AS files, avg(file_size_in_bytes) AS avg_file_bytes FROM "{table}$files"'`, [table]);
+    add('trino', 'show a table’s definition and partitioning', 'trino --execute "SHOW CREATE TABLE {table}"', [table]);
+    add('trino', 'change a table’s partitioning for new data', 'trino --execute "ALTER TABLE {table} SET PROPERTIES partitioning = ARRAY[{spec}]"', [table, { name: 'spec', label: 'Partition fields', placeholder: "'day(event_ts)' or 'hour(event_ts)','bucket(col, n)'" }]);
+    maintain('compact a table’s small files', 'optimize', 'file_size_threshold', 'a size: 32MB');
+    maintain('expire a table’s old snapshots', 'expire_snapshots', 'retention_threshold', 'a duration: 7d');
+    maintain('remove a table’s orphan files', 'remove_orphan_files', 'retention_threshold', 'a duration: 7d');
   }
   return entries.sort((a, b) => a.tool.localeCompare(b.tool) || a.does.localeCompare(b.does));
 }

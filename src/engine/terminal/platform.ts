@@ -88,6 +88,8 @@ export interface ShellNames {
   subjects: string[];
   dags: string[];
   tables: string[];
+  /** The lake tables with a file layout: the Iceberg tables Trino's catalog holds. */
+  icebergTables: string[];
   flags: string[];
   dashboards: string[];
 }
@@ -110,6 +112,7 @@ export function shellNames(s: Scenario): ShellNames {
     subjects: sorted(s.world.subjects.map((x) => x.name)),
     dags: sorted(s.world.dags.map((d) => d.id)),
     tables: sorted(s.world.tables.map((t) => t.id)),
+    icebergTables: sorted(s.world.tables.filter((t) => t.layout).map((t) => t.id)),
     flags: sorted(visibleFlags(s).map((f) => f.id)),
     dashboards: sorted(s.world.dashboards.map((d) => d.id)),
   };

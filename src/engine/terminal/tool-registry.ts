@@ -11,10 +11,11 @@ import { flagctl } from './tools/flagctl';
 import { flink } from './tools/flink';
 import { lineage } from './tools/lineage';
 import { sparkSubmit } from './tools/spark-submit';
+import { trino } from './tools/trino';
 import type { Tool } from './types';
 
 /** Every program the on-call shell knows, platform tools first. */
-export const platformTools: readonly Tool[] = [airflow, curl, dbt, flagctl, flink, kafkaConsumerGroups, kafkaTopics, kubectl, lineage, sparkSubmit];
+export const platformTools: readonly Tool[] = [airflow, curl, dbt, flagctl, flink, kafkaConsumerGroups, kafkaTopics, kubectl, lineage, sparkSubmit, trino];
 
 const all: readonly Tool[] = [...platformTools, ...textFilters, jqTool, ...builtins];
 const byName = new Map(all.map((t) => [t.name, t]));

@@ -125,8 +125,9 @@ export function applyEffect(s: Scenario, state: SimState, effect: Effect, delive
       });
     case 'job.cancel-backfill':
       return withJob(effect.job, (job, jobId) => {
-        if (!job.backfill) return;
+        if (!job.backfill && !job.lateWindows?.reprocess) return;
         job.backfill = null;
+        if (job.lateWindows) job.lateWindows.reprocess = null;
         appendJobLog(job, t, 'INFO', `Backfill job ${jobId}-backfill was cancelled. Switched to state CANCELED.`);
       });
     case 'job.replay-dlq':

@@ -97,7 +97,7 @@ function stepReprocess(s: Scenario, state: SimState, jobId: string, lw: LateWind
     bucket.dropped = 0;
   }
   if (r.nextHour > r.lastHour || !lw.buckets.some((b) => b.hour >= r.nextHour && b.hour <= r.lastHour)) {
-    appendJobLog(job, state.t, 'INFO', `Reprocess job ${jobId}-reprocess FINISHED after ${Math.round((state.t - r.startedAt) / 60)} min: windows re-aggregated from raw events${r.overwrite ? ' (INSERT OVERWRITE)' : ' (append)'}.`);
+    appendJobLog(job, state.t, 'INFO', `Backfill job ${jobId}-backfill FINISHED after ${Math.round((state.t - r.startedAt) / 60)} min: event-time windows re-aggregated${r.overwrite ? ' (INSERT OVERWRITE)' : ' (append)'}.`);
     lw.reprocess = null;
   }
 }
@@ -111,7 +111,7 @@ export function startReprocess(s: Scenario, state: SimState, jobId: string, atS:
   const lastHour = Math.floor(state.t / 3600);
   lw.reprocess = { nextHour: firstHour, lastHour, ratePerSec, overwrite, budget: 0, startedAt: state.t };
   const events = reprocessRemaining(lw);
-  appendJobLog(job, state.t, 'INFO', `Reprocess job ${jobId}-reprocess submitted: ${events} raw events from ${timeOfDay(s.clock, firstHour * 3600)} to now, at ${Math.round(ratePerSec)} events/s, sink mode ${overwrite ? 'INSERT OVERWRITE' : 'append'}.`);
+  appendJobLog(job, state.t, 'INFO', `Backfill job ${jobId}-backfill submitted: re-aggregating ${events} events from ${timeOfDay(s.clock, firstHour * 3600)} to now, at ${Math.round(ratePerSec)} events/s, sink mode ${overwrite ? 'INSERT OVERWRITE' : 'append'}.`);
 }
 
 /** Raw events a running reprocess still has to re-read. */

@@ -14,6 +14,8 @@ export const tableLayoutSchema = z.strictObject({
   partitionBy: z.enum(partitionByNames),
   /** Distinct values of the extra partition key (with `hour-and-key`). */
   keyCardinality: z.number().int().positive().max(100_000).default(1),
+  /** The column the extra partition key buckets (shown in the table's partition spec); one of the table's columns. */
+  keyColumn: z.string().min(1).max(64).optional(),
   /** Seconds between the writer's commits (Flink checkpoint / Spark trigger interval). */
   commitIntervalS: z.number().int().positive().max(86_400),
   /** The size at which a writer rolls to a new file. */

@@ -1,9 +1,10 @@
+import { parse as parseYaml } from 'yaml';
 import { dbtSourceFreshnessOutput, dbtTestOutput } from '../../reveal/dbt-output';
 import { has, parseFlags, type FlagSpec } from '../flags';
 import type { ShellNames } from '../platform';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
 
-const spec: FlagSpec = { select: { value: true, short: 's' }, models: { value: true, short: 'm' }, help: { value: false, short: 'h' }, 'full-refresh': { value: false }, target: { value: true, short: 't' } };
+const spec: FlagSpec = { select: { value: true, short: 's' }, models: { value: true, short: 'm' }, help: { value: false, short: 'h' }, 'full-refresh': { value: false }, target: { value: true, short: 't' }, args: { value: true } };
 
 const help = `Usage: dbt [OPTIONS] COMMAND [ARGS]...
 
@@ -12,7 +13,14 @@ const help = `Usage: dbt [OPTIONS] COMMAND [ARGS]...
 Commands:
   source  Manage your project's sources (freshness)
   test    Runs tests on data in deployed models (--select)
-  run     Compile SQL and execute against the current target database (--select)`;
+  run     Compile SQL and execute against the current target database (--select)
+  run-operation  Run the named macro with any supplied arguments (--args '{key: value}')
+
+This project's operations (macros/ops/):
+  mark_provisional  --args '{model: <model>, hours: <n>}'
+      label a model's most recent n hours provisional in the BI layer (0 marks them all final)`;
+
+const operationUsage = "Usage: dbt run-operation [OPTIONS] MACRO\n\n  Run the named macro with any supplied arguments.\n\nOptions:\n  --args YAML  Supply arguments to the macro. This dictionary will be mapped to the keyword arguments defined in the selected macro. This argument should be a YAML string, eg. '{my_variable: my_value}'";
 
 // `--select source:billing.invoices`, `--select revenue_mart`, `--select +revenue_mart`.
 function selected(ctx: ToolContext, selectors: readonly string[], kind: 'source' | 'model'): { tables: string[]; unknown: string | null } {
@@ -51,6 +59,7 @@ function run(ctx: ToolContext, args: readonly string[]): ToolResult {
     const out = bodies.join('\n');
     return { ...printed(out), exit: /ERROR=[1-9]/.test(out) ? 1 : 0 };
   }
+  if (command === 'run-operation') return runOperation(ctx, f);
   if (command === 'run') {
     const picked = selected(ctx, selectors, 'model');
     if (picked.unknown) return nothingMatches(picked.unknown);
@@ -68,12 +77,43 @@ function run(ctx: ToolContext, args: readonly string[]): ToolResult {
   return failed(`Usage: dbt [OPTIONS] COMMAND [ARGS]...\nTry 'dbt -h' for help.\n\nError: No such command '${command}'.`, 2);
 }
 
+// `dbt run-operation mark_provisional --args '{model: m, hours: 12}'`: the project's one operation.
+function runOperation(ctx: ToolContext, f: ReturnType<typeof parseFlags>): ToolResult {
+  if (has(f, 'help')) return printed(operationUsage);
+  const [macro, extra] = f.positionals;
+  if (macro === undefined) return failed(`${operationUsage.split('\n')[0]}\nTry 'dbt run-operation -h' for help.\n\nError: Missing argument 'MACRO'.`, 2);
+  if (extra !== undefined) return failed(`${operationUsage.split('\n')[0]}\nTry 'dbt run-operation -h' for help.\n\nError: Got unexpected extra argument (${extra})`, 2);
+  const banner = 'Running with dbt=1.8.7';
+  if (macro !== 'mark_provisional') return failed(`${banner}\nEncountered an error while running operation: Runtime Error\n  dbt could not find a macro with the name '${macro}' in any package`, 1);
+  let args: unknown;
+  try {
+    args = parseYaml(f.opts.args?.at(-1) ?? '{}');
+  } catch {
+    return failed(`${banner}\nEncountered an error while running operation: Runtime Error\n  The --args argument must be a YAML dictionary, e.g. '{model: my_model, hours: 12}'`, 1);
+  }
+  const a = (args !== null && typeof args === 'object' && !Array.isArray(args) ? args : {}) as Record<string, unknown>;
+  const model = a.model;
+  const hours = a.hours;
+  if (typeof model !== 'string') return failed(`${banner}\nEncountered an error while running operation: Compilation Error in macro mark_provisional (macros/ops/mark_provisional.sql)\n  mark_provisional() missing 1 required argument: 'model'`, 1);
+  if (!ctx.s.world.tables.some((t) => t.id === model)) return failed(`${banner}\nEncountered an error while running operation: Compilation Error in macro mark_provisional (macros/ops/mark_provisional.sql)\n  Model '${model}' was not found in this project`, 1);
+  if (typeof hours !== 'number' || !Number.isInteger(hours) || hours < 0 || hours > 168) {
+    return failed(`${banner}\nEncountered an error while running operation: Compilation Error in macro mark_provisional (macros/ops/mark_provisional.sql)\n  hours must be a whole number of hours from 0 to 168, got ${JSON.stringify(hours ?? null)}`, 1);
+  }
+  const said = hours === 0 ? `every partition of ${model} is final` : `the last ${hours} h of ${model} are provisional`;
+  return {
+    ...printed(`${banner}\nRegistered adapter: trino=1.8.1\nmark_provisional: ${said} (table property 'provisional.window.hours'='${hours}', read by the BI layer).`),
+    effects: [{ op: 'table.set-provisional', table: model, windowS: hours * 3600 }],
+    changed: `${model}: ${said}`,
+  };
+}
+
 function nothingMatches(selector: string): ToolResult {
   return { ...printed(`Running with dbt=1.8.7\n[WARNING]: The selection criterion '${selector}' does not match any enabled nodes\nNothing to do. Try checking your model configs and model specification args`), exit: 0 };
 }
 
 function complete(n: ShellNames, before: readonly string[]): readonly string[] {
-  if (before.length === 0) return ['run', 'source', 'test'];
+  if (before.length === 0) return ['run', 'run-operation', 'source', 'test'];
+  if (before[0] === 'run-operation') return before.length === 1 ? ['mark_provisional'] : ['--args'];
   if (before[0] === 'source' && before.length === 1) return ['freshness'];
   if (before.at(-1) === '--select' || before.at(-1) === '-s') return before[0] === 'source' ? n.tables.map((t) => `source:${t}`) : n.tables;
   return ['--select'];
@@ -82,8 +122,8 @@ function complete(n: ShellNames, before: readonly string[]): readonly string[] {
 /** dbt: source freshness, tests and manual model runs against the warehouse. */
 export const dbt: Tool = {
   name: 'dbt',
-  summary: 'source freshness, tests (--select) and model runs',
-  durationS: (args) => (args[0] === 'run' ? 20 : args[0] === 'test' ? 25 : args[0] === 'source' ? 15 : 1),
+  summary: 'source freshness, tests (--select), model runs and the project’s operations',
+  durationS: (args) => (args[0] === 'run' ? 20 : args[0] === 'test' ? 25 : args[0] === 'source' ? 15 : args[0] === 'run-operation' ? 12 : 1),
   run,
   complete,
 };

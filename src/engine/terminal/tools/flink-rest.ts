@@ -53,7 +53,13 @@ export function flinkRest(ctx: ToolContext, path: string): HttpAnswer {
       if (wanted.length === 0) return ok(Object.keys(metrics).map((id) => ({ id })));
       return ok(wanted.filter((w) => w in metrics).map((id) => ({ id, value: metrics[id] })));
     }
-    if (sub === 'config') return ok({ jid: parts[1], name: spec.id, 'execution-config': { 'execution-mode': 'PIPELINED', 'restart-strategy': restartStrategy(spec), 'job-parallelism': job.instances } });
+    if (sub === 'config') return ok({ jid: parts[1], name: spec.id, 'execution-config': { 'execution-mode': 'PIPELINED', 'restart-strategy': restartStrategy(spec), 'job-parallelism': job.instances, ...userConfig(job) } });
+    if (sub === 'vertices' && parts[3]) {
+      const index = vertexNames(spec, job).findIndex((_, i) => vertexId(spec, i) === parts[3]);
+      if (index < 0) return error(404, `Vertex ${parts[3]} not found in job ${parts[1]} (GET /jobs/${parts[1]} lists the vertices)`);
+      if (parts[4] === 'subtasks' && parts[5] === 'metrics') return ok(subtaskMetrics(ctx, job, index, url.searchParams.get('get')));
+      if (parts[4] === undefined) return ok({ id: parts[3], name: vertexNames(spec, job)[index], parallelism: job.instances, now: nowMs });
+    }
   }
   return error(404, `Not found: ${url.pathname}`);
 }
@@ -64,6 +70,46 @@ function ok(body: unknown): HttpAnswer {
 
 function error(status: number, message: string): HttpAnswer {
   return { status, body: JSON.stringify({ errors: [message] }) };
+}
+
+// A job with event-time windows states its watermark and allowed lateness in its configuration.
+function userConfig(job: JobState): object {
+  const lw = job.lateWindows;
+  if (!lw) return {};
+  return { 'user-config': { 'pipeline.watermark-strategy': 'bounded-out-of-orderness(event_ts, 1 min)', 'table.exec.emit.allow-lateness': flinkDuration(lw.allowedLatenessS), 'late-data.side-output': 'none' } };
+}
+
+/** A duration as Flink's configuration prints it: `10 min`, `12 h`, `90 s`. */
+export function flinkDuration(seconds: number): string {
+  if (seconds > 0 && seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds > 0 && seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
+// The job graph: source, the job's operator chain (an event-time window for a windowed job), sink.
+function vertexNames(spec: JobSpec, job: JobState): string[] {
+  const middle = job.lateWindows ? 'GroupWindowAggregate(window=[TUMBLE(event_ts, 1 h)]) -> Calc' : 'enrich -> validate';
+  return [`Source: ${spec.topic}-kafka-source`, middle, `Sink: ${spec.sink.table}`];
+}
+
+const vertexId = (spec: JobSpec, i: number) => stableToken(`${spec.id}/v${i}`, 32, '0123456789abcdef');
+
+// Aggregated subtask metrics (`/vertices/<vid>/subtasks/metrics?get=…`): min, max, avg and sum over the subtasks.
+function subtaskMetrics(ctx: ToolContext, job: JobState, vertex: number, get: string | null): unknown {
+  const metrics: Record<string, number> = { numRecordsInPerSecond: job.status === 'RUNNING' ? job.consumedLastTick / ctx.s.clock.tickS : 0 };
+  const lw = job.lateWindows;
+  if (lw && vertex === 1) {
+    metrics.numRecordsIn = lw.buckets.reduce((n, b) => n + b.events, 0);
+    metrics.numLateRecordsDropped = lw.droppedTotal;
+  }
+  const wanted = (get ?? '').split(',').filter(Boolean);
+  if (wanted.length === 0) return Object.keys(metrics).sort().map((id) => ({ id }));
+  const n = Math.max(1, job.instances);
+  return wanted.filter((w) => w in metrics).map((id) => {
+    const sum = metrics[id] as number;
+    const avg = sum / n;
+    return { id, min: Math.floor(avg * 0.9), max: Math.ceil(avg * 1.1), avg: Math.round(avg * 10) / 10, sum };
+  });
 }
 
 function restartStrategy(spec: JobSpec): string {
@@ -77,7 +123,7 @@ function overview(ctx: ToolContext, spec: JobSpec, startMs: number, nowMs: numbe
 
 function detail(ctx: ToolContext, spec: JobSpec, job: JobState, startMs: number, nowMs: number) {
   const running = job.status === 'RUNNING';
-  const vertex = (name: string, i: number) => ({ id: stableToken(`${spec.id}/v${i}`, 32, '0123456789abcdef'), name, parallelism: job.instances, status: running ? 'RUNNING' : job.status === 'STOPPED' ? 'CANCELED' : job.status === 'FAILED' ? 'FAILED' : 'CREATED' });
+  const vertex = (name: string, i: number) => ({ id: vertexId(spec, i), name, parallelism: job.instances, status: running ? 'RUNNING' : job.status === 'STOPPED' ? 'CANCELED' : job.status === 'FAILED' ? 'FAILED' : 'CREATED' });
   return {
     jid: flinkJobId(spec.id),
     name: spec.id,
@@ -87,7 +133,7 @@ function detail(ctx: ToolContext, spec: JobSpec, job: JobState, startMs: number,
     'end-time': running ? -1 : nowMs,
     duration: nowMs - startMs,
     now: nowMs,
-    vertices: [vertex(`Source: ${spec.topic}-kafka-source`, 0), vertex('enrich -> validate', 1), vertex(`Sink: ${spec.sink.table}`, 2)],
+    vertices: vertexNames(spec, job).map(vertex),
     'status-counts': { RUNNING: running ? 3 : 0, FAILED: job.status === 'FAILED' ? 1 : 0, CANCELED: job.status === 'STOPPED' ? 3 : 0, CREATED: job.status === 'RESTARTING' ? 3 : 0 },
     timestamps: { RUNNING: startMs, ...(job.status === 'FAILED' ? { FAILED: nowMs } : {}), ...(job.status === 'RESTARTING' ? { RESTARTING: nowMs } : {}) },
   };

@@ -19,6 +19,8 @@ Jars in ${jarDir}: one per streaming job (<job>.jar). Their program arguments:
   --backfill-from <datetime>    run a bounded job beside the live one that re-reads the
                                 job's topic from this time up to the live job's offsets,
                                 with the live job's reader settings
+                                (a job with event-time windows re-aggregates every window
+                                from that time, late events included)
   --sink-mode append|overwrite  how the bounded job writes: append adds rows (the live
                                 job's mode), overwrite replaces the hourly partitions it
                                 re-reads (default: append)
@@ -45,6 +47,9 @@ function cliTime(ctx: ToolContext, t: number): string {
   return `${d}.${m}.${y} ${timeOfDay(ctx.s.clock, t)}`;
 }
 
+// When the job's bounded backfill (a re-read of its topic, or a re-aggregation of its windows) started; null when none runs.
+const backfillStart = (job: JobState): number | null => job.backfill?.startedAt ?? job.lateWindows?.reprocess?.startedAt ?? null;
+
 const statusName = (job: JobState) => (job.status === 'STOPPED' ? 'CANCELED' : job.status);
 
 function list(ctx: ToolContext, args: readonly string[]): ToolResult {
@@ -56,7 +61,8 @@ function list(ctx: ToolContext, args: readonly string[]): ToolResult {
     const job = ctx.state.world.jobs[spec.id] as JobState;
     const line = `${cliTime(ctx, ctx.s.clock.worldStartS)} : ${flinkJobId(spec.id)} : ${spec.id} (${statusName(job)})`;
     (job.status === 'STOPPED' ? canceled : rows).push(line);
-    if (job.backfill) rows.push(`${cliTime(ctx, job.backfill.startedAt)} : ${backfillJobId(spec.id, job.backfill.startedAt)} : ${spec.id}-backfill (RUNNING)`);
+    const startedAt = backfillStart(job);
+    if (startedAt !== null) rows.push(`${cliTime(ctx, startedAt)} : ${backfillJobId(spec.id, startedAt)} : ${spec.id}-backfill (RUNNING)`);
   }
   const rule = '-'.repeat(62);
   const out = ['Waiting for response...'];
@@ -96,8 +102,12 @@ function submit(ctx: ToolContext, args: readonly string[]): ToolResult {
   if (atS > ctx.state.t) return failed(`${spec.id}: --backfill-from ${from} is in the future`, 1);
   const mode = opt(program, 'sink-mode') ?? 'append';
   if (mode !== 'append' && mode !== 'overwrite') return failed(`${spec.id}: --sink-mode must be append or overwrite, got "${mode}"`, 1);
-  if (job.backfill) return failed(`${spec.id}: a backfill is already running (${backfillJobId(spec.id, job.backfill.startedAt)}); wait for it or flink cancel it first.`, 1);
-  const effect: Effect = { op: 'job.backfill', job: spec.id, atS, parallelism, overwrite: mode === 'overwrite' };
+  const running = backfillStart(job);
+  if (running !== null) return failed(`${spec.id}: a backfill is already running (${backfillJobId(spec.id, running)}); wait for it or flink cancel it first.`, 1);
+  // A job with event-time windows re-aggregates its windows from the re-read events; others re-deliver records.
+  const effect: Effect = job.lateWindows
+    ? { op: 'job.reprocess', job: spec.id, atS, ratePerSec: parallelism * job.ratePerInstance, overwrite: mode === 'overwrite' }
+    : { op: 'job.backfill', job: spec.id, atS, parallelism, overwrite: mode === 'overwrite' };
   return {
     ...printed(`Job has been submitted with JobID ${backfillJobId(spec.id, ctx.state.t)}`),
     effects: [effect],
@@ -111,7 +121,8 @@ function cancel(ctx: ToolContext, args: readonly string[]): ToolResult {
   if (!/^[0-9a-f]{32}$/.test(id)) return failed(`Error: Job ID "${id}" is not a 32-character hexadecimal string.`, 1);
   for (const spec of flinkJobs(ctx)) {
     const job = ctx.state.world.jobs[spec.id] as JobState;
-    if (job.backfill && backfillJobId(spec.id, job.backfill.startedAt) === id) {
+    const startedAt = backfillStart(job);
+    if (startedAt !== null && backfillJobId(spec.id, startedAt) === id) {
       return { ...printed(`Cancelling job ${id}.\nCancelled job ${id}.`), effects: [{ op: 'job.cancel-backfill', job: spec.id }], changed: `Backfill of ${spec.id} cancelled` };
     }
     if (flinkJobId(spec.id) === id) {

@@ -158,7 +158,7 @@ function describe(ctx: ToolContext, args: readonly string[]): ToolResult {
   if (!job) return failed(`Error from server (NotFound): deployments.apps "${d.name}" not found`);
   const desired = d.role === 'jobmanager' ? 1 : job.status === 'STOPPED' ? 0 : job.instances;
   const ready = pods(ctx, d).filter((p) => p.ready === '1/1').length;
-  const env = jobEnvironment(d.job, job).map(([k, v]) => `      ${k}:${' '.repeat(Math.max(1, 36 - k.length))}${v === '' ? '""' : v}`);
+  const env = jobEnvironment(d.job, job, ctx.state.world.tables[d.job.sink.table]?.layout).map(([k, v]) => `      ${k}:${' '.repeat(Math.max(1, 36 - k.length))}${v === '' ? '""' : v}`);
   return printed(
     [
       `Name:                   ${d.name}`,
@@ -239,11 +239,11 @@ function setEnv(ctx: ToolContext, args: readonly string[]): ToolResult {
   if (typeof d === 'string') return failed(d);
   const job = ctx.state.world.jobs[d.job.id];
   if (!job) return failed(`Error from server (NotFound): deployments.apps "${d.name}" not found`);
-  if (has(f, 'list')) return printed([`# Deployment ${d.name}, container app`, ...jobEnvironment(d.job, job).map(([k, v]) => `${k}=${v}`)].join('\n'));
+  if (has(f, 'list')) return printed([`# Deployment ${d.name}, container app`, ...jobEnvironment(d.job, job, ctx.state.world.tables[d.job.sink.table]?.layout).map(([k, v]) => `${k}=${v}`)].join('\n'));
   const pairs = f.positionals.filter((p) => p.includes('='));
   if (pairs.length === 0) return failed('error: at least one environment variable must be provided');
   const changes = Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
-  const effect = settingsEffect(d.job, job, changes);
+  const effect = settingsEffect(d.job, job, changes, ctx.state.world.tables[d.job.sink.table]?.layout);
   if (typeof effect === 'string') return failed(`error: failed to patch env update to pod template: admission webhook "config-validator.data-platform.internal" denied the request: ${effect}`);
   const effects: Effect[] = [effect];
   // Changing the pod template rolls the pods: the job starts again from its committed offsets with the new settings.
