@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { levelNames, playBot, prepareRun, summarizeRun, type PolicyName } from '../../src/engine';
+import { builtinRegistry } from '../../scripts/lib/builtin-scenarios';
+
+const { scenarios } = builtinRegistry();
+const seeds = Array.from({ length: 10 }, (_, i) => i + 1);
+
+function scores(base: (typeof scenarios)[number], level: (typeof levelNames)[number], policy: PolicyName, over: readonly number[]) {
+  return over.map((seed) => {
+    const s = prepareRun(base, seed, level);
+    const { summary, report } = summarizeRun(s, playBot(s, policy, seed).state, 'player');
+    return { seed, score: summary.score, report };
+  });
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+const cases = scenarios.flatMap((s) => levelNames.map((level) => [`${s.id} (${level})`, s, level] as const));
+
+describe.each(cases)('bots that read only the console, on %s', (_name, base, level) => {
+  it.each(['position', 'shotgun', 'guesser'] as const)('the %s bot scores at most 50 median and never 70 over ten seeds', (policy) => {
+    const run = scores(base, level, policy, seeds);
+    const values = run.map((r) => r.score);
+    expect(median(values), values.join(', ')).toBeLessThanOrEqual(50);
+    expect(Math.max(...values), values.join(', ')).toBeLessThan(70);
+  });
+
+  it('the model without status updates loses every communication point and nothing else', () => {
+    for (const r of scores(base, level, 'silent', [1, 2])) {
+      const communication = r.report.parts.find((p) => p.id === 'communication');
+      expect(communication?.points, `seed ${r.seed}`).toBe(0);
+      expect(r.score, `seed ${r.seed}`).toBe(100 - (communication?.max ?? 0));
+    }
+  });
+
+  it('the model played late scores less the later it is', () => {
+    const late = (['model', 'slow-5', 'slow-10', 'slow-20'] as const).map((policy) => scores(base, level, policy, [1])[0]?.score ?? NaN);
+    for (let i = 1; i < late.length; i += 1) expect(late[i], late.join(' → ')).toBeLessThan(late[i - 1] as number);
+  });
+});
