@@ -12,6 +12,9 @@ import { sqlNames } from './sql/completions';
 import { componentChoices } from './diagnosis';
 import { mechanisms } from '../scenarios/schema/cause-taxonomy';
 import { isAccountingMetric } from '../scenarios/schema/metric-catalogue';
+import { walkthroughProgress } from './facilitator/walkthrough-progress';
+import { typedLog } from './facilitator/typed-log';
+import { roundOutcome } from './facilitator/round-outcome';
 
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
 export function publicScenario(s: Scenario) {
@@ -109,8 +112,16 @@ export function facilitatorView(s: Scenario, state: SimState) {
     ...playerView(s, state),
     metrics: state.metrics,
     series: state.series,
+    /** Every command sent, as typed or in words (a list that only grows, so patches carry just the new entries). */
+    log: typedLog(s, state),
     hidden: {
       rootCause: s.rootCause,
+      /** The root cause this seed picked, when the scenario has several. */
+      variant: runInfo(s).variant,
+      /** The room against the model walkthrough, step by step. */
+      progress: walkthroughProgress(s, state),
+      /** Once the session is over: the score against par, the key steps and the decisions with their verdicts. */
+      outcome: roundOutcome(s, state),
       walkthrough: s.walkthrough,
       rubric: s.rubric,
       verdicts: Object.fromEntries(s.actions.map((a) => [a.id, a.verdict])),
