@@ -15,6 +15,7 @@ import { isAccountingMetric } from '../scenarios/schema/metric-catalogue';
 import { walkthroughProgress } from './facilitator/walkthrough-progress';
 import { typedLog } from './facilitator/typed-log';
 import { roundOutcome } from './facilitator/round-outcome';
+import { probesFor } from './interview/probes';
 
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
 export function publicScenario(s: Scenario) {
@@ -124,6 +125,8 @@ export function facilitatorView(s: Scenario, state: SimState) {
       outcome: roundOutcome(s, state),
       walkthrough: s.walkthrough,
       rubric: s.rubric,
+      /** Questions to ask in the phase the incident is in: the scenario's own, then the shared bank. */
+      probes: probesFor(currentPhase(state), s.probes),
       verdicts: Object.fromEntries(s.actions.map((a) => [a.id, a.verdict])),
       prevention: s.prevention,
       faults: s.faults.map((f) => ({ id: f.id, description: f.description, at: state.faultTimes[f.id] ?? null, applied: state.faultsApplied.includes(f.id) })),

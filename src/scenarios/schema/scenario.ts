@@ -211,6 +211,8 @@ export const scenarioSchema = z.strictObject({
   walkthrough: z.array(walkthroughStepSchema).min(1),
   prevention: z.array(preventionSchema).min(2),
   rubric: z.array(z.strictObject({ criterion: text, strong: text, weak: text })).default([]),
+  /** Questions an interviewer may ask in a phase of this incident, shown beside the shared bank (interviewer only). */
+  probes: z.array(z.strictObject({ phase: z.enum(phaseNames), text })).max(40).default([]),
   /** Root causes the seed chooses between; absent for a scenario with one cause. */
   variants: z.array(variantSchema).max(8).default([]),
 });
