@@ -89,6 +89,8 @@ function rubricSection(r: RoundReportInput): string[] {
   const commands = new Map(r.commands.map((c) => [c.seq, c]));
   const notes = new Map(r.notes.map((n) => [n.id, n]));
   const marks = new Map(r.marks.map((m) => [m.criterion, m]));
+  // A drill is not scored on a rubric: its report has no such section.
+  if (r.criteria.length === 0) return [];
   const scored = r.criteria.filter((c) => marks.get(c.id)?.score != null);
   const total = scored.reduce((sum, c) => sum + (marks.get(c.id)?.score ?? 0), 0);
   const lines = ['## Rubric', `${scored.length} of ${r.criteria.length} criteria scored${scored.length > 0 ? `, average ${(total / scored.length).toFixed(1)} of 4` : ''}.`];
