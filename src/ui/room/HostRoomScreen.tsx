@@ -189,7 +189,7 @@ function HostConsole({ session }: { session: RoomSession }) {
           </>
         )}
         {/* Once it runs, the feed leads; the clock and the injects sit beside it. */}
-        {info && stage !== 'briefing' && <HostConsolePanels session={session} info={info} controls={<ControlColumn session={session} info={info} />} more={<InviteColumn session={session} info={info} hostToken={hostToken} />} />}
+        {info && stage !== 'briefing' && <HostConsolePanels session={session} info={info} clock={<ClockCard session={session} info={info} />} injects={<InjectControls session={session} />} more={<InviteColumn session={session} info={info} hostToken={hostToken} />} />}
       </main>
     </div>
   );

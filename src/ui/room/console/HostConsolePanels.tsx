@@ -20,9 +20,9 @@ function toggled<T>(list: readonly T[], x: T): T[] {
 /**
  * The host's console beside the room's controls: the live feed and private notes, the hidden
  * truth and the walkthrough against the room, and for an interview the probes, the rubric and the
- * report; `controls` go on top of the second column and `more` at its foot. Whatever rubric criterion is collecting evidence receives the commands and notes cited.
+ * report (on top once the round is scored). `clock` leads the second column; `injects` and `more` close it. Whatever rubric criterion is collecting evidence receives the commands and notes cited.
  */
-export function HostConsolePanels({ session, info, controls, more }: { session: RoomSession; info: RoomInfo; controls?: ReactNode; more?: ReactNode }) {
+export function HostConsolePanels({ session, info, clock, injects, more }: { session: RoomSession; info: RoomInfo; clock?: ReactNode; injects?: ReactNode; more?: ReactNode }) {
   const view = useRoomPicture(session, (p) => p.facilitator);
   const marks = useRoomPicture(session, (p) => p.marks);
   const notes = useRoomPicture(session, (p) => p.notes);
@@ -37,19 +37,23 @@ export function HostConsolePanels({ session, info, controls, more }: { session: 
   const mark = criterion && marks.find((m) => m.criterion === criterion.id);
   const citeTarget: CiteTarget | null = criterion ? { title: criterion.title, cited: mark?.evidence ?? [], cite: (seq) => session.mark(criterion.id, mark?.score ?? null, toggled(mark?.evidence ?? [], seq), mark?.notes ?? []) } : null;
   const noteTarget: NoteTarget | null = criterion ? { title: criterion.title, cited: mark?.notes ?? [], cite: (id) => session.mark(criterion.id, mark?.score ?? null, mark?.evidence ?? [], toggled(mark?.notes ?? [], id)) } : null;
+  const over = view.hidden.outcome !== null;
+  const report = <ReportCard info={info} view={view} participants={participants} criteria={interview ? criteria : []} marks={marks} notes={notes} feed={feed} />;
   return (
     <div className="room-grid room-grid--console">
       <div className="room-grid__column">
         <LiveFeed session={session} view={view} mode={info.mode} target={citeTarget} />
         <NotesCard session={session} view={view} notes={notes} target={noteTarget} />
+        <TruthCard view={view} />
+        <WalkthroughCard view={view} />
       </div>
       <div className="room-grid__column">
-        {controls}
+        {clock}
+        {over && report}
         {interview && <ProbesCard view={view} />}
         {interview && <RubricCard session={session} criteria={criteria} marks={marks} feed={feed} collecting={collecting} onCollect={setCollecting} />}
-        <ReportCard info={info} view={view} participants={participants} criteria={interview ? criteria : []} marks={marks} notes={notes} feed={feed} />
-        <WalkthroughCard view={view} />
-        <TruthCard view={view} />
+        {!over && report}
+        {injects}
         {more}
       </div>
     </div>

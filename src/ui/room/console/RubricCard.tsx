@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { relativeTime } from '../../../engine';
 import type { RubricCriterion } from '../../../engine/interview/rubric';
 import type { FeedItem, RubricMark } from '../../../rooms';
@@ -9,6 +10,9 @@ function Criterion({ c, mark, feed, collecting, onCollect, session }: { c: Rubri
   const evidence = mark?.evidence ?? [];
   const notes = mark?.notes ?? [];
   const save = (score: RubricMark['score'], ev: number[]) => session.mark(c.id, score, ev, notes);
+  // The choice shows at once; the server's mark replaces it when it arrives.
+  const [chosen, setChosen] = useState<{ over: RubricMark | undefined; score: RubricMark['score'] } | null>(null);
+  const score = chosen && chosen.over === mark ? chosen.score : (mark?.score ?? null);
   return (
     <li className={`host-rubric__item${collecting ? ' host-rubric__item--collecting' : ''}`}>
       <fieldset className="host-rubric__scores">
@@ -17,7 +21,7 @@ function Criterion({ c, mark, feed, collecting, onCollect, session }: { c: Rubri
         </legend>
         {scores.map((n) => (
           <label key={n} className="host-rubric__score">
-            <input type="radio" name={`score-${c.id}`} value={n} checked={mark?.score === n} onChange={() => save(n, evidence)} />
+            <input type="radio" name={`score-${c.id}`} value={n} checked={score === n} onChange={() => (setChosen({ over: mark, score: n }), save(n, evidence))} />
             <span className="host-rubric__number">{n}</span>
             <span className="host-rubric__anchor">{c.anchors[n - 1]}</span>
           </label>
@@ -38,7 +42,7 @@ function Criterion({ c, mark, feed, collecting, onCollect, session }: { c: Rubri
                   <span className="mono">
                     {item ? `${relativeTime(item.at)} ${item.by?.name ?? 'Room'}: ${item.text}` : `entry ${seq}`}
                   </span>
-                  <button type="button" className="btn btn--small btn--ghost" aria-label={`Remove entry ${seq} from ${c.title}`} onClick={() => save(mark?.score ?? null, evidence.filter((x) => x !== seq))}>
+                  <button type="button" className="btn btn--small btn--ghost" aria-label={`Remove entry ${seq} from ${c.title}`} onClick={() => save(score, evidence.filter((x) => x !== seq))}>
                     Remove
                   </button>
                 </li>
