@@ -16,6 +16,7 @@ import { walkthroughProgress } from './facilitator/walkthrough-progress';
 import { typedLog } from './facilitator/typed-log';
 import { roundOutcome } from './facilitator/round-outcome';
 import { probesFor } from './interview/probes';
+import { scoreboard } from './facilitator/scoreboard';
 
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
 export function publicScenario(s: Scenario) {
@@ -121,6 +122,8 @@ export function facilitatorView(s: Scenario, state: SimState) {
       variant: runInfo(s).variant,
       /** The room against the model walkthrough, step by step. */
       progress: walkthroughProgress(s, state),
+      /** Milestones against par, the data lost so far and the update cadence, live. */
+      scoreboard: scoreboard(s, state),
       /** Once the session is over: the score against par, the key steps and the decisions with their verdicts. */
       outcome: roundOutcome(s, state),
       walkthrough: s.walkthrough,

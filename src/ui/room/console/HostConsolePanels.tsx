@@ -8,6 +8,7 @@ import { NotesCard, type NoteTarget } from './NotesCard';
 import { ProbesCard } from './ProbesCard';
 import { ReportCard } from './ReportCard';
 import { RubricCard } from './RubricCard';
+import { ScoreboardCard } from './ScoreboardCard';
 import { TruthCard } from './TruthCard';
 import { useFeed } from './use-feed';
 import { WalkthroughCard } from './WalkthroughCard';
@@ -39,22 +40,25 @@ export function HostConsolePanels({ session, info, clock, injects, more }: { ses
   const noteTarget: NoteTarget | null = criterion ? { title: criterion.title, cited: mark?.notes ?? [], cite: (id) => session.mark(criterion.id, mark?.score ?? null, mark?.evidence ?? [], toggled(mark?.notes ?? [], id)) } : null;
   const over = view.hidden.outcome !== null;
   const report = <ReportCard info={info} view={view} participants={participants} criteria={interview ? criteria : []} marks={marks} notes={notes} feed={feed} />;
+  // Each part in its own slot: on a phone the two columns melt into one list, ordered by what an interviewer reaches for first (host-console.css).
+  const slot = (name: string, node: ReactNode) => node && <div className={`host-slot host-slot--${name}`}>{node}</div>;
   return (
     <div className="room-grid room-grid--console">
       <div className="room-grid__column">
-        <LiveFeed session={session} view={view} mode={info.mode} target={citeTarget} />
-        <NotesCard session={session} view={view} notes={notes} target={noteTarget} />
-        <TruthCard view={view} />
-        <WalkthroughCard view={view} />
+        {slot('feed', <LiveFeed session={session} view={view} mode={info.mode} target={citeTarget} />)}
+        {slot('notes', <NotesCard session={session} view={view} notes={notes} target={noteTarget} />)}
+        {slot('truth', <TruthCard view={view} />)}
+        {slot('walkthrough', <WalkthroughCard view={view} />)}
       </div>
       <div className="room-grid__column">
-        {clock}
-        {over && report}
-        {interview && <ProbesCard view={view} />}
-        {interview && <RubricCard session={session} criteria={criteria} marks={marks} feed={feed} collecting={collecting} onCollect={setCollecting} />}
-        {!over && report}
-        {injects}
-        {more}
+        {slot('clock', clock)}
+        {over && slot('report', report)}
+        {slot('scoreboard', <ScoreboardCard view={view} />)}
+        {interview && slot('probes', <ProbesCard view={view} />)}
+        {interview && slot('rubric', <RubricCard session={session} criteria={criteria} marks={marks} feed={feed} collecting={collecting} onCollect={setCollecting} />)}
+        {!over && slot('report', report)}
+        {slot('injects', injects)}
+        {slot('more', more)}
       </div>
     </div>
   );
