@@ -71,6 +71,20 @@ test('an interviewer sees the candidate’s command within a second, marks the r
     await expect(notes.getByRole('listitem').filter({ hasText: noteText })).toBeVisible({ timeout: 10_000 });
     await expect(candidate.page.getByText(noteText)).toHaveCount(0);
 
+    // The projector, opened on a second screen from the host's browser: the shared timeline in large type, none of the hidden truth.
+    const statement = await interviewer.page.locator('.host-truth__statement').innerText();
+    const projector = await interviewer.context.newPage();
+    errors.push(watchForErrors(projector));
+    await projector.setViewportSize({ width: 1440, height: 900 });
+    await projector.goto(await interviewer.page.getByRole('textbox', { name: 'Projector link' }).inputValue());
+    await expect(projector.getByRole('main', { name: 'Projector view' })).toBeVisible({ timeout: 30_000 });
+    await expect(projector.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+    await expect(projector.getByText('Paused by the interviewer')).toBeVisible();
+    expect(await projector.locator('body').innerText()).not.toContain(statement.slice(0, 60));
+    await expectAccessible(projector, 'projector (dark)');
+    if (shots) await projector.screenshot({ path: `${shots}/projector-1440x900.png` });
+    await projector.close();
+
     if (shots) {
       for (const [width, height] of [[1440, 900], [390, 844]] as const) {
         await interviewer.page.setViewportSize({ width, height });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDuration, relativeTime, timeOfDay } from '../../engine';
-import { hostLink, joinLink, roleLabel, type RoomInfo } from '../../rooms';
+import { hostLink, joinLink, projectorLink, roleLabel, type RoomInfo } from '../../rooms';
 import { HostContext, useHostDrive, useHostState } from '../hooks/use-session';
 import { leaveRoute } from '../routes/use-hash-route';
 import { levelLabels } from '../selectors/format';
@@ -38,6 +38,7 @@ function ShareCard({ info, hostToken }: { info: RoomInfo; hostToken: string | nu
         </span>
       </div>
       <CopyField label="Participants' link" value={joinLink(pageOrigin(), info.code)} help="Send this to the team. On the network, use this machine's address (the server must listen on HOST=0.0.0.0)." />
+      <CopyField label="Projector link" value={projectorLink(pageOrigin(), info.code)} help="Open it on a second screen or a projector: the clock, the pager and the timeline in large type, with none of the hidden truth. It takes an observer's seat." />
       {hostToken && <CopyField label="Your host link (secret)" value={hostLink(pageOrigin(), info.code, hostToken)} help="Opens these controls from another browser. Anyone with it runs the room: do not share it." secret />}
     </section>
   );
