@@ -39,4 +39,11 @@ describe('the live scoreboard', () => {
     expect(board.recordsLost).toBe(sim.state.metrics['records.lost']);
     expect(playerView(s, sim.state).metrics['records.lost']).toBeUndefined();
   });
+
+  it('calls what the session ended without missed', () => {
+    const { state } = playBot(s, 'idle', 1);
+    const board = scoreboard(s, state);
+    expect(board.milestones.find((m) => m.milestone === 'acknowledged')?.standing).toBe('missed');
+    expect(board.milestones.find((m) => m.milestone === 'detected')?.standing).toBe('done-on-par');
+  });
 });

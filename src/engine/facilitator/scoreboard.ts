@@ -9,7 +9,8 @@ export interface ScoreboardMilestone {
   at: number | null;
   /** The model's time, counted from this room's first page (null before the page, or when the model never reaches it). */
   parAt: number | null;
-  standing: 'done-on-par' | 'done-late' | 'due' | 'overdue' | 'not-reached';
+  /** `missed`: the session ended without it; `not-reached`: nothing says when it is due yet (before the page). */
+  standing: 'done-on-par' | 'done-late' | 'due' | 'overdue' | 'missed' | 'not-reached';
 }
 
 /** The live scoreboard of a room: milestones against par, the data lost so far, and the update cadence. Host only. */
@@ -54,7 +55,7 @@ export function scoreboard(s: Scenario, state: SimState): Scoreboard {
     const at = state.milestones[milestone];
     const offset = offsets[milestone];
     const parAt = pagedAt === null || offset === undefined ? null : pagedAt + offset;
-    const standing = at !== null ? (parAt === null || at <= parAt + graceS ? 'done-on-par' : 'done-late') : parAt === null ? 'not-reached' : state.t > parAt + graceS ? 'overdue' : 'due';
+    const standing = at !== null ? (parAt === null || at <= parAt + graceS ? 'done-on-par' : 'done-late') : state.ended ? 'missed' : parAt === null ? 'not-reached' : state.t > parAt + graceS ? 'overdue' : 'due';
     return { milestone, label: labels[milestone], at, parAt, standing };
   });
   const posts = state.messages.filter((m) => m.kind === 'status-update');

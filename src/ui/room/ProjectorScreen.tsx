@@ -61,10 +61,10 @@ function Projector({ session }: { session: RoomSession }) {
           ) : (
             <ul className="projector__list">
               {firing.map((a) => {
-                const state = view.alerts[a.id];
+                const acked = view.alerts[a.id]?.ackedAt != null;
                 return (
                   <li key={a.id} className="projector__alert">
-                    <span className={`badge badge--${state?.ackedAt != null ? 'warn' : 'danger'}`}>{state?.ackedAt != null ? 'Acknowledged' : a.severity === 'page' ? 'Page' : 'Warning'}</span> {a.title}
+                    <span className={`badge badge--${acked ? 'neutral' : a.severity === 'page' ? 'danger' : 'warn'}`}>{acked ? 'Acknowledged' : a.severity === 'page' ? 'Page' : 'Warning'}</span> {a.title}
                   </li>
                 );
               })}

@@ -1,8 +1,8 @@
 import { formatDuration, relativeTime, type FacilitatorView } from '../../../engine';
 import type { ScoreboardMilestone } from '../../../engine/facilitator/scoreboard';
 
-const tone: Record<ScoreboardMilestone['standing'], string> = { 'done-on-par': 'ok', 'done-late': 'warn', due: 'neutral', overdue: 'danger', 'not-reached': 'neutral' };
-const words: Record<ScoreboardMilestone['standing'], string> = { 'done-on-par': 'On par', 'done-late': 'Late', due: 'Due', overdue: 'Overdue', 'not-reached': 'Not yet' };
+const tone: Record<ScoreboardMilestone['standing'], string> = { 'done-on-par': 'ok', 'done-late': 'warn', due: 'neutral', overdue: 'danger', missed: 'danger', 'not-reached': 'neutral' };
+const words: Record<ScoreboardMilestone['standing'], string> = { 'done-on-par': 'On par', 'done-late': 'Late', due: 'Due', overdue: 'Overdue', missed: 'Missed', 'not-reached': 'Not yet' };
 
 /** Milestones against par, the data lost so far and the update cadence, live. Host only. */
 export function ScoreboardCard({ view }: { view: FacilitatorView }) {
