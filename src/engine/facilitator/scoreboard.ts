@@ -1,5 +1,4 @@
-import type { MilestoneName, Scenario } from '../../scenarios/schema';
-import { playModel } from '../bots/model-bot';
+import type { CommandType, MilestoneName, Scenario } from '../../scenarios/schema';
 import type { SimState } from '../state';
 
 /** One milestone as the scoreboard shows it: when the room reached it, and when the model would have. */
@@ -7,7 +6,7 @@ export interface ScoreboardMilestone {
   milestone: Exclude<MilestoneName, 'impactStart'>;
   label: string;
   at: number | null;
-  /** The model's time, counted from this room's first page (null before the page, or when the model never reaches it). */
+  /** The model's time, counted from this room's first page (null before the page, or when its walkthrough has no such step). */
   parAt: number | null;
   /** `missed`: the session ended without it; `not-reached`: nothing says when it is due yet (before the page). */
   standing: 'done-on-par' | 'done-late' | 'due' | 'overdue' | 'missed' | 'not-reached';
@@ -32,25 +31,33 @@ const labels: Record<ScoreboardMilestone['milestone'], string> = {
 /** Grace before a milestone counts as late against par, in sim seconds. */
 const graceS = 120;
 
-// The model's milestones after its first page, per prepared scenario and seed: the model is replayed once.
-const modelOffsets = new WeakMap<Scenario, Map<number, Partial<Record<MilestoneName, number>>>>();
+// The walkthrough step that reaches each milestone when the model plays it (the page itself is the model's start).
+const stepFor: Record<'acknowledged' | 'diagnosed' | 'resolved', CommandType> = {
+  acknowledged: 'alert.acknowledge',
+  diagnosed: 'incident.declare-cause',
+  resolved: 'incident.resolve',
+};
 
-function offsetsFor(s: Scenario, seed: number): Partial<Record<MilestoneName, number>> {
-  let bySeed = modelOffsets.get(s);
-  if (!bySeed) modelOffsets.set(s, (bySeed = new Map()));
-  const held = bySeed.get(seed);
-  if (held) return held;
-  const m = playModel(s, seed).state.milestones;
-  const offsets: Partial<Record<MilestoneName, number>> = {};
-  if (m.detected !== null) for (const [k, v] of Object.entries(m)) if (v !== null) offsets[k as MilestoneName] = v - m.detected;
-  bySeed.set(seed, offsets);
+/**
+ * The model's milestones as offsets from its first page, read from the walkthrough's own step
+ * times (the model keeps pace with the page), so the live scoreboard never replays the model.
+ * The world decides when the impact stops; the model has stopped it by its first verify step.
+ */
+function offsetsFor(s: Scenario): Partial<Record<ScoreboardMilestone['milestone'], number>> {
+  const offsets: Partial<Record<ScoreboardMilestone['milestone'], number>> = { detected: 0 };
+  for (const [milestone, type] of Object.entries(stepFor) as [keyof typeof stepFor, CommandType][]) {
+    const step = s.walkthrough.find((w) => w.command.type === type);
+    if (step) offsets[milestone] = step.atS;
+  }
+  const verify = s.walkthrough.find((w) => w.phase === 'verify');
+  if (verify) offsets.mitigated = verify.atS;
   return offsets;
 }
 
 /** The room's scoreboard now. */
 export function scoreboard(s: Scenario, state: SimState): Scoreboard {
   const pagedAt = state.milestones.detected;
-  const offsets = offsetsFor(s, state.seed);
+  const offsets = offsetsFor(s);
   const milestones = (Object.keys(labels) as ScoreboardMilestone['milestone'][]).map((milestone): ScoreboardMilestone => {
     const at = state.milestones[milestone];
     const offset = offsets[milestone];
