@@ -10,6 +10,8 @@ import { hostSeat } from './seat-ids';
 import { newRoomCode, newToken, tokenHash } from './secrets';
 import { SeatDesk, type SeatClaim } from './seat-desk';
 import { ViewBroadcaster } from './view-broadcaster';
+import { HostNotebook } from './host-notebook';
+import { rubricCriteria } from '../src/engine/interview/rubric';
 import { RoomLostError, type RoomRecord } from './store/room-store';
 
 /** The room type's name, as clients create and join it. */
@@ -51,6 +53,7 @@ export class FiredrillRoom extends Room {
   private disposing = false;
   private closing = false;
   private views!: ViewBroadcaster;
+  private notebook!: HostNotebook;
 
   private get ctx(): RoomContext {
     return FiredrillRoom.context;
@@ -84,6 +87,7 @@ export class FiredrillRoom extends Room {
     await this.ctx.store.createRoom(this.record);
     this.desk = new SeatDesk(this.record, []);
     this.views = new ViewBroadcaster(this.session);
+    this.notebook = new HostNotebook([], criteriaOf(this.session));
     this.roomId = code;
     this.creatorPending = true;
     this.creatorHostToken = hostToken;
@@ -99,6 +103,7 @@ export class FiredrillRoom extends Room {
     this.session = new RoomSession(prepareRun(resolved.scenario, stored.room.seed, stored.room.level), stored.room.seed, stored.entries, stored.schedule, stored.room.clock);
     this.desk = new SeatDesk(this.record, stored.seats);
     this.views = new ViewBroadcaster(this.session);
+    this.notebook = new HostNotebook(stored.hostRecords, criteriaOf(this.session));
     this.roomId = code;
     await this.ctx.store.saveClock(code, this.session.storedClock());
     this.ctx.log(`room ${code} restored: ${stored.entries.length} entries, paused at ${Math.floor(this.session.clock)}s`);
@@ -211,6 +216,9 @@ export class FiredrillRoom extends Room {
         return this.setClock(client, { paused: (m as ClientMessage<'host.pause'>).paused });
       case 'host.speed':
         return this.setClock(client, { speed: (m as ClientMessage<'host.speed'>).speed });
+      case 'host.note':
+      case 'host.mark':
+        return this.writeNotebook(client, type, m as ClientMessage<'host.note'> | ClientMessage<'host.mark'>);
       case 'host.assign': {
         const x = m as ClientMessage<'host.assign'>;
         return this.enqueue(client, type, async () => {
@@ -260,6 +268,31 @@ export class FiredrillRoom extends Room {
       this.session.removeSchedule(id);
       this.changed(true);
     });
+  }
+
+  /**
+   * Writes to the host's notebook: a note pinned to the room's time now (a resend is recognised by
+   * its id), or a rubric mark replacing the criterion's previous one. Persisted, then acknowledged.
+   */
+  private writeNotebook(client: Client, type: 'host.note' | 'host.mark', m: ClientMessage<'host.note'> | ClientMessage<'host.mark'>): void {
+    this.enqueue(client, type, async () => {
+      const at = this.session.stamp(undefined) as number;
+      const answer = { id: m.id, seq: null, at, rejected: null };
+      if (type === 'host.note' && this.notebook.hasNote(m.id)) return this.sendAck(client, answer, true);
+      const logLength = this.session.entries.length;
+      const record = 'criterion' in m ? this.notebook.mark(m, at, logLength) : this.notebook.note(m, at, logLength);
+      if ('code' in record) return this.sendError(client, record.code, record.message, type, m.id);
+      await this.ctx.store.saveHostRecord(this.roomId, record);
+      this.notebook.keep(record);
+      this.sendAck(client, answer, false);
+      this.sendPrivate();
+    });
+  }
+
+  /** The host's notebook, to the host's connections only. */
+  private sendPrivate(only?: Client): void {
+    const picture = this.notebook.picture();
+    for (const c of only ? [only] : this.clients) if (this.roleOf(c) === 'host') this.sendTo(c, 'host.private', picture);
   }
 
   private setClock(client: Client, change: { paused?: boolean; speed?: number }): void {
@@ -362,6 +395,7 @@ export class FiredrillRoom extends Room {
     this.flushViews();
     const whole = this.views.whole(seat.role === 'host' ? 'host' : 'player', Date.now());
     if (whole) client.send(whole.type, whole.message);
+    if (seat.role === 'host') this.sendPrivate(client);
   }
 
   private info(): RoomInfo {
@@ -398,6 +432,10 @@ export class FiredrillRoom extends Room {
       });
     }, endedRoomTtlMs);
   }
+}
+
+function criteriaOf(session: RoomSession): Set<string> {
+  return new Set(rubricCriteria(session.scenario.rubric).map((c) => c.id));
 }
 
 /** Tells the room type which context its rooms share (called once, before the server listens). */

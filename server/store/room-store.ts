@@ -1,6 +1,7 @@
 import type { Command } from '../../src/scenarios/schema';
 import type { Level } from '../../src/scenarios/schema/level-names';
 import type { Role, RoomMode } from '../../src/rooms';
+import type { HostRecord } from '../host-notebook';
 
 /** Where a room's scenario came from: a built-in by id, or the text of a file the host sent. */
 export type ScenarioRef = { kind: 'builtin'; id: string } | { kind: 'file'; fileName: string; text: string };
@@ -56,6 +57,8 @@ export interface StoredRoom {
   entries: EntryRecord[];
   seats: SeatRecord[];
   schedule: ScheduleRecord[];
+  /** The host's private notes and rubric marks. */
+  hostRecords: HostRecord[];
 }
 
 /** An open room and the server process that holds it (null in a store from before owners were kept). */
@@ -90,6 +93,8 @@ export interface RoomStore {
   saveSeat(code: string, seat: SeatRecord): Promise<void>;
   addSchedule(code: string, item: ScheduleRecord): Promise<void>;
   removeSchedule(code: string, id: string): Promise<void>;
+  /** Stores a host note, or replaces a rubric mark (same id). */
+  saveHostRecord(code: string, record: HostRecord): Promise<void>;
   closeRoom(code: string): Promise<void>;
   close(): Promise<void>;
 }

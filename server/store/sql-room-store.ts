@@ -3,6 +3,7 @@ import type { Command } from '../../src/scenarios/schema';
 import { RoomLostError, type EntryRecord, type RoomRecord, type RoomStore, type ScenarioRef, type ScheduleRecord, type SeatRecord, type StoredClock } from './room-store';
 import type { SqlClient } from './sql-client';
 import { hostSeat } from '../seat-ids';
+import type { HostRecord } from '../host-notebook';
 
 // One transaction under a lock: processes starting together on a fresh PostgreSQL would otherwise
 // race to create the same tables ("create table if not exists" is not safe against itself).
@@ -49,6 +50,14 @@ create table if not exists schedule (
   at_s integer not null,
   primary key (code, id)
 );
+create table if not exists host_records (
+  code text not null references rooms(code),
+  id text not null,
+  kind text not null,
+  body jsonb not null,
+  written integer not null,
+  primary key (code, id)
+);
 alter table rooms add column if not exists owner text;
 commit;
 `;
@@ -92,12 +101,14 @@ export async function sqlRoomStore(db: SqlClient, owner: string): Promise<RoomSt
       const entries = await db.query<{ seq: number; at: number; command: Command | string; seat: string; name: string; role: Role; client_id: string }>('select * from entries where code = $1 order by seq', [code]);
       const seats = await db.query<{ seat: string; name: string; role: Role; token_hash: string }>('select * from seats where code = $1 order by seat', [code]);
       const schedule = await db.query<{ id: string; inject: string; at_s: number }>('select * from schedule where code = $1 order by at_s, id', [code]);
+      const hostRecords = await db.query<{ id: string; kind: HostRecord['kind']; body: HostRecord['body'] | string }>('select id, kind, body from host_records where code = $1 order by written, id', [code]);
       return {
         room: { code: row.code, hostTokenHash: row.host_token_hash, mode: row.mode, scenario: json(row.scenario), seed: row.seed, level: row.level, clock: { t: row.clock_t, speed: row.speed, paused: row.paused } },
         entries: entries.map((e): EntryRecord => ({ seq: e.seq, at: e.at, command: json(e.command), seat: e.seat, name: e.name, role: e.role, clientId: e.client_id })),
         seats: seats.map((s): SeatRecord => ({ seat: s.seat, name: s.name, role: s.role, tokenHash: s.token_hash })),
         // A scheduled inject fired when the host's log holds an entry under its id: one write, no second flag to fall out of step.
         schedule: schedule.map((s): ScheduleRecord => ({ id: s.id, inject: s.inject, atS: s.at_s, firedSeq: entries.find((e) => e.seat === hostSeat && e.client_id === s.id)?.seq ?? null })),
+        hostRecords: hostRecords.map((r) => ({ kind: r.kind, id: r.id, body: json(r.body) }) as HostRecord),
       };
     },
     async openRooms() {
@@ -114,6 +125,13 @@ export async function sqlRoomStore(db: SqlClient, owner: string): Promise<RoomSt
       owned(code, 'insert into seats (code, seat, name, role, token_hash) select code, $3::text, $4::text, $5::text, $6::text from rooms where code = $1 and owner = $2 on conflict (code, seat) do update set name = excluded.name, role = excluded.role, token_hash = excluded.token_hash returning seat', [s.seat, s.name, s.role, s.tokenHash]),
     addSchedule: (code, s) => owned(code, 'insert into schedule (code, id, inject, at_s) select code, $3::text, $4::text, $5::integer from rooms where code = $1 and owner = $2 returning id', [s.id, s.inject, s.atS]),
     removeSchedule: (code, id) => owned(code, 'delete from schedule s using rooms r where s.code = $1 and s.id = $3 and r.code = s.code and r.owner = $2 returning s.id', [id]),
+    // `written` keeps the notes in the order they were written (a mark replaced keeps its place).
+    saveHostRecord: (code, r) =>
+      owned(
+        code,
+        'insert into host_records (code, id, kind, body, written) select code, $3::text, $4::text, $5::jsonb, (select count(*) from host_records where code = $1)::integer from rooms where code = $1 and owner = $2 on conflict (code, id) do update set body = excluded.body returning id',
+        [r.id, r.kind, JSON.stringify(r.body)],
+      ),
     closeRoom: (code) => owned(code, 'update rooms set open = false where code = $1 and owner = $2 returning code', []),
     close: () => db.close(),
   };

@@ -13,6 +13,11 @@ import { componentChoices } from './diagnosis';
 import { mechanisms } from '../scenarios/schema/cause-taxonomy';
 import { isAccountingMetric, isSettingMetric } from '../scenarios/schema/metric-catalogue';
 import { isPlanFlagMetric, visibleFlags } from './plan/plan-flags';
+import { walkthroughProgress } from './facilitator/walkthrough-progress';
+import { typedLog } from './facilitator/typed-log';
+import { roundOutcome } from './facilitator/round-outcome';
+import { probesFor } from './interview/probes';
+import { scoreboard } from './facilitator/scoreboard';
 
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
 export function publicScenario(s: Scenario) {
@@ -118,10 +123,22 @@ export function facilitatorView(s: Scenario, state: SimState) {
     ...playerView(s, state),
     metrics: state.metrics,
     series: state.series,
+    /** Every command sent, as typed or in words (a list that only grows, so patches carry just the new entries). */
+    log: typedLog(s, state),
     hidden: {
       rootCause: s.rootCause,
+      /** The root cause this seed picked, when the scenario has several. */
+      variant: runInfo(s).variant,
+      /** The room against the model walkthrough, step by step. */
+      progress: walkthroughProgress(s, state),
+      /** Milestones against par, the data lost so far and the update cadence, live. */
+      scoreboard: scoreboard(s, state),
+      /** Once the session is over: the score against par, the key steps and the decisions with their verdicts. */
+      outcome: roundOutcome(s, state),
       walkthrough: s.walkthrough,
       rubric: s.rubric,
+      /** Questions to ask in the phase the incident is in: the scenario's own, then the shared bank. */
+      probes: probesFor(currentPhase(state), s.probes),
       verdicts: Object.fromEntries(s.actions.map((a) => [a.id, a.verdict])),
       prevention: s.prevention,
       faults: s.faults.map((f) => ({ id: f.id, description: f.description, at: state.faultTimes[f.id] ?? null, applied: state.faultsApplied.includes(f.id) })),

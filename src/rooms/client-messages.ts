@@ -62,6 +62,16 @@ export const clientMessageSchemas = {
   'host.end': z.strictObject({ id: commandIdSchema }),
   /** Host: moves a participant's seat to another role. */
   'host.assign': z.strictObject({ seat: z.string().min(1).max(64), role: z.enum(participantRoles) }),
+  /** Host: a private note, pinned to the room's sim time, optionally about a log entry; nobody else ever receives it. */
+  'host.note': z.strictObject({ id: commandIdSchema, text: z.string().trim().min(1).max(roomLimits.maxNoteLength), seq: z.number().int().nonnegative().optional() }),
+  /** Host: scores a rubric criterion 1-4 (or clears it) with the log entries and notes that justify the mark; replaces the criterion's previous mark. */
+  'host.mark': z.strictObject({
+    id: commandIdSchema,
+    criterion: z.string().regex(/^(shared:[a-z-]{1,40}|scenario:\d{1,2})$/, 'a criterion is shared:<name> or scenario:<n>'),
+    score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]),
+    evidence: z.array(z.number().int().nonnegative()).max(roomLimits.maxEvidence).default([]),
+    notes: z.array(commandIdSchema).max(roomLimits.maxEvidence).default([]),
+  }),
 } as const;
 
 /** A client message's type. */
@@ -70,7 +80,7 @@ export type ClientMessageType = keyof typeof clientMessageSchemas;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof clientMessageSchemas)[T]>;
 
 /** The client message types only the host may send. */
-export const hostMessageTypes = ['host.start', 'host.pause', 'host.speed', 'host.inject', 'host.unschedule', 'host.end', 'host.assign'] as const satisfies readonly ClientMessageType[];
+export const hostMessageTypes = ['host.start', 'host.pause', 'host.speed', 'host.inject', 'host.unschedule', 'host.end', 'host.assign', 'host.note', 'host.mark'] as const satisfies readonly ClientMessageType[];
 
 /** Whether a string names a client message type. */
 export function isClientMessageType(type: unknown): type is ClientMessageType {

@@ -6,3 +6,4 @@ export * from './links';
 export * from './client-messages';
 export * from './view-patch';
 export type * from './server-messages';
+export * from './command-feed';

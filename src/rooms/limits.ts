@@ -28,4 +28,9 @@ export const roomLimits = {
   viewIntervalMs: 250,
   /** Scheduled injects one room may hold at once. */
   maxScheduledInjects: 50,
+  /** Private notes the host may keep in one room, and the longest note. */
+  maxHostNotes: 500,
+  maxNoteLength: 2000,
+  /** Log entries and notes one rubric mark may cite as evidence. */
+  maxEvidence: 30,
 } as const;

@@ -51,15 +51,21 @@ export function hostLink(origin: string, code: string, hostToken: string): strin
   return `${origin}/#/room/${code}/host/${hostToken}`;
 }
 
-/** What a room link's fragment names, or null when the fragment is not a room link. */
-export type RoomLink = { code: string; hostToken: string | null };
+/** The projector's link: the room's shared view in large type, for a second screen (see joinLink). */
+export function projectorLink(origin: string, code: string): string {
+  return `${origin}/#/room/${code}/projector`;
+}
 
-/** Reads a room link's fragment (`#/room/CODE` or `#/room/CODE/host/TOKEN`); null for anything else. */
+/** What a room link's fragment names, or null when the fragment is not a room link. */
+export type RoomLink = { code: string; hostToken: string | null; projector?: true };
+
+/** Reads a room link's fragment (`#/room/CODE`, `#/room/CODE/projector` or `#/room/CODE/host/TOKEN`); null for anything else. */
 export function parseRoomLink(hash: string): RoomLink | null {
-  const m = /^#?\/room\/([^/]+)(?:\/host\/([^/]+))?\/?$/.exec(hash);
+  const m = /^#?\/room\/([^/]+)(?:\/host\/([^/]+)|\/(projector))?\/?$/.exec(hash);
   if (!m) return null;
   const code = normalizeRoomCode(m[1] as string);
   if (code === null) return null;
+  if (m[3] !== undefined) return { code, hostToken: null, projector: true };
   if (m[2] === undefined) return { code, hostToken: null };
   return tokenPattern.test(m[2]) ? { code, hostToken: m[2] } : null;
 }

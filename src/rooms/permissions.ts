@@ -18,7 +18,8 @@ export const commandRoles: Record<CommandType, readonly Role[]> = {
   'comms.post': [...responder, 'communications'],
   'plan.send': [...responder, 'incident-commander'],
   'note.add': ['host', ...responder, 'incident-commander', 'operations', 'communications', 'scribe'],
-  'hint.reveal': [...responder, 'incident-commander'],
+  // The host releases a hint to the room (counted in the score like one the responder asked for).
+  'hint.reveal': ['host', ...responder, 'incident-commander'],
   'postmortem.submit': [...responder, 'incident-commander', 'scribe'],
   'facilitator.inject': ['host'],
   'session.end': ['host'],

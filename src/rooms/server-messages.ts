@@ -46,6 +46,29 @@ export interface ScheduledInject {
   firedSeq: number | null;
 }
 
+/** A private note of the host's, pinned to the room's sim time when it was written (never sent to anyone else). */
+export interface HostNote {
+  id: string;
+  at: number;
+  text: string;
+  /** The log entry it is about, if any. */
+  seq: number | null;
+}
+
+/** The host's mark on one rubric criterion, with what justifies it (never sent to anyone else). */
+export interface RubricMark {
+  /** The criterion's id (`shared:…` or `scenario:<n>`). */
+  criterion: string;
+  /** 1 (weak) to 4 (strong); null clears the score but keeps the evidence. */
+  score: 1 | 2 | 3 | 4 | null;
+  /** Log entries (their seq) cited as evidence. */
+  evidence: number[];
+  /** Notes (their id) cited as evidence. */
+  notes: string[];
+  /** The sim time of the last change. */
+  at: number;
+}
+
 /** What the room is. */
 export interface RoomInfo {
   code: string;
@@ -69,6 +92,8 @@ export interface ServerMessages {
   'view.facilitator': { clock: ClockState; view: FacilitatorView; log: Attribution[]; schedule: ScheduledInject[] };
   /** What changed in the host's projection. */
   'patch.facilitator': { clock: ClockState; patch: ViewPatch<FacilitatorView>; log: ListAppend<Attribution>; schedule: ScheduledInject[] };
+  /** The host's private notes and rubric marks: to the host's connection only, on sync and after every change. */
+  'host.private': { notes: HostNote[]; marks: RubricMark[] };
   /** A command (or host message with an id) was persisted and applied; `rejected` is the engine's reason when it refused it. `duplicate` marks a resend. */
   ack: { id: string; seq: number | null; at: number; rejected: string | null; duplicate: boolean };
   /** A message was refused; only its sender receives this. */

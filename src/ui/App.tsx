@@ -21,6 +21,7 @@ const FollowerScreen = lazy(() => import('./screens/follower/FollowerScreen'));
 const JoinRoomScreen = lazy(() => import('./room/JoinRoomScreen'));
 const HostRoomScreen = lazy(() => import('./room/HostRoomScreen'));
 const CreateRoomScreen = lazy(() => import('./room/CreateRoomScreen'));
+const ProjectorScreen = lazy(() => import('./room/ProjectorScreen'));
 
 /** Resumes the saved session, if any; an unusable one is set aside with a message. */
 function useResumeSavedSession(): { ready: boolean; notice: string | null } {
@@ -47,6 +48,7 @@ function LinkedScreen({ route }: { route: LinkRoute }) {
       {route.kind === 'follow' && <FollowerScreen />}
       {route.kind === 'join' && <JoinRoomScreen key={route.code ?? ''} code={route.code} />}
       {route.kind === 'host' && <HostRoomScreen code={route.code} hostToken={route.hostToken} />}
+      {route.kind === 'projector' && <ProjectorScreen code={route.code} />}
     </Suspense>
   );
 }

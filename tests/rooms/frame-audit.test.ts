@@ -13,6 +13,8 @@ const s = prepareRun(base, seed, 'normal');
 const variant = runInfo(s).variant;
 const model = playBot(s, 'model', seed);
 
+const noteText = 'Skipped the source freshness check; ask what the green tests prove.';
+
 /** Everything a candidate must never receive, by where it lives in the scenario. */
 const hidden: [string, string][] = [
   ['root cause statement', s.rootCause.statement],
@@ -23,7 +25,9 @@ const hidden: [string, string][] = [
     [`rubric "${r.criterion}" strong`, r.strong],
     [`rubric "${r.criterion}" weak`, r.weak],
   ]),
+  ...s.probes.map((p, i): [string, string] => [`probe ${i}`, p.text]),
   ...(variant ? [['variant label', variant.label] as [string, string]] : []),
+  ['interviewer note', noteText],
 ];
 
 let server: ServerProcess;
@@ -51,10 +55,14 @@ describe('a candidate connection', () => {
   it('never carries the root cause, a verdict, the walkthrough, the rubric or the variant through a whole mock round', { timeout: 180_000 }, async () => {
     expect(model.state.ended?.reason).toBe('completed');
     expect(variant).not.toBeNull();
+    expect(s.probes.length).toBeGreaterThan(0);
     host = await TestSeat.create(server.url, { mode: 'interview', name: 'Ivy', scenario: { kind: 'builtin', id: base.id }, seed, level: 'normal' });
     candidate = await TestSeat.join(server.url, host.last('welcome')?.room.code as string, { name: 'Cy', role: 'candidate' });
+    let noted = false;
     host.send('host.speed', { speed });
     await host.request('host.start', {});
+    // Play from the candidate's running clock: a command sent before its view shows the start would be stamped at the briefing's time.
+    await candidate.until(() => candidate.clock?.stage === 'running', 'the running clock');
     // The model walkthrough, played by the candidate through the room, each command at (or just after) its time.
     for (const entry of model.log) {
       if (entry.command.type === 'session.start') continue;
@@ -62,7 +70,16 @@ describe('a candidate connection', () => {
       while (simNow(candidate) < entry.at && candidate.clock?.stage === 'running') await new Promise((r) => setTimeout(r, 10));
       const answer = await candidate.command(entry.command);
       expect(answer, `${entry.command.type} at ${entry.at}`).not.toHaveProperty('code');
+      expect((answer as { rejected: string | null }).rejected, `${entry.command.type} at ${entry.at}`).toBeNull();
+      // Midway, the interviewer writes a private note about the command and marks the rubric with it.
+      if (!noted && (entry.command.type === 'terminal.run' || entry.command.type === 'action.start')) {
+        noted = true;
+        const seq = (answer as { seq: number }).seq;
+        expect(await host.request('host.note', { text: noteText, seq })).toMatchObject({ rejected: null });
+        expect(await host.request('host.mark', { criterion: 'scenario:0', score: 3, evidence: [seq] })).toMatchObject({ rejected: null });
+      }
     }
+    expect(noted).toBe(true);
     await candidate.until(() => candidate.view?.ended !== null && candidate.view?.ended !== undefined, 'the end of the round', 60_000);
     expect(candidate.view?.ended?.reason).toBe('completed');
     expect(candidate.view?.milestones.resolved).not.toBeNull();
@@ -76,6 +93,6 @@ describe('a candidate connection', () => {
     expect(found).toEqual([]);
     // The audit can find what it looks for: the host's connection carries all of it.
     const hostWire = Buffer.concat(host.frames().map((f) => Buffer.from(f)));
-    expect(hidden.filter(([, text]) => !hostWire.includes(Buffer.from(text, 'utf8'))).map(([what]) => what)).toEqual(variant ? ['variant label'] : []);
+    expect(hidden.filter(([, text]) => !hostWire.includes(Buffer.from(text, 'utf8'))).map(([what]) => what)).toEqual([]);
   });
 });

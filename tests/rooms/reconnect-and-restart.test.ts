@@ -1,22 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeDataDir, startServerProcess, type ServerProcess } from '../../scripts/lib/room-server-process.ts';
+import { serverPool } from './support/server-pool';
 import { TestSeat } from './support/test-seat';
 
-const servers: ServerProcess[] = [];
-const seats: TestSeat[] = [];
-const track = (s: TestSeat) => (seats.push(s), s);
+const { track, serverOn, cleanUp } = serverPool();
 
-afterAll(async () => {
-  await Promise.allSettled(seats.map((s) => s.leave()));
-  await Promise.allSettled(servers.map((s) => s.stop('SIGKILL')));
-  for (const dir of new Set(servers.map((s) => s.dataDir))) removeDataDir(dir);
-});
-
-async function serverOn(dataDir?: string) {
-  const s = await startServerProcess({ timeScale: 10, ...(dataDir && { dataDir }) });
-  servers.push(s);
-  return s;
-}
+afterAll(cleanUp);
 
 const options = { mode: 'drill', name: 'Fran', scenario: { kind: 'builtin', id: 'stale-revenue-table' }, seed: 11, level: 'normal' } as const;
 

@@ -216,6 +216,8 @@ export const scenarioSchema = z.strictObject({
   rubric: z.array(z.strictObject({ criterion: text, strong: text, weak: text })).default([]),
   /** A decision drill's plan: what the player writes and what sending it does. Required for, and only for, the decision kind. */
   plan: planSchema.optional(),
+  /** Questions an interviewer may ask in a phase of this incident, shown beside the shared bank (interviewer only). */
+  probes: z.array(z.strictObject({ phase: z.enum(phaseNames), text })).max(40).default([]),
   /** Root causes the seed chooses between; absent for a scenario with one cause. */
   variants: z.array(variantSchema).max(8).default([]),
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDuration, relativeTime, timeOfDay } from '../../engine';
-import { hostLink, joinLink, roleLabel, type RoomInfo } from '../../rooms';
+import { hostLink, joinLink, projectorLink, roleLabel, type RoomInfo } from '../../rooms';
 import { HostContext, useHostDrive, useHostState } from '../hooks/use-session';
 import { leaveRoute } from '../routes/use-hash-route';
 import { levelLabels } from '../selectors/format';
@@ -10,6 +10,7 @@ import { useDialer } from './dialer-context';
 import { ConnectionBadge } from './ConnectionBadge';
 import { CopyField } from './CopyField';
 import { InjectControls } from './InjectControls';
+import { HostConsolePanels } from './console/HostConsolePanels';
 import { takeOver } from './open-rooms';
 import { ParticipantList } from './ParticipantList';
 import { openRoomSession, type RoomSession } from './room-session';
@@ -37,6 +38,7 @@ function ShareCard({ info, hostToken }: { info: RoomInfo; hostToken: string | nu
         </span>
       </div>
       <CopyField label="Participants' link" value={joinLink(pageOrigin(), info.code)} help="Send this to the team. On the network, use this machine's address (the server must listen on HOST=0.0.0.0)." />
+      <CopyField label="Projector link" value={projectorLink(pageOrigin(), info.code)} help="Open it on a second screen or a projector: the clock, the pager and the timeline in large type, with none of the hidden truth. It takes an observer's seat." />
       {hostToken && <CopyField label="Your host link (secret)" value={hostLink(pageOrigin(), info.code, hostToken)} help="Opens these controls from another browser. Anyone with it runs the room: do not share it." secret />}
     </section>
   );
@@ -75,6 +77,7 @@ function ClockCard({ session, info }: { session: RoomSession; info: RoomInfo }) 
   const clock = useHostState((s) => Math.floor(s.clock));
   const view = useHostState((s) => s.view);
   const running = stage === 'running';
+  const hintsLeft = view ? view.scenario.hintCount - view.hintsShown.length : 0;
   const endNow = () => {
     if (window.confirm('End the incident for everyone now? It will be scored as it stands.')) session.end();
   };
@@ -110,6 +113,11 @@ function ClockCard({ session, info }: { session: RoomSession; info: RoomInfo }) 
             </button>
           ))}
         </div>
+        {running && (
+          <button type="button" className="btn" disabled={hintsLeft <= 0} onClick={() => session.send({ type: 'hint.reveal' })}>
+            {hintsLeft > 0 ? `Release a hint (${hintsLeft} left)` : 'No hints left'}
+          </button>
+        )}
         {(running || stage === 'briefing') && (
           <button type="button" className="btn btn--danger" onClick={endNow}>
             End the incident
@@ -149,7 +157,7 @@ function HostConsole({ session }: { session: RoomSession }) {
   const connection = useHostState((s) => s.connection);
   const stage = useRoomPicture(session, (p) => p.stage);
   return (
-    <div className="page room-page room-page--host">
+    <div className="page room-page room-page--host room-page--console">
       <ScreenHeader>
         <ConnectionBadge connection={connection} />
         <button type="button" className="btn btn--ghost" onClick={leaveRoute}>
@@ -171,22 +179,18 @@ function HostConsole({ session }: { session: RoomSession }) {
             {problem}
           </p>
         )}
-        {info && (
-          <div className="room-grid">
-            {/* Until the incident starts the code and the lobby matter most: they come first, and on top on a phone. */}
-            {stage === 'briefing' ? (
-              <>
-                <InviteColumn session={session} info={info} hostToken={hostToken} />
-                <ControlColumn session={session} info={info} />
-              </>
-            ) : (
-              <>
-                <ControlColumn session={session} info={info} />
-                <InviteColumn session={session} info={info} hostToken={hostToken} />
-              </>
-            )}
-          </div>
+        {/* Until the incident starts the code and the lobby matter most: they come first, and on top on a phone. */}
+        {info && stage === 'briefing' && (
+          <>
+            <div className="room-grid">
+              <InviteColumn session={session} info={info} hostToken={hostToken} />
+              <ControlColumn session={session} info={info} />
+            </div>
+            <HostConsolePanels session={session} info={info} />
+          </>
         )}
+        {/* Once it runs, the feed leads; the clock and the injects sit beside it. */}
+        {info && stage !== 'briefing' && <HostConsolePanels session={session} info={info} clock={<ClockCard session={session} info={info} />} injects={<InjectControls session={session} />} more={<InviteColumn session={session} info={info} hostToken={hostToken} />} />}
       </main>
     </div>
   );

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FacilitatorView, PlayerView } from '../../engine';
-import { applyViewPatch, roleLabel, roomLimits, type Attribution, type ClientMessage, type ClientMessageType, type ClockState, type CreateRoomOptions, type ListAppend, type JoinRoomOptions, type Participant, type RoomInfo, type ScheduledInject, type Seat, type ServerMessages } from '../../rooms';
+import { applyViewPatch, roleLabel, roomLimits, type Attribution, type ClientMessage, type ClientMessageType, type ClockState, type CreateRoomOptions, type HostNote, type RubricMark, type ListAppend, type JoinRoomOptions, type Participant, type RoomInfo, type ScheduledInject, type Seat, type ServerMessages } from '../../rooms';
 import type { Command } from '../../scenarios/schema';
 import { allControls, noControls, type HostControls, type HostSnapshot, type SessionHost } from '../host/session-host';
 import type { RoomChannel, RoomDialer } from './room-channel';
@@ -20,6 +20,9 @@ export interface RoomPicture {
   facilitator: FacilitatorView | null;
   /** Injects the host scheduled at a sim time (host only). */
   schedule: ScheduledInject[];
+  /** The host's private notes and rubric marks (host only; the server sends them to nobody else). */
+  notes: HostNote[];
+  marks: RubricMark[];
   /** The last thing the server refused from this participant, to show them. */
   problem: string | null;
   /** Commands sent and not yet acknowledged (they are sent again after a reconnection). */
@@ -40,6 +43,10 @@ export interface RoomSession extends SessionHost {
   fireInject: (inject: string, atS?: number) => void;
   /** Host: cancels a scheduled inject. */
   unschedule: (id: string) => void;
+  /** Host: writes a private note pinned to the room's time now, optionally about a log entry. */
+  note: (text: string, seq?: number) => void;
+  /** Host: scores a rubric criterion (null clears it) with the log entries and notes that justify it. */
+  mark: (criterion: string, score: RubricMark['score'], evidence: number[], notes: string[]) => void;
   /** Tries to reconnect now instead of waiting for the next attempt. */
   retryNow: () => void;
   /** Stops this window's connection; the seat stays held for a reconnection. */
@@ -88,7 +95,7 @@ function describeFailure(error: unknown): string {
  */
 export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: RoomSessionDeps = defaultDeps()): RoomSession {
   const store = createStore<HostSnapshot>()(() => ({ view: null, clock: 0, paused: true, speed: 1, controls: noControls, connection: 'connecting', pausedBy: null }));
-  const room = createStore<RoomPicture>()(() => ({ info: null, you: null, hostToken: null, participants: [], stage: 'briefing', log: [], facilitator: null, schedule: [], problem: null, pending: 0, failure: null }));
+  const room = createStore<RoomPicture>()(() => ({ info: null, you: null, hostToken: null, participants: [], stage: 'briefing', log: [], facilitator: null, schedule: [], notes: [], marks: [], problem: null, pending: 0, failure: null }));
   const outbox = new Map<string, { type: ClientMessageType; payload: unknown }>();
   let channel: RoomChannel | null = null;
   let code: string | null = entry.how === 'join' ? entry.code : null;
@@ -162,6 +169,9 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
       const view = applyViewPatch(held, m.patch);
       room.setState({ stage: m.clock.stage, log: grownLog(m.log), facilitator: view, schedule: m.schedule });
       takeView(m.clock, view);
+    } else if (type === 'host.private') {
+      const m = payload as ServerMessages['host.private'];
+      room.setState({ notes: m.notes, marks: m.marks });
     } else if (type === 'ack') {
       const m = payload as ServerMessages['ack'];
       settle(m.id);
@@ -269,6 +279,8 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
     end: () => sendCommand({ type: 'session.end' }),
     fireInject: (inject, atS) => queue('host.inject', { id: deps.newId(), inject, ...(atS === undefined ? {} : { atS }) }),
     unschedule: (id) => queue('host.unschedule', { id }),
+    note: (text, seq) => queue('host.note', { id: deps.newId(), text, ...(seq === undefined ? {} : { seq }) }),
+    mark: (criterion, score, evidence, notes) => queue('host.mark', { id: deps.newId(), criterion, score, evidence, notes }),
     retryNow: () => {
       if (closed || channel || room.getState().failure) return;
       clearTimeout(retry);

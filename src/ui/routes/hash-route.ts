@@ -14,7 +14,9 @@ export type LinkRoute =
   /** Join a room, with its code when the link carries one. */
   | { kind: 'join'; code: string | null }
   /** The host's own controls of a room, opened with its secret token. */
-  | { kind: 'host'; code: string; hostToken: string };
+  | { kind: 'host'; code: string; hostToken: string }
+  /** A room's shared view in large type, for a projector (no hidden truth). */
+  | { kind: 'projector'; code: string };
 
 /** The solo app's screens, each with its own fragment so Back, Forward, reload and shared links reach it. */
 export type ScreenRoute =
@@ -34,7 +36,7 @@ export type ScreenRoute =
 /** Any screen a fragment names. */
 export type HashRoute = LinkRoute | ScreenRoute;
 
-const linkKinds: ReadonlySet<HashRoute['kind']> = new Set(['follow', 'join', 'host']);
+const linkKinds: ReadonlySet<HashRoute['kind']> = new Set(['follow', 'join', 'host', 'projector']);
 
 /** Whether a route opens a linked screen (a room, a follower) rather than one of the solo app's. */
 export function isLinkRoute(route: HashRoute): route is LinkRoute {
@@ -90,6 +92,7 @@ export function parseHashRoute(hash: string): HashRoute | null {
   if (bare === 'follow') return { kind: 'follow' };
   if (bare === 'join') return { kind: 'join', code: null };
   const room = parseRoomLink(`#/${bare}`);
+  if (room?.projector) return { kind: 'projector', code: room.code };
   if (room) return room.hostToken ? { kind: 'host', code: room.code, hostToken: room.hostToken } : { kind: 'join', code: room.code };
   return parseScreen(bare, new URLSearchParams(rawQuery));
 }
@@ -111,6 +114,8 @@ export function hashOf(route: HashRoute): string {
       return route.code ? `#/room/${route.code}` : '#/join';
     case 'host':
       return `#/room/${route.code}/host/${route.hostToken}`;
+    case 'projector':
+      return `#/room/${route.code}/projector`;
     case 'catalogue':
       return '#/';
     case 'history':

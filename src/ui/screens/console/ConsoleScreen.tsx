@@ -2,7 +2,6 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { ActionPalette } from '../../console/actions/ActionPalette';
 import { DashboardsPanel } from '../../console/charts/DashboardsPanel';
-import { InjectMenu } from '../../console/facilitator/InjectMenu';
 import { SidePanel } from '../../console/chat/SidePanel';
 import { SkipLinks, type SkipTarget } from '../../console/keyboard/SkipLinks';
 import { Pager } from '../../console/pager/Pager';
@@ -123,7 +122,6 @@ export default function ConsoleScreen({ notice }: { notice?: ReactNode }) {
         <ConsolePart view="pager" narrow={narrow} className="console__left">
           <Pager />
           <ActionPalette />
-          <InjectMenu />
         </ConsolePart>
         <CentreColumn narrow={narrow} />
         <ConsolePart view="chat" narrow={narrow} className="console__right">

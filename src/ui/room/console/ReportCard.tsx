@@ -1,0 +1,75 @@
+import { useMemo } from 'react';
+import type { FacilitatorView } from '../../../engine';
+import type { RubricCriterion } from '../../../engine/interview/rubric';
+import { roundReportMarkdown } from '../../../engine/interview/round-report';
+import type { FeedItem, HostNote, Participant, RoomInfo, RubricMark } from '../../../rooms';
+import { downloadText, exportBaseName } from '../../debrief/download';
+
+interface ReportProps {
+  info: RoomInfo;
+  view: FacilitatorView;
+  participants: readonly Participant[];
+  criteria: readonly RubricCriterion[];
+  marks: readonly RubricMark[];
+  notes: readonly HostNote[];
+  feed: readonly FeedItem[];
+}
+
+/** The combined report: the engine's score against the model, the rubric with its evidence, the notes; as Markdown or printed. Host only. */
+export function ReportCard({ info, view, participants, criteria, marks, notes, feed }: ReportProps) {
+  const markdown = useMemo(
+    () =>
+      roundReportMarkdown({
+        title: info.scenario.title,
+        scenarioId: info.scenario.id,
+        mode: info.mode,
+        level: info.level,
+        seed: info.seed,
+        code: info.code,
+        host: participants.find((p) => p.role === 'host')?.name ?? null,
+        participants: participants.filter((p) => p.role !== 'host' && p.role !== 'observer').map((p) => p.name),
+        anchor: view.scenario.clock,
+        outcome: view.hidden.outcome,
+        criteria,
+        marks,
+        notes,
+        commands: feed.map((f) => ({ seq: f.seq, at: f.at, by: f.by?.name ?? null, text: f.text })),
+      }),
+    [info, view, participants, criteria, marks, notes, feed],
+  );
+  const over = view.hidden.outcome !== null;
+  const print = () => {
+    document.body.classList.add('printing-host-report');
+    const done = () => {
+      document.body.classList.remove('printing-host-report');
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    window.print();
+  };
+  return (
+    <section className="panel room-card host-report" aria-labelledby="host-report-title">
+      <h2 id="host-report-title" className="room-card__heading">
+        Report {over ? <span className="badge badge--ok">Scored</span> : <span className="badge badge--neutral">Draft</span>}
+      </h2>
+      <p className="room-card__help">{over ? 'The engine has scored the round; the rubric and notes are yours.' : 'The engine scores the round when it ends; you can export a draft now.'}</p>
+      <div className="room-card__actions">
+        <button type="button" className="btn btn--primary" onClick={() => downloadText(`${exportBaseName(info.scenario.id, info.seed)}-${info.mode}-report.md`, markdown, 'text/markdown')}>
+          Download report (Markdown)
+        </button>
+        <button type="button" className="btn" onClick={print}>
+          Print or save as PDF
+        </button>
+      </div>
+      <details className="host-report__preview">
+        <summary>Preview</summary>
+        <pre className="host-report__text" tabIndex={0} aria-label="Report preview">
+          {markdown}
+        </pre>
+      </details>
+      <pre className="host-report__print" aria-hidden="true">
+        {markdown}
+      </pre>
+    </section>
+  );
+}
