@@ -45,7 +45,8 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
   if (c.type === 'postmortem.submit') {
     if (stage !== 'prevent') return 'the postmortem comes after the incident is resolved';
     const known = new Set(s.prevention.map((p) => p.id));
-    state.postmortem = { at: t, rootCause: c.rootCause, followUps: [...new Set(c.followUps.filter((f) => known.has(f)))] };
+    const { type: _type, rootCause, followUps, ...checkable } = c;
+    state.postmortem = { at: t, rootCause, followUps: [...new Set(followUps.filter((f) => known.has(f)))], ...checkable };
     state.flow = advanceFlow(state.flow, { type: 'postmortem.submitted' });
     state.ended = { at: t, reason: 'completed' };
     state.timeline.push({ at: t, kind: 'system', text: 'Postmortem submitted.' });

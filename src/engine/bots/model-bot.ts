@@ -1,5 +1,26 @@
-import type { Scenario, WalkthroughStep } from '../../scenarios/schema';
+import type { Command, Scenario, WalkthroughStep } from '../../scenarios/schema';
+import { runFacts } from '../scoring/postmortem-review';
+import type { SimState } from '../state';
 import { BotTable, type BotRun } from './play';
+
+/**
+ * The model's postmortem states what it measured in its own run (impact minutes, detection time,
+ * data lost and duplicated) and the cause it declared, where the walkthrough leaves them out:
+ * those numbers differ by seed and level, the walkthrough's words do not.
+ */
+function withRunFacts(s: Scenario, state: SimState, command: Command): Command {
+  if (command.type !== 'postmortem.submit') return command;
+  const facts = runFacts(s, state);
+  const measured = {
+    ...(facts.durationMin !== null && { durationMin: facts.durationMin }),
+    ...(facts.detectedAfterMin !== null && { detectedAfterMin: facts.detectedAfterMin }),
+    ...(facts.lost !== null && { lost: facts.lost }),
+    ...(facts.duplicated !== null && { duplicated: facts.duplicated }),
+  };
+  const declared = state.causeDeclarations.find((d) => d.correct);
+  const cause = command.cause ?? (declared ? { component: declared.component, mechanism: declared.mechanism as NonNullable<typeof command.cause>['mechanism'] } : undefined);
+  return { ...command, impact: { ...measured, ...command.impact }, ...(cause && { cause }) };
+}
 
 /**
  * Plays the scenario's model walkthrough (the steps `keep` accepts: all of them by default).
@@ -13,7 +34,10 @@ export function playModel(s: Scenario, seed: number, keep: (step: WalkthroughSte
   const pagedAt = table.state.milestones.detected ?? table.state.t;
   for (const step of s.walkthrough) {
     if (table.state.ended) break;
-    if (keep(step)) table.act(pagedAt + step.atS, step.command);
+    if (!keep(step)) continue;
+    const at = pagedAt + step.atS;
+    if (step.command.type === 'postmortem.submit') table.wait(at);
+    table.act(at, withRunFacts(s, table.state, step.command));
   }
   return table.finish();
 }
