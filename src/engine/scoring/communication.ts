@@ -185,7 +185,8 @@ function judgeUpdate(s: Scenario, state: SimState, m: ChatMessage, next: ChatMes
       promises.push(held);
     }
   }
-  const content = [impact, status, nextUpdate].filter((c) => c.ok).length / 3;
+  // An update that neither names the impact nor says where things stand says nothing, whatever else it carries.
+  const content = impact.ok || status.ok ? [impact, status, nextUpdate].filter((c) => c.ok).length / 3 : 0;
   return { at: m.at, text: m.text, impact, status, nextUpdate, ...(eta && { eta }), promises, content };
 }
 

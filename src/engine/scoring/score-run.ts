@@ -178,7 +178,7 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
     detail: [
       `${updates.length} status update(s); first ${firstUpdateS === null ? 'never' : `${fmt(firstUpdateS)} after acknowledging`} (target ${fmt(s.communication.firstUpdateWithinS)}); longest silence ${fmt(longestGapS)} (target ${fmt(s.communication.cadenceS)})`,
       `content ${Math.round(comms.content * 100)}% (each update: names who is affected, says where things stand, gives the next update time)`,
-      `${comms.promisesKept} of ${comms.promisesDue} promises kept (next update within ${promiseGraceS} s of the time given, ETAs held and only once there was a basis)`,
+      comms.promisesDue === 0 ? 'no promise came due (a next-update time or an ETA), so none kept' : `${comms.promisesKept} of ${comms.promisesDue} promises kept (next update within ${promiseGraceS} s of the time given, ETAs held and only once there was a basis)`,
       comms.severity ? `severity: ${comms.severity.why}` : null,
       comms.questions.length > 0 ? `${answered} of ${comms.questions.length} stakeholder question(s) answered by an update within ${fmt(s.communication.cadenceS)}` : null,
     ]
