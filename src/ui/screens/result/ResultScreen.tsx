@@ -12,10 +12,12 @@ import { DebriefMilestones } from './DebriefMilestones';
 import { DebriefRootCause } from './DebriefRootCause';
 import { DebriefTimeline } from './DebriefTimeline';
 import { DebriefWalkthrough } from './DebriefWalkthrough';
+import { ResultCommunication } from './ResultCommunication';
 import { ResultDecisions } from './ResultDecisions';
 import { ResultFollowUps } from './ResultFollowUps';
 import { ResultOutcomes } from './ResultOutcomes';
 import { ResultParts } from './ResultParts';
+import { ResultPostmortemFacts } from './ResultPostmortemFacts';
 import { ResultTimes } from './ResultTimes';
 import './result.css';
 
@@ -140,7 +142,9 @@ function Result({ session }: { session: LiveSession }) {
         </div>
         <DebriefWalkthrough debrief={debrief} scenario={scenario} />
         <DebriefRootCause debrief={debrief} scenario={scenario} />
+        <ResultCommunication result={result} scenario={scenario} />
         <ResultFollowUps result={result} scenario={scenario} submitted={state.postmortem !== null} />
+        <ResultPostmortemFacts result={result} />
         <DebriefExport debrief={debrief} scenario={scenario} state={state} />
       </main>
     </div>
