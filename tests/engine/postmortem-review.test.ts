@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parTimes, playBot, replay, scoreRun, type ScoreReport } from '../../src/engine';
+import { debriefView, parTimes, playBot, postmortemMarkdown, replay, scoreRun, type ScoreReport } from '../../src/engine';
 import { countTolerance, durationTolerance, reviewPostmortem, runFacts } from '../../src/engine/scoring/postmortem-review';
 import type { Command, LogEntry } from '../../src/scenarios/schema';
 import { scenarioRun } from '../support/sim-harness';
@@ -75,6 +75,29 @@ describe('postmortem judged on facts', () => {
     expect(check(unowned, 'owners')).toEqual({ id: 'owners', label: 'Action items with owners', ok: false, why: `1 of ${submitted.followUps.length} follow-ups have no owner` });
     const terse = withPostmortem((c) => ({ ...c, contributing: ['x', 'no tests'] }));
     expect(check(terse, 'contributing')?.ok).toBe(false);
+  });
+
+  it('exports what the responder wrote as written: stated numbers, timeline, cause, contributing factors and owners', () => {
+    const log = withPostmortem((c) => ({ ...c, impact: { ...c.impact, summary: 'Exec dashboard blank\nfor the review' }, timeline: '08:50 orders stop\n09:03 first update' }));
+    const state = run(log);
+    const debrief = debriefView(s, state);
+    if (!debrief) throw new Error('no debrief');
+    const md = postmortemMarkdown(s, state, debrief);
+    expect(md).toMatch(/- \*\*As the responder stated it:\*\* \d+ min of impact, detected after \d+ min, 0 lost, 0 duplicated\. “Exec dashboard blank for the review”/);
+    expect(md).toContain('As the responder wrote it in the postmortem:\n\n> 08:50 orders stop\n> 09:03 first update');
+    expect(md).toContain(`Contributing factors, as the responder wrote them:\n\n- ${submitted.contributing?.[0]}`);
+    expect(md).toContain(`(owner: ${submitted.owners?.[submitted.followUps[0] as string]})`);
+    expect(md).toMatch(/In the taxonomy, the postmortem names /);
+  });
+
+  it('never writes "0 of 0" records in the export of a scenario that can lose no data', () => {
+    const stale = scenarioRun('stale-revenue-table');
+    const state = playBot(stale, 'model', 1).state;
+    const debrief = debriefView(stale, state);
+    if (!debrief) throw new Error('no debrief');
+    const md = postmortemMarkdown(stale, state, debrief);
+    expect(md).toContain('- **Data:** nothing in this incident could lose or duplicate records or rows.');
+    expect(md).not.toMatch(/\b0 of 0\b/);
   });
 
   it('offers no check the run cannot answer, and fails every check when nothing was submitted', () => {

@@ -19,7 +19,9 @@ function withRunFacts(s: Scenario, state: SimState, command: Command): Command {
   };
   const declared = state.causeDeclarations.find((d) => d.correct);
   const cause = command.cause ?? (declared ? { component: declared.component, mechanism: declared.mechanism as NonNullable<typeof command.cause>['mechanism'] } : undefined);
-  return { ...command, impact: { ...measured, ...command.impact }, ...(cause && { cause }) };
+  // Keys in the schema's order: a replay file parses the log in that order, and the state hash reads the log as written.
+  const { type, rootCause, followUps, impact: _impact, cause: _cause, ...written } = command;
+  return { type, rootCause, followUps, impact: { ...measured, ...command.impact }, ...(cause && { cause }), ...written };
 }
 
 /**

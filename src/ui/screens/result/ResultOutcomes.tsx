@@ -21,7 +21,7 @@ export function ResultOutcomes({ result, deadlineLabel, duplicatesPeak = 0 }: { 
   const lostOf = data.kinds.map((k) => `${k.label}: ${count(k.lost)} of ${count(k.expected)}`).join('; ');
   const dataTiles = data.atRisk
     ? [
-        { label: 'Records and rows lost', value: count(outcomes.recordsLost), note: flowing ? lostOf : `so far: the data never flowed again`, good: judge(outcomes.recordsLost === 0) },
+        { label: 'Records lost', value: count(outcomes.recordsLost), note: flowing ? lostOf : `so far: the data never flowed again`, good: judge(outcomes.recordsLost === 0) },
         { label: 'Duplicates', value: count(outcomes.duplicates), note: duplicatesNote(outcomes.duplicates, duplicatesPeak), good: judge(outcomes.duplicates === 0) },
       ]
     : [{ label: 'Data', value: 'Not at risk', note: 'nothing in this incident can lose or duplicate data, so no points are offered for it', good: null }];
