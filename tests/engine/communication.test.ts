@@ -64,9 +64,16 @@ describe('communication judged on content', () => {
     expect(r.promisesDue).toBe(0);
     expect(r.questions.every((q) => q.answeredAt === null)).toBe(true);
     const points = communication(score(log));
-    // Only the timing points remain (first update on time, no long silence) and the severity, which is not an update's content.
-    expect(points).toBeLessThanOrEqual(commsPoints.first + commsPoints.cadence + commsPoints.severity);
+    // Only the timing points remain (first update on time, no long silence): a severity no update carried reached nobody.
+    expect(points).toBeLessThanOrEqual(commsPoints.first + commsPoints.cadence);
     expect(points).toBeLessThan(communication(score(modelLog)) - commsPoints.content);
+  });
+
+  it('gives a model that posts no update no communication points, though it declared the right severity', () => {
+    const silent = score(modelLog.filter((e) => e.command.type !== 'comms.post'));
+    expect(silent.communication.review.severity?.ok).toBe(true);
+    expect(communication(silent)).toBe(0);
+    expect(silent.parts.find((p) => p.id === 'communication')?.detail).toContain('SEV2 fits this impact, but no update said anything, so it reached nobody');
   });
 
   it('gives an idle player no communication points at all', () => {

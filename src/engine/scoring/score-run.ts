@@ -167,7 +167,8 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
   const contentMax = commsPoints.content + (comms.severity ? 0 : commsPoints.severity) + (comms.questions.length > 0 ? 0 : commsPoints.answers);
   const contentPoints = contentMax * comms.content;
   const promisePoints = comms.promisesDue === 0 ? 0 : (commsPoints.promises * comms.promisesKept) / comms.promisesDue;
-  const severityPoints = comms.severity?.ok ? commsPoints.severity : 0;
+  // A severity nobody was told about is no communication: it counts once an update has said something.
+  const severityPoints = comms.severity?.ok && comms.content > 0 ? commsPoints.severity : 0;
   const answered = comms.questions.filter((q) => q.answeredAt !== null).length;
   const answerPoints = comms.questions.length === 0 ? 0 : (commsPoints.answers * answered) / comms.questions.length;
   parts.push({
@@ -179,7 +180,7 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
       `${updates.length} status update(s); first ${firstUpdateS === null ? 'never' : `${fmt(firstUpdateS)} after acknowledging`} (target ${fmt(s.communication.firstUpdateWithinS)}); longest silence ${fmt(longestGapS)} (target ${fmt(s.communication.cadenceS)})`,
       `content ${Math.round(comms.content * 100)}% (each update: names who is affected, says where things stand, gives the next update time)`,
       comms.promisesDue === 0 ? 'no promise came due (a next-update time or an ETA), so none kept' : `${comms.promisesKept} of ${comms.promisesDue} promises kept (next update within ${promiseGraceS} s of the time given, ETAs held and only once there was a basis)`,
-      comms.severity ? `severity: ${comms.severity.why}` : null,
+      comms.severity ? `severity: ${comms.severity.why}${comms.severity.ok && comms.content === 0 ? ', but no update said anything, so it reached nobody' : ''}` : null,
       comms.questions.length > 0 ? `${answered} of ${comms.questions.length} stakeholder question(s) answered by an update within ${fmt(s.communication.cadenceS)}` : null,
     ]
       .filter(Boolean)
