@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chooseBrowser } from './scripts/lib/browser-choice';
 
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 // Another checkout's preview on the default port would be reused silently: pick another port to run beside it.
 const previewPort = Number(process.env.FIREDRILL_E2E_PORT ?? 4173);
 
 // Prefer an explicit browser, then the system Chromium (CI images cannot download one);
-// otherwise leave it unset so Playwright's own browser works on a developer machine.
-const executablePath =
-  process.env.FIREDRILL_CHROMIUM ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
+// otherwise leave it unset so Playwright's own browser works on a developer machine
+// (scripts/ensure-browser.ts, run by `npm run test:e2e`, downloads it when there is none).
+const choice = chooseBrowser(process.env, '', existsSync);
+const executablePath = choice.use === 'env' || choice.use === 'system' ? choice.path : undefined;
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -30,6 +31,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${previewPort}`,
     trace: 'retain-on-failure',
+    // The app's service worker (offline play) is tested on its own in offline.spec.ts.
+    serviceWorkers: 'block',
   },
   projects: [
     // Matched on the file's own name: the checkout's folder may hold "rooms-" too.

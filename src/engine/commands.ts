@@ -8,6 +8,7 @@ import { applyEffect } from './world/apply-effect';
 import { deliverMessage } from './messages';
 import { declarationLabel, declarationProblem, judgeDeclaration } from './diagnosis';
 import { completeTyped, startTyped } from './terminal/terminal-session';
+import { sendPlan } from './plan/send-plan';
 
 /**
  * Applies one command at `state.t` (the caller has advanced time to `entry.at`). A command
@@ -106,11 +107,15 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
       startAction(s, state, spec);
       return null;
     }
+    case 'plan.send':
+      return sendPlan(s, state, c.sections);
     case 'incident.set-severity':
+      if (s.kind === 'decision') return 'a decision drill has no severity to set';
       state.severity = c.severity;
       state.timeline.push({ at: t, kind: 'declaration', text: `Severity set to ${c.severity}` });
       return null;
     case 'incident.declare-cause': {
+      if (s.kind === 'decision') return 'a decision drill has no root cause to declare; the plan you send shows you sized the problem';
       const problem = declarationProblem(s, state, c);
       if (problem) return problem;
       const parts = judgeDeclaration(s, c);

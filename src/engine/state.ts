@@ -364,4 +364,13 @@ export interface SimState {
   terminal?: TerminalEntry[];
   /** The SQL prompt's transcript (the query as `line`); absent until the first query. */
   sql?: TerminalEntry[];
+  /** A decision drill's plans, as sent; absent until the first. */
+  plans?: SentPlan[];
+}
+
+/** A decision drill's plan as the player sent it, with why it did harm (empty when it did none). */
+export interface SentPlan {
+  at: number;
+  sections: { section: string; lines: string[] }[];
+  harmful: string[];
 }

@@ -12,6 +12,7 @@ import { sqlNames } from './sql/completions';
 import { componentChoices } from './diagnosis';
 import { mechanisms } from '../scenarios/schema/cause-taxonomy';
 import { isAccountingMetric } from '../scenarios/schema/metric-catalogue';
+import { isPlanFlagMetric, visibleFlags } from './plan/plan-flags';
 
 /** What the player may see of the scenario: no root cause, no verdicts, no walkthrough, no rubric. */
 export function publicScenario(s: Scenario) {
@@ -27,7 +28,7 @@ export function publicScenario(s: Scenario) {
       dags: s.world.dags.map((d) => ({ id: d.id, reads: d.sensor.table, writes: d.build.writes, critical: d.critical })),
       dashboards: s.world.dashboards.map((d) => ({ id: d.id, title: d.title, table: d.table, audience: d.audience, tiles: d.tiles, blankAfterS: d.blankAfterS })),
       subjects: s.world.subjects.map((x) => x.name),
-      flags: s.world.flags.map((f) => ({ id: f.id, description: f.description })),
+      flags: visibleFlags(s).map((f) => ({ id: f.id, description: f.description })),
     },
     alerts: s.alerts.map((a) => ({ id: a.id, title: a.title, severity: a.severity, summary: a.summary, runbook: a.runbook, when: a.when, forS: a.forS })),
     actions: s.actions.map((a) => ({ id: a.id, label: a.label, category: a.category, command: a.command, durationS: a.durationS, repeatable: a.repeatable, reveals: a.reveals.map((r) => ({ kind: r.kind })) })),
@@ -47,6 +48,12 @@ export function publicScenario(s: Scenario) {
     hintCosts: s.hints.map((h) => h.cost),
     // Only the targets: which names count and the right severity are the debrief's to say.
     communication: { firstUpdateWithinS: s.communication.firstUpdateWithinS, cadenceS: s.communication.cadenceS },
+    /** Incident or decision drill: a decision has a plan to write and no severity or root cause. */
+    kind: s.kind,
+    /** A decision drill's plan sections, what each is for; what the engine looks for in them stays hidden. */
+    planSections: s.plan?.sections ?? null,
+    /** Who a sent plan goes to. */
+    planRecipients: s.plan ? s.plan.sendTo.map((id) => s.stakeholders.find((x) => x.id === id) ?? { id, name: id, role: '' }) : null,
   };
 }
 
@@ -57,10 +64,10 @@ function offeredNow<P extends { actions: { id: string }[] }>(pub: P, s: Scenario
   return { ...pub, actions: pub.actions.filter((a) => offered.has(a.id)) };
 }
 
-// What the platform's monitoring measures, without the data accounting's oracle readings.
-function withoutAccounting<T>(values: Record<string, T>): Record<string, T> {
+// What the platform's monitoring measures, without the data accounting's oracle readings or the state a plan decides.
+function withoutAccounting<T>(s: Scenario, values: Record<string, T>): Record<string, T> {
   const kept: Record<string, T> = {};
-  for (const key in values) if (!isAccountingMetric(key)) kept[key] = values[key] as T;
+  for (const key in values) if (!isAccountingMetric(key) && !isPlanFlagMetric(s, key)) kept[key] = values[key] as T;
   return kept;
 }
 
@@ -80,14 +87,16 @@ export function playerView(s: Scenario, state: SimState) {
     scenario: offeredNow(publicScenario(s), s, state),
     t: state.t,
     phase: currentPhase(state) as PhaseOrStage,
-    metrics: withoutAccounting(state.metrics),
-    series: { ...state.series, values: withoutAccounting(state.series.values) },
+    metrics: withoutAccounting(s, state.metrics),
+    series: { ...state.series, values: withoutAccounting(s, state.series.values) },
     alerts: state.alerts,
     running: state.running,
     actionsTaken: state.decisions.map(({ action, startedAt, completedAt }) => ({ action, startedAt, completedAt })),
     outputs: state.outputs,
     terminal: state.terminal ?? [],
     sql: state.sql ?? [],
+    /** A decision drill's plans as sent, newest last (what the player wrote, nothing of how it was judged). */
+    plans: (state.plans ?? []).map(({ at, sections }) => ({ at, sections })),
     messages: state.messages,
     timeline: state.timeline,
     notes: state.notes,
@@ -121,6 +130,8 @@ export function facilitatorView(s: Scenario, state: SimState) {
       decisions: state.decisions,
       causeDeclarations: state.causeDeclarations,
       resolveAttempts: state.resolveAttempts,
+      /** A decision drill's plans with what each did harm. */
+      plans: state.plans ?? [],
       /** What the facilitator can drop in, and when each one fired. */
       injects: s.injects.map((i) => ({ id: i.id, label: i.label, description: i.description, firedAt: state.injects.find((x) => x.inject === i.id)?.at ?? null })),
     },

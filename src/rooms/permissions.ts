@@ -16,6 +16,7 @@ export const commandRoles: Record<CommandType, readonly Role[]> = {
   'incident.declare-mitigated': [...responder, 'incident-commander'],
   'incident.resolve': [...responder, 'incident-commander'],
   'comms.post': [...responder, 'communications'],
+  'plan.send': [...responder, 'incident-commander'],
   'note.add': ['host', ...responder, 'incident-commander', 'operations', 'communications', 'scribe'],
   'hint.reveal': [...responder, 'incident-commander'],
   'postmortem.submit': [...responder, 'incident-commander', 'scribe'],

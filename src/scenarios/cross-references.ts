@@ -7,6 +7,7 @@ import {
   type Scenario,
 } from './schema/index.ts';
 import { checkLakeReferences } from './lake-references.ts';
+import { checkPlanReferences } from './plan-references.ts';
 
 /** A problem found in a scenario that the schema alone cannot see. */
 export interface ScenarioProblem {
@@ -110,6 +111,7 @@ export function checkCrossReferences(s: Scenario): ScenarioProblem[] {
   if (!s.prevention.some((p) => p.correct)) report('prevention', 'needs at least one correct option');
   if (!s.prevention.some((p) => !p.correct)) report('prevention', 'needs at least one distractor (correct: false)');
   problems.push(...checkLakeReferences(s));
+  problems.push(...checkPlanReferences(s));
   return problems;
 }
 

@@ -6,6 +6,7 @@ import { useNotice } from './store/navigation-store';
 import { usePreferences } from './store/preferences-store';
 import { leadFollowers } from './host/lead-followers';
 import { soloHost } from './host/solo-host';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { hashOf, isLinkRoute, parseHashRoute, type LinkRoute, type ScreenRoute } from './routes/hash-route';
 import { screenFor } from './routes/session-route';
 import { goTo, useLocationHash } from './routes/use-hash-route';
@@ -66,7 +67,12 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  return route && isLinkRoute(route) ? <LinkedScreen route={route} /> : <SoloApp route={route} hash={hash} />;
+  return (
+    <>
+      {route && isLinkRoute(route) ? <LinkedScreen route={route} /> : <SoloApp route={route} hash={hash} />}
+      <UpdatePrompt />
+    </>
+  );
 }
 
 function SoloApp({ route, hash }: { route: ScreenRoute | null; hash: string }) {

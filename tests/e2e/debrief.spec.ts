@@ -60,9 +60,28 @@ test('debrief: figures match the engine, the scrubber replays the console, the r
   await expect(fresh.getByRole('alert')).toContainText(/edited or is corrupt/);
   await expect(fresh.getByRole('heading', { level: 1, name: 'Choose an incident' })).toBeVisible();
 
-  await input.setInputFiles(path);
+  await input.setInputFiles({ name: 'alex-run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(fresh.getByRole('heading', { level: 1, name: 'Debrief' })).toBeVisible();
   expect(Number(await fresh.locator('.result-hero__points').innerText())).toBe(total);
+
+  // Someone else's run: labelled with its file, and not in this browser's history until kept.
+  const notice = fresh.getByRole('note').filter({ hasText: 'Someone’s run' });
+  await expect(notice).toContainText('alex-run.json');
+  await expect(notice).toContainText('not in your history');
+  const showHash = (hash: string) => fresh.evaluate((h) => (window.location.hash = h), hash);
+  await showHash('#/history');
+  await expect(fresh.getByText('No finished attempts yet.')).toBeVisible();
+  await fresh.goBack();
+  await expect(notice).toBeVisible();
+  await fresh.getByRole('button', { name: 'Keep in my history' }).click();
+  await expect(notice).toContainText('Kept in your history, marked as imported');
+  await showHash('#/history');
+  const row = fresh.getByRole('row').filter({ hasText: 'imported' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(`${total} / 100`);
+  // It never became this browser's best score.
+  await showHash('#/');
+  await expect(fresh.getByText(/^Best: /)).toHaveCount(0);
   expect(freshErrors).toEqual([]);
   await context.close();
 });

@@ -27,7 +27,7 @@ export async function openBriefing(page: Page, title: RegExp, seed: number, spee
   await page.getByLabel('Seed').fill(String(seed));
   await page.getByRole('radio', { name: speed }).check();
   await page.getByRole('button', { name: title }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Incident briefing' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^(Incident|Decision) briefing$/ })).toBeVisible();
 }
 
 /** Types a line at the terminal and presses Enter; the prompt empties once the shell has taken it. */

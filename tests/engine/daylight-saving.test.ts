@@ -57,6 +57,13 @@ describe('hourly builds keyed by hour', () => {
   });
 });
 
+/** What a responder types at the repeated-hour incident. */
+const rollup = 'events_hourly_rollup';
+const rerunNight = `airflow tasks clear ${rollup} -s 2024-11-03T00:00 -e 2024-11-03T08:00 -y`;
+const toUtc = [`airflow variables set ${rollup}.schedule_timezone UTC`, `airflow variables set ${rollup}.write_mode overwrite`];
+const overwriteLocal = [`airflow variables set ${rollup}.write_mode overwrite`, rerunNight];
+const retest = 'airflow tasks clear dbt_test_events --only-failed -y';
+
 describe('the repeated-hour incident', () => {
   const s = prepareRun(scenario('dst-repeated-hour'), 1);
 
@@ -66,38 +73,43 @@ describe('the repeated-hour incident', () => {
     expect(sim.metric('table.events_hourly.volumeRatio')).toBeGreaterThan(1.02);
     expect(sim.metric('dag.dbt_test_events.failedRuns')).toBe(1);
     expect(sim.metric('table.events_raw.duplicates')).toBe(0);
-    const grid = sim.complete('rollup-dag-runs').state.outputs.at(-1)?.body ?? '';
-    expect(grid.match(/dt=2024-11-03\/hr=01/g)).toHaveLength(2);
-    expect(grid).toContain('2024-11-03T01:00:00-04:00');
-    expect(grid).toContain('2024-11-03T01:00:00-05:00');
+    const runs = sim.type(`airflow dags list-runs -d ${rollup}`);
+    expect(runs.match(/^events_hourly_rollup \| \S+ +\| success \| 2024-11-03T01:00:00-0[45]:00 \|/gm)).toHaveLength(2);
+    expect(runs).toContain('| 2024-11-03T01:00:00-04:00 |');
+    expect(runs).toContain('| 2024-11-03T01:00:00-05:00 |');
   });
 
   it('loses an hour when the night is overwritten on the local key', () => {
-    const sim = new Sim(s, 1).start().waitForPage().complete('overwrite-local');
+    const sim = new Sim(s, 1).start().waitForPage().typeAll(overwriteLocal);
     expect(sim.metric('table.events_hourly.duplicates')).toBe(0);
     expect(sim.metric('table.events_hourly.missingRows')).toBeGreaterThan(0);
   });
 
-  it('double counts again when the day is deleted and rebuilt in local time', () => {
+  it('double counts every hour of the night when it is re-run in local time with append', () => {
     const sim = new Sim(s, 1).start().waitForPage();
     const duplicates = sim.metric('table.events_hourly.duplicates');
-    sim.complete('delete-day-rebuild-local');
-    expect(sim.metric('table.events_hourly.duplicates')).toBe(duplicates);
+    sim.type(rerunNight);
+    // Every hour of the night is appended again, on top of the one hour already doubled.
+    expect(sim.metric('table.events_hourly.duplicates')).toBeGreaterThan(10 * duplicates);
+    expect(sim.metric('table.events_hourly.missingRows')).toBe(0);
   });
 
   it('repairs the table when the rollup moves to UTC with overwrite and the night is rebuilt, and the tests pass again', () => {
-    const sim = new Sim(s, 1).start().waitForPage().complete('switch-to-utc').complete('rerun-night');
+    const sim = new Sim(s, 1).start().waitForPage().typeAll(toUtc).typeAll([rerunNight]);
     expect(sim.metric('table.events_hourly.duplicates')).toBe(0);
     expect(sim.metric('table.events_hourly.missingRows')).toBe(0);
     expect(sim.metric('table.events_hourly.volumeRatio')).toBe(1);
     expect(sim.metric('dag.events_hourly_rollup.localTime')).toBe(0);
-    sim.complete('retest').advance(600);
+    sim.type(retest);
+    sim.advance(600);
     expect(sim.metric('dag.dbt_test_events.failedRuns')).toBe(0);
     expect(sim.state.world.dags.dbt_test_events?.runs.at(-1)?.state).toBe('success');
   });
 
   it('fails the re-run tests when nothing was repaired', () => {
-    const sim = new Sim(s, 1).start().waitForPage().complete('retest').advance(600);
+    const sim = new Sim(s, 1).start().waitForPage();
+    sim.type(retest);
+    sim.advance(600);
     expect(sim.metric('dag.dbt_test_events.failedRuns')).toBe(1);
   });
 });

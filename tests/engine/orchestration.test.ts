@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareRun, seedsForVariants } from '../../src/engine';
 import type { Scenario } from '../../src/scenarios/schema';
 import { Sim, scenario } from '../support/sim-harness';
+import { staleRevenueSteps as steps } from '../support/stale-revenue-steps';
 
 const stale = scenario('stale-revenue-table');
 
@@ -14,12 +15,6 @@ function variant(id: string): { s: Scenario; seed: number } {
 
 function runsOf(sim: Sim, dag: string) {
   return sim.state.world.dags[dag]?.runs ?? [];
-}
-
-function output(sim: Sim, kind: string): string {
-  const found = [...sim.state.outputs].reverse().find((o) => o.kind === kind);
-  if (!found) throw new Error(`no ${kind} output`);
-  return found.body;
 }
 
 describe('upstream extracts', () => {
@@ -59,7 +54,7 @@ describe('worker slots and sensors', () => {
 
   it('frees the slots when the sensors switch to reschedule mode', () => {
     const { s, seed } = variant('late-extract');
-    const sim = new Sim(s, seed).start().waitForPage().advance(900).complete('sensors-reschedule').advance(120);
+    const sim = new Sim(s, seed).start().waitForPage().advance(900).typeAll(steps.sensorsReschedule).advance(120);
     expect(sim.metric('dag.revenue_mart.pokeSensors')).toBe(0);
     expect(sim.metric('dag.finance_ar_aging.pokeSensors')).toBe(0);
     expect(sim.metric('scheduler.main.freeSlots')).toBeGreaterThan(0);
@@ -83,14 +78,14 @@ describe('scheduler', () => {
     sim.advance(900);
     expect(runsOf(sim, 'revenue_mart').length).toBe(runs);
     expect(sim.metric('scheduler.main.heartbeatAgeS')).toBeGreaterThan(1200);
-    expect(output(sim.complete('scheduler-status'), 'scheduler-status')).toContain('No alive jobs found.');
+    expect(sim.type(steps.checkScheduler[0])).toBe('No alive jobs found.\n');
   });
 
   it('catches up on the missed runs and refreshes the mart after a restart', () => {
     const { s, seed } = variant('scheduler-stalled');
     const sim = new Sim(s, seed).start().waitForPage();
     const before = runsOf(sim, 'revenue_mart').length;
-    sim.complete('restart-scheduler');
+    sim.typeAll(steps.restartScheduler).advance(s.clock.tickS);
     expect(sim.metric('scheduler.main.heartbeatAgeS')).toBe(0);
     expect(runsOf(sim, 'revenue_mart').length).toBeGreaterThan(before + 1);
     sim.advance(600);
@@ -99,7 +94,7 @@ describe('scheduler', () => {
 
   it('queues a manual run when a DAG is triggered', () => {
     const { s, seed } = variant('late-extract');
-    const sim = new Sim(s, seed).start().complete('trigger-revenue');
+    const sim = new Sim(s, seed).start().typeAll(steps.triggerRevenue);
     expect(runsOf(sim, 'revenue_mart').filter((r) => r.runType === 'manual')).toHaveLength(1);
   });
 });
@@ -115,21 +110,21 @@ describe('backfills', () => {
 
   it('hands raised slots to the backfill first, because its tasks queued first', () => {
     const { s, seed } = variant('backfill-hogs-slots');
-    const sim = new Sim(s, seed).start().waitForPage().complete('raise-pool').advance(60);
+    const sim = new Sim(s, seed).start().waitForPage().typeAll(steps.raisePool).advance(60);
     expect(sim.metric('dag.ledger_backfill.runningTasks')).toBe(12);
     expect(sim.metric('dag.revenue_mart.queuedTasks')).toBeGreaterThan(0);
   });
 
-  it('frees the slots for the revenue build when the backfill is failed', () => {
+  it('frees the slots for the revenue build when the paused backfill\'s running tasks are cleared', () => {
     const { s, seed } = variant('backfill-hogs-slots');
-    const sim = new Sim(s, seed).start().waitForPage().complete('fail-backfill').advance(300);
+    const sim = new Sim(s, seed).start().waitForPage().typeAll(steps.stopBackfill).advance(300);
     expect(sim.metric('dag.ledger_backfill.runningTasks')).toBe(0);
     expect(sim.metric('table.revenue_daily.freshnessS')).toBeLessThanOrEqual(1800);
   });
 
   it('queues backfill runs of past periods ahead of today, without moving the mart forward', () => {
     const { s, seed } = variant('scheduler-stalled');
-    const sim = new Sim(s, seed).start().waitForPage().complete('rerun-history').complete('restart-scheduler');
+    const sim = new Sim(s, seed).start().waitForPage().typeAll(steps.rerunHistory).typeAll(steps.restartScheduler);
     const runs = runsOf(sim, 'revenue_mart');
     expect(runs.filter((r) => r.runType === 'backfill').length).toBe(95);
     const through = sim.state.world.tables.revenue_daily?.loadedThrough ?? 0;
@@ -142,7 +137,7 @@ describe('backfills', () => {
     const { s, seed } = variant('late-extract');
     const sim = new Sim(s, seed).start().waitForPage().advance(1800);
     expect(sim.metric('dag.revenue_mart.failedRuns')).toBeGreaterThan(0);
-    sim.complete('clear-failed-revenue');
+    sim.typeAll(steps.clearFailedRevenue);
     expect(sim.metric('dag.revenue_mart.failedRuns')).toBe(0);
     expect(runsOf(sim, 'revenue_mart').some((r) => r.state === 'failed')).toBe(false);
   });
@@ -151,11 +146,10 @@ describe('backfills', () => {
 describe('dbt output', () => {
   it('passes every dbt test on a stale table while source freshness goes from WARN to ERROR', () => {
     const { s, seed } = variant('late-extract');
-    const sim = new Sim(s, seed).start().waitForPage().complete('dbt-freshness');
-    expect(output(sim, 'dbt-source-freshness')).toMatch(/WARN freshness of analytics\.revenue_daily/);
-    expect(output(sim.complete('dbt-test-revenue'), 'dbt-test')).toMatch(/Done\. PASS=5 WARN=0 ERROR=0/);
-    sim.advance(1800).complete('dbt-freshness');
-    expect(output(sim, 'dbt-source-freshness')).toMatch(/ERROR STALE freshness of analytics\.revenue_daily .*\[ERROR STALE in/);
-    expect(output(sim, 'dbt-source-freshness')).toMatch(/ERROR STALE freshness of raw\.billing_invoices/);
+    const sim = new Sim(s, seed).start().waitForPage();
+    expect(sim.type(steps.sourceFreshness[0])).toMatch(/WARN freshness of raw\.billing_invoices/);
+    expect(sim.type(steps.testRevenue[0])).toMatch(/Done\. PASS=5 WARN=0 ERROR=0/);
+    sim.advance(1800);
+    expect(sim.type(steps.sourceFreshness[0])).toMatch(/ERROR STALE freshness of raw\.billing_invoices .*\[ERROR STALE in/);
   });
 });

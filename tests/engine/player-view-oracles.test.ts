@@ -40,6 +40,7 @@ const ownEntries = new Set<TimelineEntry['kind']>(['action-started', 'action-com
  */
 function withoutReadings(view: PlayerView) {
   const { metrics, series, alerts, outputs, terminal, sql, messages, timeline, milestones, rejected, ...rest } = view;
+  const typedChanges = new Set(terminal.flatMap((e) => e.changed ?? []));
   return {
     ...rest,
     metrics: Object.keys(metrics).sort(),
@@ -49,7 +50,8 @@ function withoutReadings(view: PlayerView) {
     terminal: terminal.map((e) => e.line),
     sql: sql.map((e) => e.line),
     messages: messages.filter((m) => m.kind === 'status-update'),
-    timeline: timeline.filter((e) => ownEntries.has(e.kind)).map((e) => e.kind),
+    // A typed line notes what it changed only when the world had something to change (a clear with nothing running changes nothing): that is the tool's reading.
+    timeline: timeline.filter((e) => ownEntries.has(e.kind) && !typedChanges.has(e.text)).map((e) => e.kind),
     milestones: Object.keys(milestones).sort(),
     rejected: rejected.map((r) => r.command),
   };

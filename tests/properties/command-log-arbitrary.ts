@@ -50,6 +50,9 @@ export function commandArbitraries(s: Scenario): { [K in CommandType]: fc.Arbitr
       )
       .map((parts) => ({ type: 'comms.post' as const, ...parts })),
     'note.add': text.map((t) => ({ type: 'note.add' as const, text: t })),
+    'plan.send': fc
+      .array(fc.record({ section: idFrom(s.plan?.sections.map((x) => x.id) ?? ['must-have']), lines: fc.array(fc.oneof(text, fc.constantFrom('Backfill 13 months', 'EU entities 7 Oct', 'weekend work'))) }), { maxLength: 4 })
+      .map((sections) => ({ type: 'plan.send' as const, sections })),
     'hint.reveal': fc.constant({ type: 'hint.reveal' as const }),
     'postmortem.submit': fc
       .tuple(fc.string({ maxLength: 40 }), fc.array(prevention, { maxLength: 12 }))

@@ -98,6 +98,19 @@ export function authorMistakes(): MalformedCase[] {
         item(doc.actions, actionIndex(doc, 'ask-upstream-rollback')).effects = [{ op: 'job.restart', job: 'orders-enrich' }];
       },
     ),
+    mutated('an incident given a plan to write', 'plan', 'is only for a scenario of kind "decision"', (doc) => {
+      doc.plan = {
+        sections: [{ id: 'must-have', label: 'Ships', hint: 'What ships.' }],
+        topics: [{ id: 'feed', terms: ['feed'] }],
+        capacity: { days: 10, committedIn: ['must-have'] },
+        sizedWhen: [{ fits: true }],
+        rules: [{ when: [{ topic: 'feed' }], message: 'vp-eta' }],
+        sendTo: [item(doc.stakeholders, 0).id],
+      };
+    }),
+    mutated('a decision drill with no plan', 'plan', 'is required for a scenario of kind "decision"', (doc) => {
+      doc.kind = 'decision';
+    }),
     mutated('alert metric names an undefined table', 'alerts.0.when.metric', 'names table "order_fact", which is not defined', (doc) => {
       item(doc.alerts, 0).when = { metric: 'table.order_fact.freshnessS', op: '>', value: 600 };
     }),

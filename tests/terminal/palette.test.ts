@@ -55,6 +55,26 @@ describe('the command palette', () => {
     }
   });
 
+  it('builds every line the typed walkthroughs type, for every root-cause variant', () => {
+    const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const id of ['stale-revenue-table', 'dst-repeated-hour']) {
+      for (const { seed } of seedsForVariants(scenario(id))) {
+        const s = prepareRun(scenario(id), seed, 'normal');
+        const palette = playerView(s, new Sim(s, seed).state).scenario.palette ?? [];
+        const forms = palette.map((e) => new RegExp(`^${e.template.split(/(\{\w+\})/).map((part) => {
+          const param = e.params.find((p) => `{${p.name}}` === part);
+          if (!param) return escape(part);
+          return param.choices ? `(?:${param.choices.map(escape).join('|')})` : '\\S+';
+        }).join('')}$`));
+        for (const step of s.walkthrough) {
+          if (step.command.type !== 'terminal.run') continue;
+          const line = step.command.line;
+          expect(forms.some((f) => f.test(line)), `${id} (seed ${seed}): ${line}`).toBe(true);
+        }
+      }
+    }
+  });
+
   it('leaves a blank that is still empty in the line, and names it', () => {
     const entry: PaletteEntry = { tool: 'kubectl', does: 'scale', template: 'kubectl scale deployment/{deployment} --replicas={replicas}', params: [{ name: 'deployment', label: 'Deployment', choices: ['a'] }, { name: 'replicas', label: 'Replicas' }] };
     expect(fillPalette(entry, { deployment: 'a' })).toEqual({ line: 'kubectl scale deployment/a --replicas={replicas}', missing: ['Replicas'] });

@@ -161,10 +161,11 @@ describe('debrief', () => {
 
   it('imports a faithful replay into the debrief, and refuses a tampered one with the engine’s message', async () => {
     const file = { ...makeReplayFile(scenario, idle), exportedAt: '2024-01-01T00:00:00.000Z' };
-    expect(await importReplayText(JSON.stringify(file))).toEqual({ ok: true });
+    expect(await importReplayText(JSON.stringify(file), 'alex.json')).toEqual({ ok: true });
     const session = useSessionStore.getState().session;
     expect(session?.state.ended).toBeTruthy();
     expect(session?.seed).toBe(seed);
+    expect(session?.origin).toEqual({ kind: 'imported', fileName: 'alex.json', kept: false });
 
     useSessionStore.setState({ session: null });
     render(<ImportReplayControl />);

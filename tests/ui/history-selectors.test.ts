@@ -52,6 +52,12 @@ describe('history selectors', () => {
     expect(h?.fastestMttrS).toBe(1500);
   });
 
+  it('never takes an imported run as the best while the player has runs of their own', () => {
+    const imported = attempt('a', 2, 98, 900, { imported: { fileName: 'alex.json' } });
+    expect(scenarioHistories([attempt('a', 1, 60, 1500), imported])[0]?.best.score.total).toBe(60);
+    expect(scenarioHistories([imported])[0]?.best.score.total).toBe(98);
+  });
+
   it('numbers the trend by attempt, with MTTR in minutes and a gap where there is none', () => {
     const [h] = scenarioHistories([attempt('a', 1, 42, null), attempt('a', 2, 61, 2890), attempt('a', 3, 88, 1260)]);
     expect(h?.trend).toEqual([

@@ -4,6 +4,7 @@ import { tabOfKind } from '../../src/ui/console/tools/tool-tabs';
 import { fallbackNullThreshold } from '../../src/ui/selectors/chart-catalogue';
 import { buildDashboards, type ChartCardModel, type DashboardsModel } from '../../src/ui/selectors/dashboards';
 import { Sim, scenario } from '../support/sim-harness';
+import { staleRevenueSteps as steps } from '../support/stale-revenue-steps';
 
 function chart(model: DashboardsModel, id: string): ChartCardModel {
   const card = model.cards.find((c): c is ChartCardModel => c.type === 'chart' && c.id === id);
@@ -22,7 +23,7 @@ function staleRevenue(variant: string, then: (sim: Sim) => Sim = (sim) => sim): 
 describe('dashboard cards for the orchestrator', () => {
   it('shows the pool saturated while a backfill holds every slot, and OK once it is failed', () => {
     expect(chart(staleRevenue('backfill-hogs-slots'), 'scheduler:main').reading.status).toEqual({ label: 'SATURATED', tone: 'warn' });
-    expect(chart(staleRevenue('backfill-hogs-slots', (sim) => sim.complete('fail-backfill').advance(600)), 'scheduler:main').reading.status.label).toBe('OK');
+    expect(chart(staleRevenue('backfill-hogs-slots', (sim) => sim.typeAll(steps.stopBackfill).advance(600)), 'scheduler:main').reading.status.label).toBe('OK');
   });
 
   it('says the scheduler has no heartbeat while it is stalled', () => {
@@ -37,7 +38,7 @@ describe('dashboard cards for the orchestrator', () => {
     const sim = new Sim(prepareRun(base, seed, 'normal'), seed).start().waitForPage().ack().advance(60);
     expect(sim.metric('scheduler.main.freeSlots')).toBe(0);
     expect(sim.metric('scheduler.main.queuedTasks')).toBeGreaterThanOrEqual(2);
-    sim.complete('sensors-reschedule').advance(60);
+    sim.typeAll(steps.sensorsReschedule).advance(60);
     expect(sim.metric('scheduler.main.queuedTasks')).toBe(0);
   });
 

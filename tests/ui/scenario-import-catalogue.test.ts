@@ -5,7 +5,7 @@ import type { ImportedScenario } from '../../src/ui/scenario-import/imported-sce
 import type { Scenario } from '../../src/scenarios/schema';
 
 function card(id: string, title: string): ScenarioCard {
-  return { id, version: 1, title, hook: 'h', difficulty: 'normal', tags: [], systems: [], expectedMinutes: 30 };
+  return { id, version: 1, kind: 'incident', title, hook: 'h', difficulty: 'normal', tags: [], systems: [], expectedMinutes: 30 };
 }
 
 function imported(id: string, title: string): ImportedScenario {

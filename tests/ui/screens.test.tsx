@@ -71,8 +71,10 @@ describe('catalogue', () => {
       expect(within(article).getByText(`~${card.expectedMinutes} min`)).toBeTruthy();
       for (const system of card.systems) expect(within(article).getByText(system)).toBeTruthy();
       expect(within(article).getByText('Not played yet')).toBeTruthy();
+      expect(within(article).queryByText('Decision drill') !== null, card.id).toBe(card.kind === 'decision');
       expect(screen.getByRole('button', { name: new RegExp(card.title) })).toBeTruthy();
     }
+    expect(scenarioCards.filter((c) => c.kind === 'decision').map((c) => c.id)).toEqual(['launch-moved-forward']);
   });
 
   it("shows the player's best score once there is one", () => {

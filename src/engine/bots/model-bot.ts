@@ -25,11 +25,12 @@ function withRunFacts(s: Scenario, state: SimState, command: Command): Command {
 }
 
 /**
- * Plays the scenario's model walkthrough (the steps `keep` accepts: all of them by default).
+ * Plays the scenario's model walkthrough (the steps `keep` accepts: all of them by default),
+ * each step `lateS` seconds after the model's own time (a slower responder doing the same).
  * Step times count from the first page, so the model stays on script whatever the seed does
  * to the fault timeline.
  */
-export function playModel(s: Scenario, seed: number, keep: (step: WalkthroughStep) => boolean = () => true): BotRun {
+export function playModel(s: Scenario, seed: number, keep: (step: WalkthroughStep) => boolean = () => true, lateS = 0): BotRun {
   const table = new BotTable(s, seed);
   table.act(s.clock.playerStartS, { type: 'session.start' });
   while (table.state.milestones.detected === null && table.state.t < s.clock.endS) table.wait(table.state.t + s.clock.tickS);
@@ -37,7 +38,7 @@ export function playModel(s: Scenario, seed: number, keep: (step: WalkthroughSte
   for (const step of s.walkthrough) {
     if (table.state.ended) break;
     if (!keep(step)) continue;
-    const at = pagedAt + step.atS;
+    const at = pagedAt + step.atS + lateS;
     if (step.command.type === 'postmortem.submit') table.wait(at);
     table.act(at, withRunFacts(s, table.state, step.command));
   }

@@ -25,6 +25,10 @@ export function commandLabel(s: Scenario, c: Command): string {
       return `Post a status update: “${c.text}”`;
     case 'note.add':
       return `Write a note: “${c.text}”`;
+    case 'plan.send': {
+      const lines = c.sections.reduce((n, x) => n + x.lines.length, 0);
+      return `Send the plan (${lines} line${lines === 1 ? '' : 's'})`;
+    }
     case 'hint.reveal':
       return 'Reveal a hint';
     case 'postmortem.submit':

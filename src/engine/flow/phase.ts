@@ -17,6 +17,6 @@ export function currentPhase(state: SimState): PhaseOrStage {
   if (!regionIs(state.flow, 'detection', 'acknowledged')) return 'detect';
   const mitigated = regionIs(state.flow, 'impact', 'mitigated');
   if (mitigated) return 'verify';
-  // Any declared cause moves the player on; whether it was right stays hidden until the debrief.
-  return state.causeDeclarations.length > 0 ? 'mitigate' : 'triage';
+  // Any declared cause (or, in a decision drill, any plan sent) moves the player on; whether it was right stays hidden until the debrief.
+  return state.causeDeclarations.length > 0 || (state.plans?.length ?? 0) > 0 ? 'mitigate' : 'triage';
 }

@@ -82,8 +82,9 @@ export function reviewPostmortem(s: Scenario, state: SimState): PostmortemReview
   const rc = s.rootCause;
   const cause = pm?.cause;
   const mechanismLabel = (id: string) => mechanisms.find((x) => x.id === id)?.label ?? id;
-  if (!cause) checks.push({ id: 'cause', label: 'Root cause in the taxonomy', ok: false, why: 'no component and mechanism named' });
-  else {
+  // A decision drill has no root cause to name, so its postmortem is not asked for one.
+  if (s.kind !== 'decision' && !cause) checks.push({ id: 'cause', label: 'Root cause in the taxonomy', ok: false, why: 'no component and mechanism named' });
+  else if (s.kind !== 'decision' && cause) {
     const component = rc.components.includes(cause.component);
     const mechanism = (rc.mechanisms as string[]).includes(cause.mechanism);
     const wrong = [!component && `component ${cause.component}`, !mechanism && `mechanism "${mechanismLabel(cause.mechanism)}"`].filter(Boolean);

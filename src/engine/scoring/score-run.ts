@@ -6,6 +6,7 @@ import { incidentTimes, type IncidentTimes } from './incident-times';
 import { promiseGraceS, reviewCommunication, type CommunicationReview } from './communication';
 import { dataOutcome, type DataOutcome } from './data-outcomes';
 import { countTolerance, durationTolerance, reviewPostmortem, type PostmortemReview } from './postmortem-review';
+import { judgePlans } from './plan-verdicts';
 
 /** One scored part of a run. */
 export interface ScorePart {
@@ -90,7 +91,8 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
   parts.push({ id: 'acknowledge', label: 'Acknowledge the page', max: partMax.acknowledge, points: timePoints(partMax.acknowledge, times.mttaS, par.mttaS, 60, 900), detail: `MTTA ${fmt(times.mttaS)} (par ${fmt(par.mttaS)})` });
   parts.push({
     id: 'diagnose',
-    label: 'Diagnose the root cause',
+    // A decision drill's diagnosis is the first plan that sizes the problem (scope that fits the capacity).
+    label: s.kind === 'decision' ? 'Size the problem' : 'Diagnose the root cause',
     max: partMax.diagnose,
     points: Math.max(0, timePoints(partMax.diagnose, times.timeToDiagnoseS, par.timeToDiagnoseS, 120, 2400) - penalties.wrongCause * wrongCauses),
     detail: `time to diagnose ${fmt(times.timeToDiagnoseS)} (par ${fmt(par.timeToDiagnoseS)}); ${wrongCauses} wrong declaration(s), −${penalties.wrongCause} each`,
@@ -109,9 +111,11 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
     return { action: d.action, label: spec?.label ?? d.action, at: d.startedAt, verdict: d.verdict, why: spec?.verdict.why ?? '' };
   });
   const typed: JudgedDecision[] = judgeInterventions(s, state).map((j) => ({ action: j.line, label: j.line, at: j.at, verdict: j.verdict, why: j.why, typed: j }));
-  const decisions = [...listed, ...typed].sort((a, b) => a.at - b.at);
-  // A listed action is judged once by its label; every typed intervention is judged by what it did, each time.
-  const count = (kind: VerdictKind | 'no-effect') => new Set(listed.filter((d) => d.verdict === kind).map((d) => d.action)).size + typed.filter((d) => d.verdict === kind).length;
+  const planned: JudgedDecision[] = judgePlans(s, state).map((p) => ({ action: `plan.send#${p.version}`, label: `Send the plan (version ${p.version})`, at: p.at, verdict: p.verdict, why: p.why }));
+  const decisions = [...listed, ...typed, ...planned].sort((a, b) => a.at - b.at);
+  // A listed action is judged once by its label; every typed intervention and every harm a sent plan commits to, each time.
+  const count = (kind: VerdictKind | 'no-effect') =>
+    new Set(listed.filter((d) => d.verdict === kind).map((d) => d.action)).size + [...typed, ...planned].filter((d) => d.verdict === kind).length;
   const completed = new Set(state.decisions.filter((d) => d.completedAt !== null).map((d) => d.action));
   // A key decision an inject brings counts as missed only when that inject fired.
   const missedKeyActions = s.actions.filter((a) => a.verdict.kind === 'key' && !completed.has(a.id) && isActionAvailable(state, a)).map((a) => ({ action: a.id, label: a.label, why: a.verdict.why }));

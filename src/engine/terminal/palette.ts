@@ -1,4 +1,5 @@
 import { bootstrapServer, type ShellNames } from './platform';
+import { variableKeys } from './tools/airflow-settings';
 
 /** One blank of a palette form: picked from the platform's names, or typed. */
 export interface PaletteParam {
@@ -51,6 +52,8 @@ function buildPalette(n: ShellNames): PaletteEntry[] {
 
   if (n.dags.length > 0) {
     add('airflow', 'list a DAG’s runs', 'airflow dags list-runs -d {dag}', [dag]);
+    add('airflow', 'list a DAG’s runs in one state', 'airflow dags list-runs -d {dag} --state {state}', [dag, { name: 'state', label: 'State', choices: ['failed', 'queued', 'running', 'success'] }]);
+    add('airflow', 'show a run’s task states', 'airflow tasks states-for-dag-run {dag} {run}', [dag, { name: 'run', label: 'Run', placeholder: 'a run_id from list-runs' }]);
     add('airflow', 'pause a DAG', 'airflow dags pause {dag}', [dag]);
     add('airflow', 'unpause a DAG', 'airflow dags unpause {dag}', [dag]);
     add('airflow', 'trigger a DAG run now', 'airflow dags trigger {dag}', [dag]);
@@ -59,6 +62,11 @@ function buildPalette(n: ShellNames): PaletteEntry[] {
     add('airflow', 'clear running tasks', 'airflow tasks clear {dag} --only-running -y', [dag]);
     add('airflow', 're-run a range of tasks', 'airflow tasks clear {dag} -s {start} -e {end} -y', [dag, datetime('start', 'From'), datetime('end', 'To')]);
     add('airflow', 'list worker pools', 'airflow pools list');
+    add('airflow', 'resize the worker pool', 'airflow pools set default_pool {slots} "Default pool"', [{ name: 'slots', label: 'Slots', placeholder: 'a number' }]);
+    const key: PaletteParam = { name: 'key', label: 'Variable', choices: variableKeys(n.dags) };
+    add('airflow', 'list the DAGs’ variables', 'airflow variables list');
+    add('airflow', 'read a DAG setting (variable)', 'airflow variables get {key}', [key]);
+    add('airflow', 'change a DAG setting (variable)', 'airflow variables set {key} {setting}', [key, { name: 'setting', label: 'Value', placeholder: 'poke or reschedule, UTC or local, append or overwrite' }]);
     add('airflow', 'check the scheduler', 'airflow jobs check --job-type SchedulerJob');
   }
   if (n.subjects.length > 0) {

@@ -1,4 +1,5 @@
 import type { JobSpec, Scenario } from '../../scenarios/schema';
+import { visibleFlags } from '../plan/plan-flags';
 import { hashString } from '../state-hash';
 import { simTimeAtLocal, type ClockAnchor } from '../wall-clock';
 
@@ -102,13 +103,14 @@ export function shellNames(s: Scenario): ShellNames {
     groups: sorted(s.world.jobs.map((j) => j.group)),
     topics: topicNames(s),
     consumedTopics: sorted(s.world.jobs.map((j) => j.topic)),
-    deployments: deployments(s).map((d) => d.name),
+    // The Airflow scheduler runs as a deployment beside the jobs' when the platform has one.
+    deployments: sorted([...deployments(s).map((d) => d.name), ...(s.world.scheduler ? ['airflow-scheduler'] : [])]),
     flinkJobIds: sorted(s.world.jobs.filter((j) => j.engine === 'flink').map((j) => j.id)),
     connectors: sorted(s.world.jobs.filter((j) => j.engine === 'kafka-connect').map((j) => j.id)),
     subjects: sorted(s.world.subjects.map((x) => x.name)),
     dags: sorted(s.world.dags.map((d) => d.id)),
     tables: sorted(s.world.tables.map((t) => t.id)),
-    flags: sorted(s.world.flags.map((f) => f.id)),
+    flags: sorted(visibleFlags(s).map((f) => f.id)),
     dashboards: sorted(s.world.dashboards.map((d) => d.id)),
   };
   namesCache.set(s, names);

@@ -29,7 +29,9 @@ export function allEffects(s: Scenario): Effect[] {
   return effectsWithPaths(s).map((e) => e.effect);
 }
 
-/** Ids of the messages some effect sends (a fault, an action or an inject, shared or in a variant). */
+/** Ids of the messages some effect sends (a fault, an action or an inject, shared or in a variant) or a sent plan draws. */
 export function messagesSentByEffects(s: Scenario): Set<string> {
-  return new Set(allEffects(s).flatMap((e) => (e.op === 'message.send' ? [e.message] : [])));
+  // A decision drill's plan draws messages too, when a sent plan meets a rule.
+  const byPlan = s.plan?.rules.flatMap((rule) => (rule.message === undefined ? [] : [rule.message])) ?? [];
+  return new Set([...allEffects(s).flatMap((e) => (e.op === 'message.send' ? [e.message] : [])), ...byPlan]);
 }

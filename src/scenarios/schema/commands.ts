@@ -47,6 +47,11 @@ export const commandSchema = z.discriminatedUnion('type', [
     nextUpdateS: z.number().int().positive().max(86400).optional(),
   }),
   z.strictObject({ type: z.literal('note.add'), text: text.min(1) }),
+  /** A decision drill's plan, sent to the people it is for: each section's lines as written. */
+  z.strictObject({
+    type: z.literal('plan.send'),
+    sections: z.array(z.strictObject({ section: id, lines: z.array(z.string().min(1).max(500)).max(40) })).max(10),
+  }),
   z.strictObject({ type: z.literal('hint.reveal') }),
   z.strictObject({
     type: z.literal('postmortem.submit'),

@@ -4,6 +4,7 @@ export * from './commands.ts';
 export * from './reveals.ts';
 export * from './world.ts';
 export * from './scenario.ts';
+export * from './plan.ts';
 export * from './cause-taxonomy.ts';
 export * from './metric-catalogue.ts';
 export * from './scenario-card.ts';

@@ -7,6 +7,7 @@ import { worldSchema } from './world.ts';
 import { dstShiftSchema } from './orchestration.ts';
 import { levelNames } from './level-names.ts';
 import { componentPattern, mechanismIds } from './cause-taxonomy.ts';
+import { planSchema } from './plan.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"');
 const seconds = z.number().int().min(-1_000_000).max(1_000_000);
@@ -176,6 +177,8 @@ const variantSchema = z.strictObject({
 export const scenarioSchema = z.strictObject({
   id,
   version: z.number().int().positive(),
+  /** An incident to work, or a decision to make (a plan the player writes; no severity, no root cause to declare). */
+  kind: z.enum(['incident', 'decision']).default('incident'),
   title: z.string().min(1).max(120),
   hook: z.string().min(1).max(300),
   difficulty: z.enum(['easy', 'normal', 'hard']),
@@ -215,6 +218,8 @@ export const scenarioSchema = z.strictObject({
   walkthrough: z.array(walkthroughStepSchema).min(1),
   prevention: z.array(preventionSchema).min(2),
   rubric: z.array(z.strictObject({ criterion: text, strong: text, weak: text })).default([]),
+  /** A decision drill's plan: what the player writes and what sending it does. Required for, and only for, the decision kind. */
+  plan: planSchema.optional(),
   /** Root causes the seed chooses between; absent for a scenario with one cause. */
   variants: z.array(variantSchema).max(8).default([]),
 });

@@ -20,9 +20,10 @@ function claimedScenarioId(text: string): string | null {
 /**
  * Checks a replay file's text with the engine and, when it reproduces its score and state hash,
  * opens its debrief: the verified final state becomes the session (as opening a saved attempt
- * does). A refused file leaves the current screen alone and gives the engine's message.
+ * does), labelled as imported from its file. A refused file leaves the current screen alone and
+ * gives the engine's message.
  */
-export async function importReplayText(text: string): Promise<ImportOutcome> {
+export async function importReplayText(text: string, fileName = 'a replay file'): Promise<ImportOutcome> {
   const id = claimedScenarioId(text);
   let scenario: Scenario | null = null;
   if (id !== null) {
@@ -34,7 +35,8 @@ export async function importReplayText(text: string): Promise<ImportOutcome> {
   }
   const result = verifyReplayFile(text, (wanted) => (scenario && scenario.id === wanted ? scenario : undefined));
   if (!result.ok) return { ok: false, error: result.error };
-  useSessionStore.getState().show(result.scenario, result.file.seed, result.state, true);
+  // Someone's run, not the player's own attempt: it stays out of the history and the best scores unless kept.
+  useSessionStore.getState().show(result.scenario, result.file.seed, result.state, true, undefined, { kind: 'imported', fileName, kept: false });
   return { ok: true };
 }
 
@@ -46,5 +48,5 @@ export async function importReplayFile(file: File): Promise<ImportOutcome> {
   } catch (e) {
     return { ok: false, error: `The file could not be read: ${e instanceof Error ? e.message : String(e)}.` };
   }
-  return importReplayText(text);
+  return importReplayText(text, file.name);
 }

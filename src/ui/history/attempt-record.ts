@@ -44,6 +44,8 @@ export const attemptRecordSchema = z.strictObject({
    */
   stateHash: z.string().max(64),
   finishedAt: instant,
+  /** Present when the run came from someone's replay file and the player chose to keep it. */
+  imported: z.strictObject({ fileName: z.string().min(1).max(400) }).optional(),
 });
 /** A saved attempt, current version. */
 export type AttemptRecord = z.infer<typeof attemptRecordSchema>;

@@ -16,7 +16,7 @@ export interface ScenarioHistory {
   /** Oldest first, as the trend reads. */
   attempts: AttemptRecord[];
   count: number;
-  /** The highest score; the earliest one when tied. */
+  /** The highest score of the player's own runs (an imported one only when there is no other); the earliest one when tied. */
   best: AttemptRecord;
   latest: AttemptRecord;
   /** The shortest MTTR, or null when no attempt has one. */
@@ -49,7 +49,8 @@ export function scenarioHistories(all: readonly AttemptRecord[], titleOf: (scena
   const histories = [...groups.values()].map((attempts): ScenarioHistory => {
     const latest = attempts[attempts.length - 1] as AttemptRecord;
     const { scenarioId, level } = latest;
-    const best = attempts.reduce((a, b) => (b.score.total > a.score.total ? b : a));
+    const own = attempts.filter((r) => !r.imported);
+    const best = (own.length > 0 ? own : attempts).reduce((a, b) => (b.score.total > a.score.total ? b : a));
     const savedTitle = [...attempts].reverse().find((r) => r.scenarioTitle !== r.scenarioId)?.scenarioTitle;
     const mttrs = attempts.flatMap((r) => (r.times.mttrS === null ? [] : [r.times.mttrS]));
     return {

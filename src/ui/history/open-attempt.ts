@@ -30,7 +30,8 @@ async function openSavedAttempt(record: AttemptRecord, stillWanted = always): Pr
   const state = replay(scenario, record.seed, record.log, scenario.clock.endS);
   if (!state.ended) return refuse('its log does not reach the end of the session');
   if (record.stateHash !== '' && stateHash(state) !== record.stateHash) return refuse('replaying its log no longer gives the state it was saved with');
-  if (stillWanted()) useSessionStore.getState().show(scenario, record.seed, state, true);
+  const origin = record.imported ? { kind: 'imported' as const, fileName: record.imported.fileName, kept: true } : undefined;
+  if (stillWanted()) useSessionStore.getState().show(scenario, record.seed, state, true, undefined, origin);
 }
 
 /** Opens the debrief of the attempt with this id in this browser's history (a debrief's link, a reload, Back). */
@@ -43,6 +44,6 @@ export async function openAttemptById(attemptId: string, stillWanted = always): 
   } catch (e) {
     return refuser(stillWanted)(`the history could not be read (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (!record) return refuser(stillWanted)('it is not in this browser’s history');
+  if (!record) return refuser(stillWanted)('it is not in this browser’s history (a replay imported from a file is kept only if you chose “Keep in my history”)');
   return openSavedAttempt(record, stillWanted);
 }

@@ -11,8 +11,11 @@ export function attemptId(scenarioId: string, scenarioVersion: number, seed: num
   return `${scenarioId}@${scenarioVersion}/${seed}/${stateHash}`;
 }
 
-/** The record to save for a finished run, scored by the engine; null while the run has not ended. */
-export function attemptFromRun(scenario: Scenario, state: SimState, finishedAt: Date): AttemptRecord | null {
+/**
+ * The record to save for a finished run, scored by the engine; null while the run has not ended.
+ * `imported` names the replay file of a run that was not the player's own.
+ */
+export function attemptFromRun(scenario: Scenario, state: SimState, finishedAt: Date, imported?: { fileName: string }): AttemptRecord | null {
   const result = resultView(scenario, state);
   if (!result || !state.ended) return null;
   const { summary, report } = result;
@@ -32,5 +35,6 @@ export function attemptFromRun(scenario: Scenario, state: SimState, finishedAt: 
     endedReason: state.ended.reason,
     stateHash: summary.stateHash,
     finishedAt: finishedAt.toISOString(),
+    ...(imported ? { imported: { fileName: imported.fileName } } : {}),
   } satisfies AttemptRecord);
 }

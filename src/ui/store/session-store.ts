@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { usePlanDraft } from './plan-draft-store';
 import { advance, applyEntry, createInitialState, playerView, prepareRun, replay, runInfo, stageOf, type Level, type PlayerView, type SimState } from '../../engine';
 import type { Command, Scenario } from '../../scenarios/schema';
 import { saveSession, clearSavedSession, loadSavedSession, type SavedSession } from '../session/saved-session';
@@ -19,6 +20,17 @@ export interface LiveSession {
   view: PlayerView;
   /** The displayed sim time; the engine's own time trails it by less than a tick. */
   clock: number;
+  /** Where a finished run shown here came from when it is not the player's own: a replay file someone shared. */
+  origin?: RunOrigin;
+}
+
+/** A run opened from a replay file: someone's run, kept out of the history unless the player keeps it. */
+export interface RunOrigin {
+  kind: 'imported';
+  /** The file's name, to label the debrief with. */
+  fileName: string;
+  /** Whether the player chose to keep it in this browser's history (marked as imported). */
+  kept: boolean;
 }
 
 interface SessionStore {
@@ -30,7 +42,9 @@ interface SessionStore {
   /** Resumes a saved session by replaying its log. */
   resume: (scenario: Scenario, saved: SavedSession) => void;
   /** Shows a state already computed from a log on a prepared scenario (a verified replay, a saved attempt); a running one starts paused. */
-  show: (scenario: Scenario, seed: number, state: SimState, hintsOn: boolean, clock?: number) => void;
+  show: (scenario: Scenario, seed: number, state: SimState, hintsOn: boolean, clock?: number, origin?: RunOrigin) => void;
+  /** Marks the imported run on screen as kept in the history. */
+  keepImported: () => void;
   /** Issues a player command at the current sim time. */
   send: (command: Command) => void;
   /** Moves the clock by a wall-clock interval at the current speed. */
@@ -87,6 +101,8 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   speed: 5,
   paused: false,
   open: (base, seed, hintsOn, level) => {
+    // A new run starts from a blank plan (a decision drill's draft belongs to the run it was written in).
+    usePlanDraft.getState().clear();
     const scenario = prepareRun(base, seed, level);
     const state = createInitialState(scenario, seed);
     const session: LiveSession = { scenario, seed, level, hintsOn, state, view: playerView(scenario, state), clock: state.t };
@@ -97,9 +113,13 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
     const { scenario, state } = replaySaved(base, saved);
     get().show(scenario, saved.seed, state, saved.hintsOn, saved.clock);
   },
-  show: (scenario, seed, state, hintsOn, clock = state.t) => {
-    const session: LiveSession = { scenario, seed, level: runInfo(scenario).level, hintsOn, state, view: playerView(scenario, state), clock: Math.max(clock, state.t) };
+  show: (scenario, seed, state, hintsOn, clock = state.t, origin) => {
+    const session: LiveSession = { scenario, seed, level: runInfo(scenario).level, hintsOn, state, view: playerView(scenario, state), clock: Math.max(clock, state.t), ...(origin ? { origin } : {}) };
     set({ session, paused: stageOf(state.flow) === 'running' });
+  },
+  keepImported: () => {
+    const session = get().session;
+    if (session?.origin) set({ session: { ...session, origin: { ...session.origin, kept: true } } });
   },
   send: (command) => {
     const session = get().session;

@@ -5,6 +5,7 @@ import { isoLocal, localDate } from '../../wall-clock';
 import { has, opt, parseFlags, type FlagSpec } from '../flags';
 import { parseDateTime, type ShellNames } from '../platform';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
+import { poolsSet, variableKeys, variables } from './airflow-settings';
 
 const help = `usage: airflow [-h] GROUP_OR_COMMAND ...
 
@@ -13,8 +14,9 @@ positional arguments:
     Groups
       dags         Manage DAGs (list, list-runs, pause, unpause, trigger, backfill, state)
       jobs         Manage jobs (check)
-      pools        Manage pools (list)
-      tasks        Manage tasks (states-for-dag-run, clear)`;
+      pools        Manage pools (list, set)
+      tasks        Manage tasks (states-for-dag-run, clear)
+      variables    Manage variables (list, get, set): the DAGs' sensor mode, schedule timezone and write mode`;
 
 /** A pipe-separated table as Airflow 2's CLI prints it with `-o table`. */
 function table(rows: string[][]): string {
@@ -50,9 +52,10 @@ function run(ctx: ToolContext, args: readonly string[]): ToolResult {
   if (group === undefined || group === '-h' || group === '--help') return printed(help);
   if (group === 'dags') return dags(ctx, command, rest);
   if (group === 'tasks') return tasks(ctx, command, rest);
-  if (group === 'pools') return command === 'list' ? pools(ctx) : argparseError('pools', `argument COMMAND: invalid choice: '${command ?? ''}' (choose from 'list')`);
+  if (group === 'pools') return command === 'list' ? pools(ctx) : command === 'set' ? poolsSet(ctx, rest) : argparseError('pools', `argument COMMAND: invalid choice: '${command ?? ''}' (choose from 'list', 'set')`);
+  if (group === 'variables') return variables(ctx, command, rest);
   if (group === 'jobs') return command === 'check' ? jobsCheck(ctx) : argparseError('jobs', `argument COMMAND: invalid choice: '${command ?? ''}' (choose from 'check')`);
-  return failed(`usage: airflow [-h] GROUP_OR_COMMAND ...\nairflow command error: argument GROUP_OR_COMMAND: invalid choice: '${group}' (choose from 'dags', 'jobs', 'pools', 'tasks'), see help above.`, 2);
+  return failed(`usage: airflow [-h] GROUP_OR_COMMAND ...\nairflow command error: argument GROUP_OR_COMMAND: invalid choice: '${group}' (choose from 'dags', 'jobs', 'pools', 'tasks', 'variables'), see help above.`, 2);
 }
 
 const runFlags: FlagSpec = { 'dag-id': { value: true, short: 'd' }, output: { value: true, short: 'o' }, state: { value: true }, 'start-date': { value: true, short: 's' }, 'end-date': { value: true, short: 'e' }, yes: { value: false, short: 'y' }, 'only-failed': { value: false, short: 'f' }, 'only-running': { value: false, short: 'r' }, help: { value: false, short: 'h' }, 'no-backfill': { value: false } };
@@ -172,18 +175,20 @@ function jobsCheck(ctx: ToolContext): ToolResult {
 }
 
 function complete(n: ShellNames, before: readonly string[]): readonly string[] {
-  if (before.length === 0) return ['dags', 'jobs', 'pools', 'tasks'];
+  if (before.length === 0) return ['dags', 'jobs', 'pools', 'tasks', 'variables'];
   const [group, command] = before;
-  if (before.length === 1) return group === 'dags' ? ['backfill', 'list', 'list-runs', 'pause', 'state', 'trigger', 'unpause'] : group === 'tasks' ? ['clear', 'states-for-dag-run'] : group === 'pools' ? ['list'] : group === 'jobs' ? ['check'] : [];
+  if (before.length === 1) return group === 'dags' ? ['backfill', 'list', 'list-runs', 'pause', 'state', 'trigger', 'unpause'] : group === 'tasks' ? ['clear', 'states-for-dag-run'] : group === 'pools' ? ['list', 'set'] : group === 'jobs' ? ['check'] : group === 'variables' ? ['get', 'list', 'set'] : [];
+  if (group === 'variables') return before.length === 2 && command !== 'list' ? variableKeys(n.dags) : [];
+  if (group === 'pools') return command === 'set' && before.length === 2 ? ['default_pool'] : [];
   if (command === 'list-runs' && before.at(-1) !== '-d') return ['-d', '--state', '--no-backfill'];
   return [...n.dags, '-s', '-e', '-y', '--only-failed', '--only-running'];
 }
 
-/** The Airflow 2 CLI: DAG runs and task states, pause and unpause, trigger, backfill, clear, pools, the scheduler's liveness. */
+/** The Airflow 2 CLI: DAG runs and task states, pause and unpause, trigger, backfill, clear, pools, variables, the scheduler's liveness. */
 export const airflow: Tool = {
   name: 'airflow',
-  summary: 'DAG runs, task states, pause/unpause, trigger, backfill, clear, pools, scheduler check',
-  durationS: (args) => (args[0] === 'dags' && ['backfill', 'trigger', 'pause', 'unpause'].includes(args[1] ?? '') ? 6 : args[0] === 'tasks' && args[1] === 'clear' ? 6 : 4),
+  summary: 'DAG runs, task states, pause/unpause, trigger, backfill, clear, pools, variables, scheduler check',
+  durationS: (args) => (args[0] === 'dags' && ['backfill', 'trigger', 'pause', 'unpause'].includes(args[1] ?? '') ? 6 : args[0] === 'tasks' && args[1] === 'clear' ? 6 : args[1] === 'set' ? 6 : 4),
   run,
   complete,
 };

@@ -1,6 +1,7 @@
 import type { ShellNames } from '../platform';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
 import { columns } from '../../reveal/render-reveal';
+import { visibleFlags } from '../../plan/plan-flags';
 
 const help = `flagctl — the data platform's feature flags
 
@@ -11,7 +12,7 @@ Usage:
 
 function run(ctx: ToolContext, args: readonly string[]): ToolResult {
   const [command, ...rest] = args;
-  const flags = [...ctx.s.world.flags].sort((a, b) => a.id.localeCompare(b.id));
+  const flags = [...visibleFlags(ctx.s)].sort((a, b) => a.id.localeCompare(b.id));
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return printed(help);
   const state = (id: string) => (ctx.state.world.flags[id] ? 'on' : 'off');
   if (command === 'list') return printed(flags.length === 0 ? 'No flags.' : columns([['FLAG', 'STATE', 'DESCRIPTION'], ...flags.map((f) => [f.id, state(f.id), f.description])]));

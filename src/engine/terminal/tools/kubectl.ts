@@ -6,6 +6,7 @@ import { has, opt, parseFlags, type FlagSpec } from '../flags';
 import { deploymentNamed, deployments, stableToken, type Deployment, type ShellNames } from '../platform';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
 import { jobEnvironment, settingKeys, settingsEffect } from './job-settings';
+import { namesScheduler, schedulerDeploymentRow, schedulerKubectl, schedulerPod } from './kubectl-scheduler';
 
 const namespace = 'data-platform';
 
@@ -117,8 +118,10 @@ function get(ctx: ToolContext, args: readonly string[]): ToolResult {
   const app = selector?.startsWith('app=') ? selector.slice(4) : undefined;
   if (['deploy', 'deployment', 'deployments', 'deployment.apps'].includes(kind)) {
     const all = deployments(ctx.s).filter((d) => (wantedName ? d.name === wantedName : true) && (app ? d.name === app : true));
-    if (wantedName && all.length === 0) return failed(`Error from server (NotFound): deployments.apps "${wantedName}" not found`);
+    if (wantedName && all.length === 0 && !(ctx.state.world.scheduler && wantedName === 'airflow-scheduler')) return failed(`Error from server (NotFound): deployments.apps "${wantedName}" not found`);
     const rows = [['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE']];
+    const scheduler = ctx.state.world.scheduler && (!wantedName || wantedName === 'airflow-scheduler') && (!app || app === 'airflow-scheduler');
+    if (scheduler) rows.push(schedulerDeploymentRow(age(ctx.state.t - ctx.s.clock.worldStartS + 86_400 * 3)));
     for (const d of all) {
       const job = ctx.state.world.jobs[d.job.id];
       if (!job) continue;
@@ -130,13 +133,17 @@ function get(ctx: ToolContext, args: readonly string[]): ToolResult {
     return printed(columns(rows));
   }
   if (['po', 'pod', 'pods'].includes(kind)) {
-    const list = deployments(ctx.s)
-      .filter((d) => (app ? d.name === app : true))
-      .flatMap((d) => pods(ctx, d))
-      .filter((p) => (wantedName ? p.name === wantedName : true));
+    const scheduler = ctx.state.world.scheduler && (!app || app === 'airflow-scheduler') ? [schedulerPod(ctx, age, ctx.state.t - ctx.s.clock.worldStartS + 86_400 * 3)] : [];
+    const list = [
+      ...scheduler,
+      ...deployments(ctx.s)
+        .filter((d) => (app ? d.name === app : true))
+        .flatMap((d) => pods(ctx, d))
+        .map((p) => [p.name, p.ready, p.status, p.restarts, p.age]),
+    ].filter((p) => (wantedName ? p[0] === wantedName : true));
     if (wantedName && list.length === 0) return failed(`Error from server (NotFound): pods "${wantedName}" not found`);
     if (list.length === 0) return printed(`No resources found in ${namespace} namespace.`);
-    return printed(columns([['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], ...list.map((p) => [p.name, p.ready, p.status, p.restarts, p.age])]));
+    return printed(columns([['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], ...list]));
   }
   return failed(`error: the server doesn't have a resource type "${kind}"`);
 }
@@ -144,6 +151,7 @@ function get(ctx: ToolContext, args: readonly string[]): ToolResult {
 function describe(ctx: ToolContext, args: readonly string[]): ToolResult {
   const parsed = flags(args, {});
   if ('error' in parsed) return parsed.error;
+  if (namesScheduler(ctx, parsed.f.positionals)) return schedulerKubectl(ctx, 'describe', { sinceS: null, tail: -1, list: false });
   const d = target(ctx, parsed.f.positionals);
   if (typeof d === 'string') return failed(d);
   const job = ctx.state.world.jobs[d.job.id];
@@ -193,6 +201,14 @@ function logs(ctx: ToolContext, args: readonly string[]): ToolResult {
   if (has(f, 'help')) return printed('Print the logs for a container in a pod or specified resource.\n\nExamples:\n  kubectl logs deploy/orders-enricher --since=10m\n  kubectl logs deploy/orders-enricher --tail=100 | grep ERROR\n\nOptions:\n    --since=0s: Only return logs newer than a relative duration like 5s, 2m, or 3h.\n    --tail=-1: Lines of recent log file to display.\n    -p, --previous=false: the previously terminated container.');
   if (has(f, 'follow')) return failed('error: --follow streams without end; use --since or --tail on this console, and run it again to see newer lines');
   const [first] = f.positionals;
+  if (namesScheduler(ctx, f.positionals)) {
+    const since = opt(f, 'since');
+    const sinceS = since === undefined ? null : sinceSeconds(since);
+    if (since !== undefined && sinceS === null) return failed(`error: invalid argument "${since}" for "--since" flag: time: invalid duration "${since}"`);
+    const tailText = opt(f, 'tail');
+    if (tailText !== undefined && !/^-?\d+$/.test(tailText)) return failed(`error: invalid argument "${tailText}" for "--tail" flag: strconv.ParseInt: parsing "${tailText}": invalid syntax`);
+    return schedulerKubectl(ctx, 'logs', { sinceS, tail: tailText === undefined ? -1 : Number(tailText), list: false });
+  }
   const d = first && !first.includes('/') ? deployments(ctx.s).find((x) => pods(ctx, x).some((p) => p.name === first)) ?? first : target(ctx, f.positionals);
   if (typeof d === 'string') return failed(first && !first.includes('/') ? `Error from server (NotFound): pods "${first}" not found` : d);
   const job = ctx.state.world.jobs[d.job.id];
@@ -218,6 +234,7 @@ function setEnv(ctx: ToolContext, args: readonly string[]): ToolResult {
   const { f } = parsed;
   if (has(f, 'help')) return printed(`Update environment variables on a pod template.\n\nExamples:\n  kubectl set env deployment/orders-enricher --list\n  kubectl set env deployment/orders-enricher ERRORS_TOLERANCE=all\n\nSettings the data-platform jobs read: ${settingKeys.join(', ')}.`);
   const resource = f.positionals.filter((p) => !p.includes('='));
+  if (namesScheduler(ctx, resource)) return schedulerKubectl(ctx, 'set', { sinceS: null, tail: -1, list: has(f, 'list') });
   const d = target(ctx, resource);
   if (typeof d === 'string') return failed(d);
   const job = ctx.state.world.jobs[d.job.id];
@@ -241,6 +258,7 @@ function scale(ctx: ToolContext, args: readonly string[]): ToolResult {
   const replicasText = opt(f, 'replicas');
   if (has(f, 'help') || replicasText === undefined) return replicasText === undefined && !has(f, 'help') ? failed('error: required flag(s) "replicas" not set') : printed('Set a new size for a deployment.\n\nExamples:\n  kubectl scale deployment/orders-enricher --replicas=0');
   if (!/^\d+$/.test(replicasText)) return failed(`error: invalid argument "${replicasText}" for "--replicas" flag: strconv.ParseInt: parsing "${replicasText}": invalid syntax`);
+  if (namesScheduler(ctx, f.positionals)) return schedulerKubectl(ctx, 'scale', { sinceS: null, tail: -1, list: false });
   const d = target(ctx, f.positionals);
   if (typeof d === 'string') return failed(d);
   const job = ctx.state.world.jobs[d.job.id];
@@ -260,6 +278,7 @@ function rollout(ctx: ToolContext, args: readonly string[]): ToolResult {
   if (sub === undefined || sub === '--help') return printed('Manage the rollout of one or many resources.\n\nAvailable Commands:\n  restart     Restart a resource\n  status      Show the status of the rollout');
   const parsed = flags(rest, {});
   if ('error' in parsed) return parsed.error;
+  if (namesScheduler(ctx, parsed.f.positionals)) return schedulerKubectl(ctx, 'rollout', { sinceS: null, tail: -1, list: false, sub });
   const d = target(ctx, parsed.f.positionals);
   if (typeof d === 'string') return failed(d);
   const job = ctx.state.world.jobs[d.job.id];

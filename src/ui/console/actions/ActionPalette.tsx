@@ -20,6 +20,13 @@ type GroupId = (typeof groups)[number]['id'];
 export function ActionPalette() {
   const view = useView();
   const [group, setGroup] = useState<GroupId>('investigate');
+  // A decision drill has no mitigations to list unless it offers other moves; its declarations are about the plan.
+  const decision = view.scenario.kind === 'decision';
+  const shown = decision
+    ? groups
+        .filter((g) => g.id !== 'mitigate' || view.scenario.actions.some((a) => a.category === 'mitigate'))
+        .map((g) => (g.id === 'mitigate' ? { ...g, label: 'Other moves' } : g.id === 'declare' ? { ...g, label: 'Decide' } : g))
+    : groups;
   return (
     <section className="panel actions" aria-labelledby="actions-title">
       <header className="panel__header">
@@ -28,7 +35,7 @@ export function ActionPalette() {
         </h2>
         {view.running.length > 0 && <span className="badge badge--info">{view.running.length} in progress</span>}
       </header>
-      <TabList label="Action groups" idPrefix="actions" tabs={groups} selected={group} onSelect={setGroup} />
+      <TabList label="Action groups" idPrefix="actions" tabs={shown} selected={group} onSelect={setGroup} />
       <RejectionNotice />
       <div className="panel__body actions__body" role="tabpanel" id={`actions-panel-${group}`} aria-labelledby={`actions-tab-${group}`}>
         {group === 'investigate' && <ActionList category="investigate" />}

@@ -9,6 +9,26 @@ export function DeclareGroup() {
   const view = useView();
   const send = useSend();
   const lastResolve = view.resolveAttempts[view.resolveAttempts.length - 1];
+  if (view.scenario.kind === 'decision') {
+    return (
+      <div className="actions__group">
+        <fieldset className="declare__fieldset">
+          <legend>The plan</legend>
+          <p className="declare__help">Write and send the plan in the Plan tab. When the plan you sent covers everything the launch needs, call it final.</p>
+          <div className="declare__row">
+            <button type="button" className="btn btn--primary" onClick={() => send({ type: 'incident.resolve' })}>
+              Call the plan final
+            </button>
+          </div>
+          {lastResolve && !lastResolve.verified && (
+            <p className="declare__failures" role="alert">
+              At {timeOfDay(view.scenario.clock, lastResolve.at)} the plan was not ready to call final: it does not yet cover everything the launch needs. Revise it, send it again, then call it final.
+            </p>
+          )}
+        </fieldset>
+      </div>
+    );
+  }
   return (
     <div className="actions__group">
       <fieldset className="declare__fieldset">

@@ -8,6 +8,7 @@ import { ResultHistory } from './ResultHistory';
 import { ToolEmptyState } from './ToolEmptyState';
 import { TerminalPanel } from '../terminal/TerminalPanel';
 import { PinLines } from '../evidence/PinLines';
+import { PlanEditor } from '../plan/PlanEditor';
 import { fillersByTab, resultCounts, resultsByTab, tabOfKind, toolTabs, type ToolTabId } from './tool-tabs';
 import './tools.css';
 
@@ -23,10 +24,12 @@ export function ToolsPanel() {
   const counts = resultCounts(results);
   const fillers = useMemo(() => fillersByTab(view.scenario.actions), [view.scenario.actions]);
   const labelOf = useMemo(() => new Map(view.scenario.actions.map((a) => [a.id, a.label])), [view.scenario.actions]);
-  // The shell and the SQL prompt always; another tab only when something in this scenario prints into it.
-  const tabs = toolTabs.filter((t) => t.id === 'terminal' || t.id === 'sql' || fillers[t.id].length > 0 || counts[t.id] > 0);
+  const decision = view.scenario.kind === 'decision';
+  // The plan in a decision drill; the shell and the SQL prompt always; another tab only when something in this scenario prints into it.
+  const tabs = toolTabs.filter((t) => (t.id === 'plan' ? decision : t.id === 'terminal' || t.id === 'sql' || fillers[t.id].length > 0 || counts[t.id] > 0));
 
   const [active, setActive] = useState<ToolTabId>(() => {
+    if (decision) return 'plan';
     const newest = view.outputs.at(-1);
     return newest ? tabOfKind[newest.kind] : 'terminal';
   });
@@ -45,7 +48,7 @@ export function ToolsPanel() {
     if (view.outputs.length < knownTotal) {
       setSeen(counts);
       setPinned({});
-    } else if (newest && counts[active] === 0 && active !== 'terminal' && active !== 'sql') {
+    } else if (newest && counts[active] === 0 && active !== 'terminal' && active !== 'sql' && active !== 'plan') {
       const tab = tabOfKind[newest.kind];
       setActive(tab);
       setSeen((prev) => ({ ...prev, [tab]: counts[tab] }));
@@ -154,7 +157,9 @@ export function ToolsPanel() {
             Running “{labelOf.get(r.action) ?? r.action}” — output at {timeOf(r.endsAt)} ({formatDuration(Math.max(0, r.endsAt - clock))})
           </p>
         ))}
-        {active === 'terminal' || active === 'sql' ? (
+        {active === 'plan' ? (
+          <PlanEditor />
+        ) : active === 'terminal' || active === 'sql' ? (
           <TerminalPanel key={active} kind={active} />
         ) : !shown ? (
           runningHere.length === 0 && <ToolEmptyState label={tab.label} fillers={fillers[active]} />

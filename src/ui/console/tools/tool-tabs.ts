@@ -6,6 +6,7 @@ import type { RevealKind } from '../../../scenarios/schema';
  * the full label, which stays the tab's accessible name.
  */
 export const toolTabs = [
+  { id: 'plan', label: 'Plan', short: null },
   { id: 'terminal', label: 'Terminal', short: null },
   { id: 'sql', label: 'SQL', short: null },
   { id: 'consumers', label: 'Consumer groups', short: null },

@@ -27,9 +27,9 @@ function Briefing({ session }: { session: LiveSession }) {
       <main className="briefing__main">
         <div className="briefing__intro">
           <p className="briefing__eyebrow">
-            {scenario.title} · {levelLabels[scenario.difficulty]} · ~{scenario.expectedMinutes} min
+            {scenario.title} · {levelLabels[session.level]} level · ~{scenario.expectedMinutes} min
           </p>
-          <h1 className="briefing__title">Incident briefing</h1>
+          <h1 className="briefing__title">{scenario.kind === 'decision' ? 'Decision briefing' : 'Incident briefing'}</h1>
           <p className="briefing__hook">{scenario.hook}</p>
         </div>
 

@@ -40,6 +40,7 @@ export function ScenarioCard({ card, best, level, blockedBy, onOpen, imported = 
         </h3>
         <span className="catalogue-card__badges">
           {imported && <span className="badge badge--neutral catalogue-card__imported">Imported</span>}
+          {card.kind === 'decision' && <span className="badge badge--neutral">Decision drill</span>}
           <span className={`badge ${difficultyBadge[card.difficulty]}`}>
             <span className="visually-hidden">Rated difficulty: </span>
             {levelLabels[card.difficulty]}

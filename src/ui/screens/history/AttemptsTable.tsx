@@ -69,6 +69,14 @@ export function AttemptsTable({ title, attempts, onOpenAttempt }: { title: strin
                 </th>
                 <td className="history-table__date">
                   <time dateTime={record.finishedAt}>{dateFormat.format(new Date(record.finishedAt))}</time>
+                  {record.imported && (
+                    <>
+                      {' '}
+                      <span className="badge badge--neutral history-table__older" title={`Imported from ${record.imported.fileName}: someone else's run`}>
+                        imported
+                      </span>
+                    </>
+                  )}
                   {isMigratedFromV1(record) && (
                     <>
                       {' '}

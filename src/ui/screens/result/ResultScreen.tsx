@@ -9,6 +9,7 @@ import { ScreenHeader } from '../catalogue/ScreenHeader';
 import { DebriefExport } from './DebriefExport';
 import { DebriefKeySteps } from './DebriefKeySteps';
 import { DebriefMilestones } from './DebriefMilestones';
+import { DebriefPlan } from './DebriefPlan';
 import { DebriefRootCause } from './DebriefRootCause';
 import { DebriefTimeline } from './DebriefTimeline';
 import { DebriefWalkthrough } from './DebriefWalkthrough';
@@ -18,6 +19,7 @@ import { ResultFollowUps } from './ResultFollowUps';
 import { ResultOutcomes } from './ResultOutcomes';
 import { ResultParts } from './ResultParts';
 import { ResultPostmortemFacts } from './ResultPostmortemFacts';
+import { ImportedRunNotice } from './ImportedRunNotice';
 import { ResultTimes } from './ResultTimes';
 import './result.css';
 
@@ -57,15 +59,22 @@ function Result({ session }: { session: LiveSession }) {
   const total = result?.report.total;
   const grade = result?.report.grade;
 
-  useEffect(() => {
-    if (total !== undefined && grade !== undefined) usePreferences.getState().recordScore(bestScoreKey(scenario.id, level), { score: total, grade });
-  }, [scenario.id, level, total, grade]);
+  const origin = session.origin;
+  const own = origin === undefined;
+  const keptImport = origin?.kept === true ? origin.fileName : null;
 
   useEffect(() => {
+    // Someone else's run never becomes the player's best score, kept or not.
+    if (own && total !== undefined && grade !== undefined) usePreferences.getState().recordScore(bestScoreKey(scenario.id, level), { score: total, grade });
+  }, [own, scenario.id, level, total, grade]);
+
+  useEffect(() => {
+    // An imported run enters the history only once the player keeps it, and then marked as imported.
+    if (!own && keptImport === null) return;
     // Saving the same finished run again overwrites its record (the id comes from the run).
-    const record = attemptFromRun(scenario, state, new Date());
+    const record = attemptFromRun(scenario, state, new Date(), keptImport === null ? undefined : { fileName: keptImport });
     if (record) void saveAttempt(record).catch(() => undefined);
-  }, [scenario, state]);
+  }, [own, keptImport, scenario, state]);
 
   const actions = (
     <div className="result__actions">
@@ -104,6 +113,7 @@ function Result({ session }: { session: LiveSession }) {
             <p className="result-hero__eyebrow">
               {scenario.title} · seed <span className="mono">{seed}</span>
             </p>
+            {origin && <ImportedRunNotice origin={origin} />}
             <h1 id="result-title" className="result__title">
               Debrief
             </h1>
@@ -141,7 +151,7 @@ function Result({ session }: { session: LiveSession }) {
           <DebriefKeySteps debrief={debrief} scenario={scenario} />
         </div>
         <DebriefWalkthrough debrief={debrief} scenario={scenario} />
-        <DebriefRootCause debrief={debrief} scenario={scenario} />
+        {scenario.kind === 'decision' ? <DebriefPlan scenario={scenario} state={state} /> : <DebriefRootCause debrief={debrief} scenario={scenario} />}
         <ResultCommunication result={result} scenario={scenario} />
         <ResultFollowUps result={result} scenario={scenario} submitted={state.postmortem !== null} />
         <ResultPostmortemFacts result={result} />
