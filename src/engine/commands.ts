@@ -46,7 +46,25 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
   if (c.type === 'postmortem.submit') {
     if (stage !== 'prevent') return 'the postmortem comes after the incident is resolved';
     const known = new Set(s.prevention.map((p) => p.id));
-    state.postmortem = { at: t, rootCause: c.rootCause, followUps: [...new Set(c.followUps.filter((f) => known.has(f)))] };
+    // Fields in one fixed order, so a replayed file (parsed in schema order) hashes like the live run.
+    const i = c.impact;
+    const impact = i && {
+      ...(i.durationMin !== undefined && { durationMin: i.durationMin }),
+      ...(i.detectedAfterMin !== undefined && { detectedAfterMin: i.detectedAfterMin }),
+      ...(i.lost !== undefined && { lost: i.lost }),
+      ...(i.duplicated !== undefined && { duplicated: i.duplicated }),
+      ...(i.summary !== undefined && { summary: i.summary }),
+    };
+    state.postmortem = {
+      at: t,
+      rootCause: c.rootCause,
+      followUps: [...new Set(c.followUps.filter((f) => known.has(f)))],
+      ...(impact && { impact }),
+      ...(c.cause && { cause: { component: c.cause.component, mechanism: c.cause.mechanism } }),
+      ...(c.timeline !== undefined && { timeline: c.timeline }),
+      ...(c.contributing && { contributing: [...c.contributing] }),
+      ...(c.owners && { owners: Object.fromEntries(Object.keys(c.owners).sort().map((k) => [k, c.owners?.[k] as string])) }),
+    };
     state.flow = advanceFlow(state.flow, { type: 'postmortem.submitted' });
     state.ended = { at: t, reason: 'completed' };
     state.timeline.push({ at: t, kind: 'system', text: 'Postmortem submitted.' });

@@ -349,7 +349,7 @@ export interface SimState {
   resolveAttempts: { at: number; failures: string[] }[];
   /** When the player declared the impact mitigated (their claim; the world decides the milestone). */
   mitigationDeclaredAt: number | null;
-  postmortem: { at: number; rootCause: string; followUps: string[] } | null;
+  postmortem: ({ at: number } & Omit<Extract<Command, { type: 'postmortem.submit' }>, 'type'>) | null;
   injects: { at: number; inject: string }[];
   milestones: Record<MilestoneName, number | null>;
   faultTimes: Record<string, number>;

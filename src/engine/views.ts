@@ -51,7 +51,8 @@ export function publicScenario(s: Scenario) {
     prevention: s.prevention.map((p) => ({ id: p.id, label: p.label })).sort((a, b) => a.label.localeCompare(b.label)),
     hintCount: s.hints.length,
     hintCosts: s.hints.map((h) => h.cost),
-    communication: s.communication,
+    // Only the targets: which names count and the right severity are the debrief's to say.
+    communication: { firstUpdateWithinS: s.communication.firstUpdateWithinS, cadenceS: s.communication.cadenceS },
     /** Incident or decision drill: a decision has a plan to write and no severity or root cause. */
     kind: s.kind,
     /** A decision drill's plan sections, what each is for; what the engine looks for in them stays hidden. */

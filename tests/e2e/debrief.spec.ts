@@ -22,6 +22,10 @@ test('debrief: figures match the engine, the scrubber replays the console, the r
     await expect(page.getByRole('region', { name })).toBeVisible();
   }
   await expect(page.getByRole('region', { name: 'Key steps against the model' }).getByText('not done').first()).toBeVisible();
+  // Communication and the postmortem are explained rule by rule: here nothing was posted or written.
+  await expect(page.getByRole('region', { name: 'Status updates, rule by rule' }).getByText('No status update was posted.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Postmortem facts' }).getByText('No postmortem was submitted.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Outcomes' })).toContainText(/streaming records into orders_fact: 0 of [\d,]+|so far: the data never flowed again/);
 
   // Scrub: at the start no page has fired; at the end the page is on the pager.
   const frozen = page.getByRole('region', { name: /^State at / });

@@ -76,10 +76,10 @@ describe('debrief view', () => {
       expect(step.cost, step.label).toBeTruthy();
     }
     const costOf = (type: Command['type']) => steps.find((k) => s.walkthrough[k.index]?.command.type === type)?.cost ?? '';
-    expect(costOf('alert.acknowledge')).toMatch(/acknowledge part scores 0 of 10/);
-    expect(costOf('incident.declare-cause')).toMatch(/diagnose part scores 0 of 15/);
-    expect(costOf('incident.resolve')).toMatch(/resolve part scores 0 of 10/);
-    expect(costOf('postmortem.submit')).toMatch(/prevention part scores 0 of 10/);
+    expect(costOf('alert.acknowledge')).toMatch(/acknowledge part scores 0 of 8/);
+    expect(costOf('incident.declare-cause')).toMatch(/diagnose part scores 0 of 14/);
+    expect(costOf('incident.resolve')).toMatch(/resolve part scores 0 of 8/);
+    expect(costOf('postmortem.submit')).toMatch(/prevention part scores 0 of 10 and the postmortem facts part 0 of 5/);
     expect(idleDebrief.report.missedKeyActions).toEqual([]);
     expect(idleDebrief.report.parts.find((p) => p.id === 'decisions')?.points).toBe(0);
   });

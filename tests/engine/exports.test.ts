@@ -232,7 +232,8 @@ describe('replay file', () => {
   });
 
   it('refuses a file whose log was edited without changing the score, by its state hash', () => {
-    const log = modelFile.log.map((e) => (e.command.type === 'comms.post' ? { ...e, command: { ...e.command, text: 'All good, nothing to see.' } } : e));
+    // The postmortem's prose is kept but never scored, so rewriting it leaves the score as it was.
+    const log = modelFile.log.map((e) => (e.command.type === 'postmortem.submit' ? { ...e, command: { ...e.command, rootCause: 'All good, nothing to see.' } } : e));
     expect(refusal(text({ ...modelFile, log }))).toMatch(/^The file's state hash \([0-9a-f]+\) does not match what its log replays to \([0-9a-f]+\): it was edited or is corrupt\.$/);
   });
 

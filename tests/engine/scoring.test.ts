@@ -87,7 +87,9 @@ describe('scoring', () => {
 
   it('costs points to pick distractors as follow-ups', () => {
     const distractors = s.prevention.filter((p) => !p.correct).map((p) => p.id).slice(0, 2);
-    const log = modelLog.map((e) => (e.command.type === 'postmortem.submit' ? { ...e, command: { ...e.command, followUps: [...e.command.followUps, ...distractors] } } : e));
+    // Owned like the rest, so only the prevention part sees them.
+    const owned = (owners: Record<string, string> | undefined) => ({ ...owners, ...Object.fromEntries(distractors.map((d) => [d, 'data platform'])) });
+    const log = modelLog.map((e) => (e.command.type === 'postmortem.submit' ? { ...e, command: { ...e.command, followUps: [...e.command.followUps, ...distractors], owners: owned(e.command.owners) } } : e));
     const report = score(log);
     expect(report.prevention.distractorsChosen).toEqual(distractors);
     expect(part(report, 'prevention')).toBe(part(model, 'prevention') - 3 * distractors.length);

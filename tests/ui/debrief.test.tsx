@@ -107,7 +107,7 @@ describe('debrief', () => {
     expect(missed.length).toBeGreaterThan(0);
     expect(steps.getAllByText('not done')).toHaveLength(missed.length);
     for (const k of missed) if (k.cost) expect(steps.getAllByText(k.cost).length).toBeGreaterThan(0);
-    expect(steps.getAllByText(/diagnose part scores 0 of 15/).length).toBeGreaterThan(0);
+    expect(steps.getAllByText(/diagnose part scores 0 of 14/).length).toBeGreaterThan(0);
     expect(within(region('Root cause')).getByText('You declared no root cause.')).toBeTruthy();
   });
 

@@ -309,6 +309,37 @@ describe('postmortem', () => {
     expect(stage()).toBe('debrief');
   });
 
+  it('submits the checkable facts: impact numbers, the cause in the taxonomy, owners and contributing factors', () => {
+    render(<PostmortemScreen />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Root-cause statement' }), { target: { value: 'orders-enricher pinned the v7 reader and failed on REFUNDED' } });
+    const first = [...scenario.prevention].sort((a, b) => a.label.localeCompare(b.label))[0];
+    fireEvent.click(screen.getByRole('checkbox', { name: first?.label }));
+    fireEvent.change(screen.getByRole('textbox', { name: `Owner of: ${first?.label}` }), { target: { value: 'data platform' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Impact duration/ }), { target: { value: '35' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Records or rows lost/ }), { target: { value: '1,200' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Component' }), { target: { value: 'job:orders-enricher' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Mechanism' }), { target: { value: 'schema-incompatibility' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Contributing factors/ }), { target: { value: 'The reader was pinned to v7\n\nNo alert on restarts' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit postmortem' }));
+    const pm = useSessionStore.getState().session?.state.postmortem;
+    expect(pm?.impact).toEqual({ durationMin: 35, lost: 1200 });
+    expect(pm?.cause).toEqual({ component: 'job:orders-enricher', mechanism: 'schema-incompatibility' });
+    expect(pm?.owners).toEqual({ [first?.id as string]: 'data platform' });
+    expect(pm?.contributing).toEqual(['The reader was pinned to v7', 'No alert on restarts']);
+  });
+
+  it('refuses a number it cannot read, says which field, and keeps everything typed', () => {
+    render(<PostmortemScreen />);
+    const text = 'orders-enricher pinned the v7 reader and failed on REFUNDED';
+    fireEvent.change(screen.getByRole('textbox', { name: 'Root-cause statement' }), { target: { value: text } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Time to detect/ }), { target: { value: 'about ten' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit postmortem' }));
+    expect(screen.getByRole('alert').textContent).toBe('Time to detect (minutes): "about ten" is not a number of zero or more.');
+    expect(stage()).toBe('prevent');
+    expect((screen.getByRole('textbox', { name: 'Root-cause statement' }) as HTMLTextAreaElement).value).toBe(text);
+    expect((screen.getByRole('textbox', { name: /Time to detect/ }) as HTMLInputElement).value).toBe('about ten');
+  });
+
   it('passes the axe WCAG 2.1 AA rules', async () => {
     const { container } = render(<PostmortemScreen />);
     await expectNoAxeViolations(container);
@@ -335,6 +366,23 @@ describe('result', () => {
     for (const d of report.decisions) expect(screen.getAllByText(d.typed ? `$ ${d.label}` : d.label).length).toBeGreaterThan(0);
     expect(screen.getByText('Met')).toBeTruthy();
     expect(usePreferences.getState().bestScores[scenario.id]).toEqual({ score: report.total, grade: report.grade });
+  });
+
+  it('explains each status update and each postmortem fact with a mark and the numbers behind it', () => {
+    const state = playBot(scenario, 'model', seed).state;
+    showState(state);
+    const report = resultView(scenario, state)?.report;
+    render(<ResultScreen />);
+    const comms = screen.getByRole('region', { name: 'Status updates, rule by rule' });
+    expect(within(comms).getAllByRole('listitem').length).toBeGreaterThan(report?.communication.updates ?? 0);
+    expect(within(comms).getAllByText(/^Passed:$/).length).toBeGreaterThan(0);
+    expect(within(comms).queryAllByText(/^Failed:$/)).toHaveLength(0);
+    expect(comms.textContent).toMatch(/promised \d\d:\d\d, resolved \d\d:\d\d: held/);
+    const facts = screen.getByRole('region', { name: 'Postmortem facts' });
+    expect(facts.textContent).toMatch(/Impact duration: stated \d+ min, the run's \d+ min/);
+    const outcomes = screen.getByRole('region', { name: 'Outcomes' });
+    expect(outcomes.textContent).toMatch(/streaming records into orders_fact: 0 of [\d,]+/);
+    expect(outcomes.textContent).not.toMatch(/\b0 of 0\b/);
   });
 
   it('explains a run that timed out unresolved', () => {

@@ -111,7 +111,7 @@ function missingCost(s: Scenario, state: SimState, report: ScoreReport, c: Comma
       return `Never resolved: the resolve part scores 0 of ${partMax(report, 'resolve')}${first ? `; ${failed.length} attempt(s) failed their checks (first: ${first})` : ''}.`;
     }
     case 'postmortem.submit':
-      return `No postmortem was submitted: the prevention part scores 0 of ${partMax(report, 'prevention')}.`;
+      return `No postmortem was submitted: the prevention part scores 0 of ${partMax(report, 'prevention')} and the postmortem facts part 0 of ${partMax(report, 'postmortem')}.`;
     default:
       return null;
   }

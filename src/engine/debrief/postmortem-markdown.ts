@@ -1,5 +1,6 @@
 import type { Scenario } from '../../scenarios/schema';
 import { timeDefinitions, type IncidentTimes } from '../scoring/incident-times';
+import { declarationLabel } from '../diagnosis';
 import type { SimState } from '../state';
 import { relativeTime, timeOfDay } from '../wall-clock';
 import type { DebriefView } from './debrief-view';
@@ -44,7 +45,7 @@ export function postmortemMarkdown(s: Scenario, state: SimState, debrief: Debrie
     '## Timeline',
     timeline(s, state),
     '## Root cause',
-    rootCause(debrief),
+    rootCause(s, state, debrief),
     '## What went well',
     numbered(findings.wentWell, 'Nothing in this response reached its target; the timeline above is the material for the review.'),
     '## What went badly',
@@ -98,12 +99,41 @@ function impact(s: Scenario, state: SimState, d: DebriefView): string {
   return [
     `- **Dashboard staleness (SLA breach):** ${durationOr(o.slaBreachS)} ${mitigated === null ? 'from impact start to the end of the session; the dashboards were never fresh again' : 'from impact start until the dashboards were fresh again'}.`,
     `- **Dashboards and tables affected:**${assets.length === 0 ? ' none went over their freshness SLA.' : `\n${assets.join('\n')}`}`,
-    `- **Records lost:** ${formatCount(o.recordsLost)} of ${formatCount(o.produced)} produced on the critical pipeline (${formatPercent(o.recordsLost, o.produced)})${peak > o.recordsLost ? `; at the worst point ${formatCount(peak)} were missing before a replay recovered ${formatCount(peak - o.recordsLost)}` : ''}.`,
-    `- **Duplicate rows:** ${formatCount(o.duplicates)}${d.duplicatesAvoided > 0 ? ` (a naive append replay would have written ${formatCount(d.duplicatesAvoided)})` : ''}.`,
+    ...(o.data.atRisk
+      ? [
+          `- **Records lost:** ${o.data.kinds.map((k) => `${formatCount(k.lost)} of ${formatCount(k.expected)} ${k.label} (${formatPercent(k.lost, k.expected)})`).join('; ')}${peak > o.recordsLost ? `; at the worst point ${formatCount(peak)} were missing before a replay recovered ${formatCount(peak - o.recordsLost)}` : ''}.`,
+          `- **Duplicate rows:** ${o.data.kinds.map((k) => `${formatCount(k.duplicates)} in ${k.label}`).join('; ')}${d.duplicatesAvoided > 0 ? ` (a naive append replay would have written ${formatCount(d.duplicatesAvoided)})` : ''}.`,
+        ]
+      : ['- **Data:** nothing in this incident could lose or duplicate records or rows.']),
     `- **Left over at the end:** ${formatCount(m['records.dlq'] ?? 0)} records in the dead-letter queue, ${formatCount(m['records.pending'] ?? 0)} not yet delivered.`,
     `- **Deadline (${s.briefing.deadline.label}):** ${o.deadlineMet && mitigated !== null ? `met; dashboards fresh at ${timeOfDay(s.clock, mitigated)}` : 'missed'}.`,
     ...(s.briefing.stakes.length > 0 ? [`- **What was at stake:** ${s.briefing.stakes.join(' ')}`] : []),
+    ...statedImpact(state),
   ].join('\n');
+}
+
+// The impact as the responder stated it in the postmortem, kept as written beside the run's own numbers.
+function statedImpact(state: SimState): string[] {
+  const i = state.postmortem?.impact;
+  if (!i) return [];
+  const numbers = [
+    i.durationMin !== undefined && `${i.durationMin} min of impact`,
+    i.detectedAfterMin !== undefined && `detected after ${i.detectedAfterMin} min`,
+    i.lost !== undefined && `${formatCount(i.lost)} lost`,
+    i.duplicated !== undefined && `${formatCount(i.duplicated)} duplicated`,
+  ].filter(Boolean);
+  return [`- **As the responder stated it:** ${numbers.length > 0 ? `${numbers.join(', ')}.` : ''}${i.summary ? ` ${quoteInline(i.summary)}` : ''}`.trimEnd()];
+}
+
+function quoteInline(text: string): string {
+  return `“${text.replace(/\s*\r?\n\s*/g, ' ')}”`;
+}
+
+function quoted(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((l) => `> ${l}`)
+    .join('\n');
 }
 
 function timeline(s: Scenario, state: SimState): string {
@@ -142,17 +172,21 @@ function timeline(s: Scenario, state: SimState): string {
     events.push({ at: state.ended.at, text: how[state.ended.reason] });
   }
   const rows = events.sort((a, b) => a.at - b.at).map((e) => [timeOfDay(s.clock, e.at), relativeTime(e.at), e.text]);
-  return markdownTable(['Time', 'T±', 'Event'], rows);
+  const written = state.postmortem?.timeline;
+  return markdownTable(['Time', 'T±', 'Event'], rows) + (written ? `\n\nAs the responder wrote it in the postmortem:\n\n${quoted(written)}` : '');
 }
 
-function rootCause(d: DebriefView): string {
+function rootCause(s: Scenario, state: SimState, d: DebriefView): string {
   const rc = d.rootCause;
   const declared =
     rc.playerDeclarations.length === 0
       ? 'No root cause was declared during the incident.'
       : `Declared during the incident:\n\n${rc.playerDeclarations.map((x) => `- ${relativeTime(x.at)}: ${x.label} (${x.correct ? 'correct' : 'not the cause'})`).join('\n')}`;
-  const written = rc.playerStatement && rc.playerStatement.trim() !== '' ? `\n\nAs the responder wrote it in the postmortem:\n\n${rc.playerStatement.split(/\r?\n/).map((l) => `> ${l}`).join('\n')}` : '';
-  return `${rc.statement}\n\n${declared}${written}`;
+  const written = rc.playerStatement && rc.playerStatement.trim() !== '' ? `\n\nAs the responder wrote it in the postmortem:\n\n${quoted(rc.playerStatement)}` : '';
+  const pm = state.postmortem;
+  const taxonomy = pm?.cause ? `\n\nIn the taxonomy, the postmortem names ${declarationLabel(s, pm.cause.component, pm.cause.mechanism)}.` : '';
+  const factors = pm?.contributing && pm.contributing.length > 0 ? `\n\nContributing factors, as the responder wrote them:\n\n${pm.contributing.map((f) => `- ${f}`).join('\n')}` : '';
+  return `${rc.statement}\n\n${declared}${written}${taxonomy}${factors}`;
 }
 
 function actionItems(s: Scenario, state: SimState, d: DebriefView): string {
@@ -160,8 +194,10 @@ function actionItems(s: Scenario, state: SimState, d: DebriefView): string {
   const recommended = d.prevention.filter((p) => p.correct && !p.chosen);
   const m = state.metrics;
   const cleanup = [
-    ...((m['records.lost'] ?? 0) > 0 ? [`- [ ] Re-ingest the ${formatCount(m['records.lost'] ?? 0)} lost records from the source topic and reconcile the affected tables.`] : []),
-    ...((m['records.duplicates'] ?? 0) > 0 ? [`- [ ] Remove the ${formatCount(m['records.duplicates'] ?? 0)} duplicate rows (dedupe on the event id, then MERGE) before downstream consumers read them.`] : []),
+    ...d.report.outcomes.data.kinds.flatMap((k) => [
+      ...(k.lost > 0 ? [`- [ ] Re-ingest the ${formatCount(k.lost)} lost records from the source and reconcile them (${k.label}).`] : []),
+      ...(k.duplicates > 0 ? [`- [ ] Remove the ${formatCount(k.duplicates)} duplicate rows (${k.label}): dedupe on the key, then MERGE, before downstream consumers read them.`] : []),
+    ]),
     ...((m['records.dlq'] ?? 0) > 0 ? [`- [ ] Replay the ${formatCount(m['records.dlq'] ?? 0)} records parked in the dead-letter queue once the reader can decode them.`] : []),
   ];
   const parts = [
@@ -169,7 +205,7 @@ function actionItems(s: Scenario, state: SimState, d: DebriefView): string {
       ? 'No follow-ups were chosen: the postmortem was not submitted during the session.'
       : chosen.length === 0
         ? 'The responder chose no follow-ups.'
-        : `Chosen in the postmortem:\n\n${chosen.map((p) => `- [ ] ${p.label}${p.correct ? '' : ` (reconsider: ${p.why})`}`).join('\n')}`,
+        : `Chosen in the postmortem:\n\n${chosen.map((p) => `- [ ] ${p.label}${state.postmortem?.owners?.[p.id] ? ` (owner: ${state.postmortem.owners[p.id]})` : ''}${p.correct ? '' : ` (reconsider: ${p.why})`}`).join('\n')}`,
     ...(cleanup.length > 0 ? [`Data clean-up still open:\n\n${cleanup.join('\n')}`] : []),
     recommended.length === 0 ? 'Every recommended follow-up was chosen.' : `Recommended but not chosen:\n\n${recommended.map((p) => `- [ ] ${p.label}: ${p.why}`).join('\n')}`,
   ];

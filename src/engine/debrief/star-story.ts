@@ -94,7 +94,9 @@ function result(s: Scenario, state: SimState, d: DebriefView): string {
     `Time to acknowledge: ${durationOr(times.mttaS, 'never')}.`,
     `Time to restore (MTTM): ${restored}.`,
     `Time to resolve (MTTR): ${durationOr(times.mttrS, 'not resolved during the session')}.`,
-    `Records lost: ${formatCount(o.recordsLost)} of ${formatCount(o.produced)}${recovered > 0 ? ` (at the worst point ${formatCount(peakLost(state))} were missing; my replay brought ${formatCount(recovered)} back)` : ''}.`,
+    o.data.atRisk
+      ? `Records lost: ${formatCount(o.recordsLost)} of ${formatCount(o.produced)}${recovered > 0 ? ` (at the worst point ${formatCount(peakLost(state))} were missing; my replay brought ${formatCount(recovered)} back)` : ''}.`
+      : 'Records lost: none could be; this incident put no data at risk.',
     `Duplicates avoided: ${avoided}.`,
   ];
   return [numbers.map((n) => `- ${n}`).join('\n'), `**What I learned:** ${lessons(s, state, d)}`, `_Drill score: ${d.report.total}/${d.report.maxScore} (${d.report.grade}) against the model response on the same seed._`].join('\n\n');

@@ -7,6 +7,19 @@ const text = z.string().max(4000);
 /** Severity levels an incident commander can declare. */
 export const severitySchema = z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']);
 
+/** A postmortem's impact section: minutes and counts the responder states, checked against the run within a tolerance. */
+export const postmortemImpactSchema = z.strictObject({
+  /** Minutes from the impact's start until it stopped. */
+  durationMin: z.number().nonnegative().max(100_000).optional(),
+  /** Minutes from the impact's start until the first page. */
+  detectedAfterMin: z.number().nonnegative().max(100_000).optional(),
+  /** Records or rows lost, and written twice, when the run ended. */
+  lost: z.number().int().nonnegative().max(1e12).optional(),
+  duplicated: z.number().int().nonnegative().max(1e12).optional(),
+  /** Who was affected and how, in words (kept and exported, not scored). */
+  summary: text.optional(),
+});
+
 /**
  * Everything a player (or a bot, or a facilitator) can do. A session's log is a list of these,
  * each stamped with the sim time it was issued at; the game state is a pure function of that log.
@@ -42,8 +55,19 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hint.reveal') }),
   z.strictObject({
     type: z.literal('postmortem.submit'),
+    /** The root-cause statement as written: kept and exported, never scored. */
     rootCause: text,
     followUps: z.array(id).max(50),
+    /** The impact as the responder measured it; the numbers are checked against the run. */
+    impact: postmortemImpactSchema.optional(),
+    /** The root cause in the shared taxonomy. */
+    cause: z.strictObject({ component: z.string().regex(componentPattern, 'must be a component such as job:orders-enricher, scheduler or none'), mechanism: z.enum(mechanismIds) }).optional(),
+    /** The timeline as written (free text, kept and exported). */
+    timeline: text.optional(),
+    /** What made it worse or let it happen: one factor a line. */
+    contributing: z.array(z.string().min(1).max(500)).max(10).optional(),
+    /** Who owns each chosen follow-up (a team or a person), by follow-up id. */
+    owners: z.record(z.string().min(1).max(200), z.string().min(1).max(120)).optional(),
   }),
   z.strictObject({ type: z.literal('facilitator.inject'), inject: id }),
   /** A command line typed at the on-call shell (parsed by the engine, so a replay holds exactly what was typed). */

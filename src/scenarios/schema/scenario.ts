@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkSchema, conditionSchema } from './conditions.ts';
 import { effectSchema } from './effects.ts';
-import { commandSchema } from './commands.ts';
+import { commandSchema, severitySchema } from './commands.ts';
 import { revealSchema } from './reveals.ts';
 import { worldSchema } from './world.ts';
 import { dstShiftSchema } from './orchestration.ts';
@@ -210,6 +210,10 @@ export const scenarioSchema = z.strictObject({
   communication: z.strictObject({
     firstUpdateWithinS: positiveSeconds,
     cadenceS: positiveSeconds,
+    /** Names a status update may use for whoever the incident hurts (a dashboard, table or team); absent: the dashboards, their tables and the damaged tables. */
+    affected: z.array(z.string().min(2).max(120)).min(1).max(20).optional(),
+    /** The severities this impact calls for; absent: the model walkthrough's declaration. Hidden from the player. */
+    severity: z.array(severitySchema).min(1).max(4).optional(),
   }),
   walkthrough: z.array(walkthroughStepSchema).min(1),
   prevention: z.array(preventionSchema).min(2),

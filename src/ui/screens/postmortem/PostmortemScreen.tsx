@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { PlayerView } from '../../../engine';
 import { useSessionStore } from '../../store/session-store';
 import { ScreenHeader } from '../catalogue/ScreenHeader';
+import { emptyFacts, factsFromDraft, PostmortemFacts, type FactsDraft } from './PostmortemFacts';
 import { PostmortemRecap } from './PostmortemRecap';
 import './postmortem.css';
 
@@ -19,6 +20,7 @@ function Postmortem({ view }: { view: PlayerView }) {
   const id = useId();
   const [statement, setStatement] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
+  const [facts, setFacts] = useState<FactsDraft>(emptyFacts);
   const [error, setError] = useState<string | null>(null);
   const length = statement.trim().length;
   const ready = length >= minStatementLength;
@@ -31,7 +33,14 @@ function Postmortem({ view }: { view: PlayerView }) {
     const store = useSessionStore.getState();
     const before = store.session?.view.rejected.length ?? 0;
     const order = view.scenario.prevention.map((p) => p.id);
-    store.send({ type: 'postmortem.submit', rootCause: statement.trim(), followUps: order.filter((x) => chosen.includes(x)) });
+    const followUps = order.filter((x) => chosen.includes(x));
+    const parsed = factsFromDraft(facts, followUps);
+    if ('error' in parsed) {
+      setError(parsed.error);
+      return;
+    }
+    setError(null);
+    store.send({ type: 'postmortem.submit', rootCause: statement.trim(), followUps, ...parsed.facts });
     const rejected = useSessionStore.getState().session?.view.rejected ?? [];
     if (rejected.length > before) setError(`The postmortem was not accepted: ${rejected.at(-1)?.reason ?? 'unknown reason'}.`);
   };
@@ -43,7 +52,10 @@ function Postmortem({ view }: { view: PlayerView }) {
         <div className="postmortem__intro">
           <p className="postmortem__eyebrow">{view.scenario.title} · resolved</p>
           <h1 className="postmortem__title">Postmortem</h1>
-          <p className="postmortem__lead">The incident is closed. Write down what really happened and choose the follow-ups your team will commit to. Both count towards your score.</p>
+          <p className="postmortem__lead">
+            The incident is closed. Write down what really happened and choose the follow-ups your team will commit to, each with an owner. The numbers, the cause and the owners are checked
+            against the run and count towards your score; what you write in words is kept as written.
+          </p>
         </div>
 
         <PostmortemRecap view={view} />
@@ -81,10 +93,26 @@ function Postmortem({ view }: { view: PlayerView }) {
                     <input type="checkbox" checked={chosen.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
                     <span>{p.label}</span>
                   </label>
+                  {chosen.includes(p.id) && (
+                    <label className="postmortem-form__owner" htmlFor={`${id}-owner-${p.id}`}>
+                      <span className="postmortem-form__help">Owner</span>
+                      <input
+                        id={`${id}-owner-${p.id}`}
+                        type="text"
+                        maxLength={120}
+                        placeholder="Team or person"
+                        value={facts.owners[p.id] ?? ''}
+                        aria-label={`Owner of: ${p.label}`}
+                        onChange={(e) => setFacts({ ...facts, owners: { ...facts.owners, [p.id]: e.target.value } })}
+                      />
+                    </label>
+                  )}
                 </li>
               ))}
             </ul>
           </fieldset>
+
+          <PostmortemFacts view={view} draft={facts} onChange={setFacts} idPrefix={id} />
 
           {error && (
             <p className="postmortem-form__error" role="alert">

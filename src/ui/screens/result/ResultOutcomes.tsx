@@ -16,9 +16,17 @@ export function ResultOutcomes({ result, deadlineLabel, duplicatesPeak = 0 }: { 
   // Nothing is lost or duplicated while nothing flows; that is no achievement, so it gets no tick.
   const flowing = result.report.times.mttmS !== null;
   const judge = (zero: boolean) => (zero && !flowing ? null : zero);
+  const { data } = outcomes;
+  // Per kind of data ("streaming records into orders_fact: 12 of 400,000"), so a table's rows and a stream's records are never summed into one "of".
+  const lostOf = data.kinds.map((k) => `${k.label}: ${count(k.lost)} of ${count(k.expected)}`).join('; ');
+  const dataTiles = data.atRisk
+    ? [
+        { label: 'Records lost', value: count(outcomes.recordsLost), note: flowing ? lostOf : `so far: the data never flowed again`, good: judge(outcomes.recordsLost === 0) },
+        { label: 'Duplicates', value: count(outcomes.duplicates), note: duplicatesNote(outcomes.duplicates, duplicatesPeak), good: judge(outcomes.duplicates === 0) },
+      ]
+    : [{ label: 'Data', value: 'Not at risk', note: 'nothing in this incident can lose or duplicate data, so no points are offered for it', good: null }];
   const tiles = [
-    { label: 'Records lost', value: count(outcomes.recordsLost), note: flowing ? `of ${count(outcomes.produced)} produced` : `so far: the data never flowed again`, good: judge(outcomes.recordsLost === 0) },
-    { label: 'Duplicates', value: count(outcomes.duplicates), note: duplicatesNote(outcomes.duplicates, duplicatesPeak), good: judge(outcomes.duplicates === 0) },
+    ...dataTiles,
     { label: 'SLA breach', value: `${breachMin} min`, note: 'while the impact lasted', good: null },
     { label: deadlineLabel, value: outcomes.deadlineMet ? 'Met' : 'Missed', note: outcomes.deadlineMet ? 'impact stopped in time' : 'impact not stopped in time', good: outcomes.deadlineMet },
   ];

@@ -62,7 +62,7 @@ export function ResultParts({ result, par }: { result: ResultView; par?: ScoreRe
                 </span>
               </td>
               {par && <td className="result-table__num result-parts__par">{par.total}</td>}
-              <td />
+              <td className="result-parts__detail">{result.report.offered !== maxScore ? `Scored out of ${result.report.offered} (the points this incident offers), scaled to ${maxScore}.` : null}</td>
             </tr>
           </tfoot>
         </table>

@@ -13,10 +13,12 @@ import { DebriefPlan } from './DebriefPlan';
 import { DebriefRootCause } from './DebriefRootCause';
 import { DebriefTimeline } from './DebriefTimeline';
 import { DebriefWalkthrough } from './DebriefWalkthrough';
+import { ResultCommunication } from './ResultCommunication';
 import { ResultDecisions } from './ResultDecisions';
 import { ResultFollowUps } from './ResultFollowUps';
 import { ResultOutcomes } from './ResultOutcomes';
 import { ResultParts } from './ResultParts';
+import { ResultPostmortemFacts } from './ResultPostmortemFacts';
 import { ImportedRunNotice } from './ImportedRunNotice';
 import { ResultTimes } from './ResultTimes';
 import { CostliestList } from './CostliestList';
@@ -164,7 +166,9 @@ function Result({ session }: { session: LiveSession }) {
         </div>
         <DebriefWalkthrough debrief={debrief} scenario={scenario} />
         {scenario.kind === 'decision' ? <DebriefPlan scenario={scenario} state={state} /> : <DebriefRootCause debrief={debrief} scenario={scenario} />}
+        <ResultCommunication result={result} scenario={scenario} />
         <ResultFollowUps result={result} scenario={scenario} submitted={state.postmortem !== null} />
+        <ResultPostmortemFacts result={result} />
         <DebriefExport debrief={debrief} scenario={scenario} state={state} />
       </main>
     </div>

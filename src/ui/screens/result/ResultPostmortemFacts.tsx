@@ -1,0 +1,28 @@
+import type { ResultView } from '../../../engine';
+import { Check } from './ResultCheck';
+
+/** The postmortem's checkable parts against the run's facts; its prose is kept and exported, not scored. */
+export function ResultPostmortemFacts({ result }: { result: ResultView }) {
+  const pm = result.report.postmortem;
+  return (
+    <section className="result__section" aria-labelledby="result-pm-title">
+      <h2 id="result-pm-title" className="result__heading">
+        Postmortem facts
+      </h2>
+      {!pm.submitted ? (
+        <p className="result__note">No postmortem was submitted.</p>
+      ) : (
+        <>
+          <p className="result__note">
+            Only what can be checked scores: the numbers against the run, the cause against the taxonomy, an owner for each follow-up. What you wrote in words is kept in the export as written.
+          </p>
+          <ul className="result-checks">
+            {pm.checks.map((c) => (
+              <Check key={c.id} ok={c.ok} why={c.why} label={c.label} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
