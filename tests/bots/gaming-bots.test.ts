@@ -30,10 +30,13 @@ describe.each(cases)('bots that read only the console, on %s', (_name, base, lev
   });
 
   it('the model without status updates loses every communication point and nothing else', () => {
-    for (const r of scores(base, level, 'silent', [1, 2])) {
-      const communication = r.report.parts.find((p) => p.id === 'communication');
-      expect(communication?.points, `seed ${r.seed}`).toBe(0);
-      expect(r.score, `seed ${r.seed}`).toBe(100 - (communication?.max ?? 0));
+    for (const seed of [1, 2]) {
+      const [silent] = scores(base, level, 'silent', [seed]);
+      const [model] = scores(base, level, 'model', [seed]);
+      const points = (r: typeof silent) => Object.fromEntries((r?.report.parts ?? []).filter((p) => p.id !== 'communication').map((p) => [p.id, p.points]));
+      expect(silent?.report.parts.find((p) => p.id === 'communication')?.points, `seed ${seed}`).toBe(0);
+      expect(points(silent), `seed ${seed}`).toEqual(points(model));
+      expect(silent?.score, `seed ${seed}`).toBeLessThan(model?.score ?? 0);
     }
   });
 
