@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, runAction, savedSession, watchForErrors } from './support';
+import { expectAccessible, savedSession, watchForErrors } from './support';
 
 /** Opens the console of a fresh incident at a speed. */
 async function startIncident(page: Page, speed: string, scenario = 'avro-schema-break'): Promise<void> {
@@ -127,13 +127,19 @@ test('the first Tab offers links that skip to each part of the console, on a lap
   await expect(page.getByRole('tablist', { name: 'Console' }).getByRole('tab', { name: 'Tools' })).toHaveAttribute('aria-selected', 'true');
 });
 
-test('/ opens the job logs’ search once there is a log to search', async ({ page }) => {
+test('/ starts a log search at the terminal', async ({ page }) => {
   const errors = watchForErrors(page);
   await startIncident(page, '20×', 'late-mobile-events');
-  await runAction(page, 'Investigate', /Read the activity-aggregator job logs/);
   await leaveFields(page);
   await page.keyboard.press('/');
-  await expect(page.getByRole('tab', { name: /Job logs/ })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByLabel('Search the log')).toBeFocused();
+  const prompt = page.getByRole('textbox', { name: /command line/ });
+  await expect(prompt).toBeFocused();
+  await expect(prompt).toHaveValue('kubectl logs deployment/');
+  // The player finishes it with completion and a grep, as on a real shell.
+  await prompt.press('End');
+  await prompt.pressSequentially('activity-aggregator-taskmanager --since=30m | grep -c INFO');
+  await prompt.press('Enter');
+  await expect(prompt).toHaveValue('', { timeout: 30_000 });
+  await expect(page.getByText(/^\d+$/).last()).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -99,8 +99,11 @@ test('works the blank-dashboard incident by typing, as the model does, and gets 
   expect(decisions?.points).toBe(decisions?.max);
   expect(report.outcomes.recordsLost).toBe(0);
   expect(report.outcomes.duplicates).toBe(0);
-  // A person is slower than the script, so only the time parts may fall short of the model's 100.
-  expect(total).toBeGreaterThanOrEqual(85);
+  // A person is slower than the script and writes a shorter postmortem than the model's, so the time, communication and
+  // postmortem parts may fall short of the model's 100; what was done is judged in full above.
+  expect(total).toBeGreaterThanOrEqual(80);
+  const outcomes = report.parts.find((p) => p.id === 'outcomes');
+  expect(outcomes?.points).toBe(outcomes?.max);
   const judged = page.getByRole('region', { name: 'Decisions' });
   await expect(judged.getByText(/\$ flink run -d -p 12/)).toBeVisible();
   await expect(judged.getByText('Helpful').first()).toBeVisible();

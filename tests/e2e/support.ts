@@ -38,14 +38,6 @@ export async function typeLine(page: Page, line: string): Promise<void> {
   await expect(input).toHaveValue('', { timeout: 30_000 });
 }
 
-/** Starts an action (a procedure with no command line) from the palette's group and waits until it shows it finished. */
-export async function runAction(page: Page, group: 'Investigate' | 'Mitigate', label: RegExp, waitForDone = true): Promise<void> {
-  await page.getByRole('tablist', { name: 'Action groups' }).getByRole('tab', { name: group }).click();
-  const button = page.getByRole('button', { name: label });
-  await button.click();
-  if (waitForDone) await expect(button).toContainText(/done \d\d:\d\d/, { timeout: 60_000 });
-}
-
 /** The session as the browser saved it: the log is the whole truth. */
 export async function savedSession(page: Page): Promise<{ scenarioId: string; seed: number; level?: Level; log: LogEntry[]; clock: number }> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('firedrill.session.v1') ?? 'null'));

@@ -17,8 +17,9 @@ interface ConsoleUi {
   setSideTab: (tab: SideTab) => void;
   openComposer: () => void;
   /** A tool tab asked for from outside the tool pane (a keyboard shortcut): it opens and takes focus. */
-  toolRequest: { tab: ToolTabId; n: number };
-  openTool: (tab: ToolTabId) => void;
+  toolRequest: { tab: ToolTabId; n: number; line?: string };
+  /** Opens a tool tab; for the terminal, `line` starts the command line (the player finishes it). */
+  openTool: (tab: ToolTabId, line?: string) => void;
 }
 
 /** Console layout state that several panels share; none of it is game state. */
@@ -30,5 +31,5 @@ export const useConsoleUi = create<ConsoleUi>()((set, get) => ({
   setSideTab: (sideTab) => set({ sideTab }),
   openComposer: () => set({ view: 'chat', sideTab: 'chat', composerFocusRequest: get().composerFocusRequest + 1 }),
   toolRequest: { tab: 'terminal', n: 0 },
-  openTool: (tab) => set({ view: 'tools', toolRequest: { tab, n: get().toolRequest.n + 1 } }),
+  openTool: (tab, line) => set({ view: 'tools', toolRequest: { tab, n: get().toolRequest.n + 1, ...(line === undefined ? {} : { line }) } }),
 }));

@@ -17,7 +17,7 @@ export const shortcutList: readonly { keys: string; what: string }[] = [
   { keys: 'A', what: 'Acknowledge the newest page' },
   { keys: 'T', what: 'Focus the terminal' },
   { keys: 'U', what: 'Write a status update' },
-  { keys: '/', what: 'Search the job logs' },
+  { keys: '/', what: 'Search the job logs (starts kubectl logs at the terminal)' },
   { keys: '?', what: 'Show these shortcuts' },
   { keys: 'Tab', what: 'Move between controls; the first Tab offers links that skip to each part' },
   { keys: '← →', what: 'Move between tabs' },

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useConsoleUi } from '../../store/console-ui-store';
 import { completeLine, completeSqlLine, formatDuration, timeOfDay, type PlayerView, type TerminalEntry } from '../../../engine';
 import type { Command } from '../../../scenarios/schema';
 import { useClock, useReadOnly, useSend, useView } from '../../hooks/use-session';
@@ -49,6 +50,13 @@ export function TerminalPanel({ kind = 'terminal' }: { kind?: keyof typeof promp
   const inputId = useId();
   const entries = config.entries(view);
   const [line, setLine] = useState('');
+  // A shortcut may start a line for the player to finish ("/" starts a log search); adjusted during render.
+  const request = useConsoleUi((u) => u.toolRequest);
+  const [handledRequest, setHandledRequest] = useState(request.n);
+  if (request.n !== handledRequest) {
+    setHandledRequest(request.n);
+    if (request.tab === kind && request.line !== undefined) setLine(request.line);
+  }
   const [clearedAt, setClearedAt] = useState(0);
   const [cursor, setCursor] = useState<number | null>(null);
   const [draft, setDraft] = useState('');

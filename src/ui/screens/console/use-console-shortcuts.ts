@@ -30,8 +30,11 @@ function run(action: ShortcutAction, host: SessionHost, handlers: ShortcutHandle
     }
     case 'terminal':
       return ui.openTool('terminal');
-    case 'search-logs':
-      return ui.openTool('jobs');
+    case 'search-logs': {
+      // Where a narrated log reader prints into the Job logs tab, search there; otherwise start a log search at the terminal.
+      const logTab = view?.outputs.some((o) => o.kind === 'job-logs') ?? false;
+      return logTab ? ui.openTool('jobs') : ui.openTool('terminal', 'kubectl logs deployment/');
+    }
     case 'update':
       if (controls.commands) ui.openComposer();
   }
