@@ -68,11 +68,19 @@ describe('a candidate connection', () => {
       if (entry.command.type === 'session.start') continue;
       // Once resolved, the clock stops for the postmortem (as in solo play): send it straight away.
       while (simNow(candidate) < entry.at && candidate.clock?.stage === 'running') await new Promise((r) => setTimeout(r, 10));
-      let answer = await candidate.command(entry.command);
+      // Like a person, type at a prompt once its previous line has printed.
+      if (entry.command.type === 'terminal.run' || entry.command.type === 'sql.run') {
+        const prompt = entry.command.type === 'terminal.run' ? 'terminal' : 'sql';
+        await candidate.until(() => !(candidate.view?.[prompt] ?? []).some((e) => e.output === null), 'a free prompt', 60_000);
+      }
+      // The command that ends the round waits while the server works out the host's debrief: generous on a busy machine.
+      const patience = 90_000;
+      let answer = await candidate.command(entry.command, undefined, undefined, patience);
       // The room's clock may stamp the line a moment before the prompt's previous command has printed: retry as a person would.
-      for (let tries = 0; tries < 100 && /is still running/.test(String((answer as { rejected?: unknown }).rejected ?? '')); tries += 1) {
-        await new Promise((r) => setTimeout(r, 50));
-        answer = await candidate.command(entry.command);
+      // (Four a second: faster would trip the server's flood guard, which drops the extra messages unanswered.)
+      for (let tries = 0; tries < 120 && /is still running/.test(String((answer as { rejected?: unknown }).rejected ?? '')); tries += 1) {
+        await new Promise((r) => setTimeout(r, 250));
+        answer = await candidate.command(entry.command, undefined, undefined, patience);
       }
       expect(answer, `${entry.command.type} at ${entry.at}`).not.toHaveProperty('code');
       expect((answer as { rejected: string | null }).rejected, `${entry.command.type} at ${entry.at}`).toBeNull();

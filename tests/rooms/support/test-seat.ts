@@ -117,18 +117,18 @@ export class TestSeat {
     this.room.send(type, payload);
   }
 
-  /** Sends a message with a fresh id and waits for its ack or error. */
-  async request(type: ClientMessageType, payload: Record<string, unknown>, id = `t${++ids}-${Date.now()}`): Promise<ServerMessages['ack'] | ServerMessages['error']> {
+  /** Sends a message with a fresh id and waits (up to `timeoutMs`) for its ack or error. */
+  async request(type: ClientMessageType, payload: Record<string, unknown>, id = `t${++ids}-${Date.now()}`, timeoutMs = 15_000): Promise<ServerMessages['ack'] | ServerMessages['error']> {
     const from = this.received.length;
     this.room.send(type, { ...payload, id });
     const answer = () => this.received.slice(from).find((r) => (r.type === 'ack' || r.type === 'error') && r.message.id === id);
-    await this.until(() => answer() !== undefined, `an answer to ${type} ${id}`);
+    await this.until(() => answer() !== undefined, `an answer to ${type} ${id}`, timeoutMs);
     return answer()?.message as ServerMessages['ack'] | ServerMessages['error'];
   }
 
-  /** Sends an engine command and waits for its answer. */
-  command(command: Command, id?: string, at?: number): Promise<ServerMessages['ack'] | ServerMessages['error']> {
-    return this.request('command', { command, ...(at !== undefined && { at }) }, id);
+  /** Sends an engine command and waits (up to `timeoutMs`) for its answer. */
+  command(command: Command, id?: string, at?: number, timeoutMs?: number): Promise<ServerMessages['ack'] | ServerMessages['error']> {
+    return this.request('command', { command, ...(at !== undefined && { at }) }, id, timeoutMs);
   }
 
   /** Waits for the next error message after `from`. */

@@ -1,0 +1,15 @@
+import { prepareRun, playBot, replay, applyEntry } from './src/engine';
+import { builtinRegistry } from './scripts/lib/builtin-scenarios';
+const base = builtinRegistry().byId('stale-revenue-table')!;
+const s = prepareRun(base, 4, 'normal');
+const model = playBot(s, 'model', 4);
+const cmds = model.log.filter((e) => e.command.type !== 'session.start');
+const times = [71, 71, 71, 101, 162, 202, 202, 202];
+const log = [model.log[0]!, ...cmds.slice(0, times.length).map((e, i) => ({ at: times[i]!, command: e.command }))];
+const st = replay(s, 4, log, 202);
+console.log('replayed to', st.t, st.rejected);
+const next = cmds[times.length]!;
+console.log('applying', JSON.stringify(next.command));
+const t0 = Date.now();
+const after = applyEntry(s, st, { at: 202, command: next.command });
+console.log('applied in', Date.now() - t0, after.rejected.at(-1));
