@@ -218,7 +218,7 @@ describe('replay file', () => {
 
   it('refuses a file made for another version of the scenario', () => {
     expect(refusal(text({ ...modelFile, scenarioVersion: 1 }))).toBe(
-      'This replay was made for version 1 of “Blank executive dashboard”; this copy has version 3, which would play differently.',
+      'This replay was made for version 1 of “Blank executive dashboard”; this copy has version 4, which would play differently.',
     );
   });
 
