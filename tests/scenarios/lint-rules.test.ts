@@ -144,17 +144,19 @@ describe('modelResolves: the model walkthrough resolves the incident at every le
     const s = scenarioWith((doc) => {
       const resolve = doc.walkthrough.find((w) => w.command.type === 'incident.resolve');
       if (resolve) resolve.command = { type: 'note.add', text: 'Waiting for the backlog.' };
-      doc.walkthrough.splice(7, 0, { atS: 300, phase: 'verify', command: { type: 'incident.resolve' }, why: 'Too early.' });
+      doc.walkthrough.splice(8, 0, { atS: 300, phase: 'verify', command: { type: 'incident.resolve' }, why: 'Too early.' });
     });
     const problems = problemsByRule(s).modelResolves ?? [];
     expect(problems).toContainEqual({ path: 'resolvedWhen.1', message: expect.stringContaining('still fails when the model resolves: "checkout-sink has not caught up') });
-    expect(problems).toContainEqual({ path: 'walkthrough.12.command', message: expect.stringContaining('the postmortem comes after the incident is resolved') });
+    expect(problems).toContainEqual({ path: 'walkthrough.13.command', message: expect.stringContaining('the postmortem comes after the incident is resolved') });
   });
 
   it('reports records the model run loses', () => {
     const s = scenarioWith((doc) => {
-      const step = doc.walkthrough.find((w) => w.command.type === 'action.start' && w.command.action === 'scale-sink');
-      doc.walkthrough.splice(doc.walkthrough.indexOf(step as never) + 1, 0, { atS: 230, phase: 'mitigate', command: { type: 'action.start', action: 'reset-to-latest' }, why: 'Catch up.' });
+      const step = doc.walkthrough.find((w) => w.command.type === 'terminal.run' && w.command.line.includes('"tasks.max":"12"'));
+      const at = doc.walkthrough.indexOf(step as never);
+      const reset = (line: string, atS: number) => ({ atS, phase: 'mitigate' as const, command: { type: 'terminal.run' as const, line }, why: 'Catch up.' });
+      doc.walkthrough.splice(at + 1, 0, reset('kubectl scale deployment/checkout-sink --replicas=0', 230), reset('kafka-consumer-groups --bootstrap-server kafka:9092 --group connect-checkout-sink --reset-offsets --all-topics --to-latest --execute', 300), reset('kubectl scale deployment/checkout-sink --replicas=12', 330));
       doc.resolvedWhen = doc.resolvedWhen.filter((c) => !('metric' in c.when && c.when.metric === 'records.lost'));
     });
     expect(problemsByRule(s).modelResolves).toContainEqual({ path: 'walkthrough', message: expect.stringMatching(/^loses \d+ records when the model plays it/) });
@@ -164,32 +166,32 @@ describe('modelResolves: the model walkthrough resolves the incident at every le
 describe('redHerringEvidence: every red herring has evidence the player can see', () => {
   it('reports a red herring without evidence', () => {
     const s = scenarioWith((doc) => {
-      delete find(doc.actions, 'restart-connector').verdict.evidence;
+      delete find(doc.actions, 'ask-web-rollback').verdict.evidence;
     });
-    expectOnly(s, 'redHerringEvidence', { path: 'actions.8.verdict', message: 'makes "restart-connector" a red herring with no evidence' });
+    expectOnly(s, 'redHerringEvidence', { path: 'actions.2.verdict', message: 'makes "ask-web-rollback" a red herring with no evidence' });
   });
 
   it('reports evidence that names nothing in the scenario', () => {
     const s = scenarioWith((doc) => {
-      find(doc.actions, 'add-partitions').verdict.evidence = ['broker-dashboard'];
+      find(doc.actions, 'ask-web-rollback').verdict.evidence = ['broker-dashboard'];
     });
-    expectOnly(s, 'redHerringEvidence', { path: 'actions.11.verdict.evidence.0', message: 'names "broker-dashboard", which is no alert, message or action' });
+    expectOnly(s, 'redHerringEvidence', { path: 'actions.2.verdict.evidence.0', message: 'names "broker-dashboard", which is no alert, message or action' });
   });
 
   it('reports evidence that the player can never see (a message nothing sends)', () => {
     const s = scenarioWith((doc) => {
       doc.messages?.push({ id: 'rumour', from: 'web-lead', text: 'Someone said the brokers are slow.', trigger: { manual: true } });
-      find(doc.actions, 'add-partitions').verdict.evidence = ['rumour'];
+      find(doc.actions, 'ask-web-rollback').verdict.evidence = ['rumour'];
     });
     const problems = problemsByRule(s);
-    expect(problems.redHerringEvidence).toEqual([{ path: 'actions.11.verdict.evidence.0', message: 'names message "rumour", which is never sent, so the player never sees this evidence' }]);
+    expect(problems.redHerringEvidence).toEqual([{ path: 'actions.2.verdict.evidence.0', message: 'names message "rumour", which is never sent, so the player never sees this evidence' }]);
   });
 
   it('reports a variant verdict that turns an action into a red herring without evidence', () => {
     const s = scenarioWith((doc) => {
-      doc.variants = [{ ...variant, verdicts: { 'dag-runs': { kind: 'red-herring', why: 'The DAG is a victim.' } } }];
+      doc.variants = [{ ...variant, verdicts: { 'read-runbook': { kind: 'red-herring', why: 'The runbook is for another kind of lag.' } } }];
     });
-    expectOnly(s, 'redHerringEvidence', { path: 'variants.0.verdicts.dag-runs', message: 'makes "dag-runs" a red herring with no evidence' });
+    expectOnly(s, 'redHerringEvidence', { path: 'variants.0.verdicts.read-runbook', message: 'makes "read-runbook" a red herring with no evidence' });
   });
 });
 
@@ -221,14 +223,14 @@ describe('messagesCanArrive: every stakeholder message can reach the player', ()
     const s = scenarioWith((doc) => {
       doc.messages?.push({ id: 'cfo-asks', from: 'cmo', text: 'The CFO is asking too.', trigger: { manual: true } });
     });
-    expectOnly(s, 'messagesCanArrive', { path: 'messages.4.trigger', message: 'is manual, but no fault, action or inject sends message "cfo-asks"' });
+    expectOnly(s, 'messagesCanArrive', { path: 'messages.5.trigger', message: 'is manual, but no fault, action or inject sends message "cfo-asks"' });
   });
 
   it('reports a message timed after the session ends', () => {
     const s = scenarioWith((doc) => {
       doc.messages?.push({ id: 'late-thanks', from: 'cmo', text: 'Thanks!', trigger: { atS: 90_000 } });
     });
-    expectOnly(s, 'messagesCanArrive', { path: 'messages.4.trigger', message: 'never comes due' });
+    expectOnly(s, 'messagesCanArrive', { path: 'messages.5.trigger', message: 'never comes due' });
   });
 
   it('counts a silence-triggered message as reachable: a player who stays quiet gets it', () => {
@@ -251,7 +253,7 @@ describe('messagesCanArrive: every stakeholder message can reach the player', ()
   it('accepts a manual message that an action sends', () => {
     const s = scenarioWith((doc) => {
       doc.messages?.push({ id: 'web-reply', from: 'web-lead', text: 'No schema change on our side.', trigger: { manual: true } });
-      find(doc.actions, 'check-registry').effects = [{ op: 'message.send', message: 'web-reply' }];
+      find(doc.actions, 'read-runbook').effects = [{ op: 'message.send', message: 'web-reply' }];
     });
     expect(lintScenario(s)).toEqual([]);
   });
@@ -269,9 +271,9 @@ describe('validateScenarioText: load, cross-references and lint in one call', ()
 
   it('returns lint problems for a file that loads but does not play', () => {
     const doc = parse(exampleText) as Doc;
-    delete find(doc.actions, 'restart-connector').verdict.evidence;
+    delete find(doc.actions, 'ask-web-rollback').verdict.evidence;
     const result = validateScenarioText(stringify(doc), 'x.yaml');
-    expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'actions.8.verdict' })] });
+    expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'actions.2.verdict' })] });
   });
 });
 

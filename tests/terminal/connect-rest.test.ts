@@ -58,6 +58,9 @@ describe('curl against the Kafka Connect REST API', () => {
     expect(answer).toContain('"state":"RESTARTING"');
     expect(sink(sim).status).toBe('RUNNING');
     expect(sim.state.terminal?.at(-1)?.changed).toEqual([`Kafka Connect: POST /connectors/customers-lake-sink/restart?includeTasks=true&onlyFailed=true`]);
+    // Running tasks are left alone when only failed ones are asked for.
+    expect(sim.type(`curl -s -X POST '${connect}/customers-lake-sink/restart?includeTasks=true&onlyFailed=true'`)).not.toContain('RESTARTING');
+    expect(sim.state.terminal?.at(-1)?.changed).toBeUndefined();
   });
 
   it('restarts a source connector without touching the records it streams', () => {

@@ -55,7 +55,7 @@ function status(ctx: ToolContext, c: Connector, restarting = false): object {
     name: c.name,
     connector: { state: job.status === 'STOPPED' ? 'PAUSED' : 'RUNNING', worker_id: 'kafka-connect-0:8083' },
     tasks: Array.from({ length: job.instances }, (_, id) => {
-      const shown = restarting && state === 'FAILED' ? 'RESTARTING' : state;
+      const shown = restarting && state !== 'PAUSED' ? 'RESTARTING' : state;
       return { id, state: shown, worker_id: `kafka-connect-${id % 3}:8083`, ...(trace && shown === 'FAILED' ? { trace } : {}) };
     }),
     type: 'sink',
@@ -92,9 +92,9 @@ function restart(ctx: ToolContext, c: Connector, params: URLSearchParams): Conne
   if (!includeTasks && !onlyFailed) return { status: 204, body: '' };
   if (c.kind === 'source') return { ...json(202, status(ctx, c, !onlyFailed)) };
   const job = ctx.state.world.jobs[c.spec.id] as JobState;
-  const failedTasks = taskState(job) === 'FAILED';
-  const restarts = includeTasks && (failedTasks || (!onlyFailed && job.status === 'RUNNING'));
-  return { ...json(202, status(ctx, c, restarts && failedTasks)), ...(restarts && failedTasks ? { effects: [{ op: 'job.restart', job: c.spec.id }] } : {}) };
+  // A paused connector's tasks stay paused; onlyFailed leaves running tasks alone.
+  const restarts = includeTasks && job.status !== 'STOPPED' && (taskState(job) === 'FAILED' || !onlyFailed);
+  return { ...json(202, status(ctx, c, restarts)), ...(restarts ? { effects: [{ op: 'job.restart', job: c.spec.id }] } : {}) };
 }
 
 // The keys of a sink connector's configuration that map onto the job's settings.
