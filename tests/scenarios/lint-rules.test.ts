@@ -10,6 +10,7 @@ import { loadScenario } from '../../src/scenarios/load-scenario';
 import { scenarioSchema, type Scenario } from '../../src/scenarios/schema';
 import { validateScenarioText } from '../../src/scenarios/validate-scenario';
 import { logStreamProblems } from '../../src/scenarios/lint/logs-in-order';
+import { lineTimes, proseTimes } from '../../src/scenarios/lint/stated-times';
 import { playBot } from '../../src/engine';
 import { scenarioRun } from '../support/sim-harness';
 import { repoRoot } from '../../scripts/lib/builtin-scenarios';
@@ -354,5 +355,69 @@ describe('logsInOrder: every log stream is well formed and never runs backwards'
 
   it('reports a malformed line', () => {
     expect(logStreamProblems(s, [{ t: 0, level: 'INFO', text: '' }])).toEqual([expect.stringMatching(/malformed log line/)]);
+  });
+});
+
+describe('statedTimesAgree: every event time a text states is when the world does it', () => {
+  // The example's sale opens at 11:30, give or take the seed's jitter (60 s at normal, 90 s at hard).
+  const withCalendarLine = (line: string) =>
+    scenarioWith((doc) => {
+      const reveal = find(doc.actions, 'campaign-calendar').reveals?.[0];
+      if (reveal?.kind !== 'text') throw new Error('the calendar is no text reveal');
+      reveal.body = `${line}\n${reveal.body}`;
+    });
+
+  it('reads times from log-like lines and from prose, with the precision they are written at', () => {
+    expect(lineTimes('09:55:05  checkout-svc deployed\n  09:56  flag on\nno time here\n25:00  not a time')).toEqual([
+      { secondsOfDay: 35_705, text: '09:55:05', toleranceS: 60 },
+      { secondsOfDay: 35_760, text: '09:56', toleranceS: 90 },
+    ]);
+    expect(proseTimes('null since about 09:52; rolled back at ~10:13, shipped at 11:18. At 12:15 the policy changes.').map((t) => [t.text, t.toleranceS])).toEqual([
+      ['about 09:52', 300],
+      ['~10:13', 300],
+      ['at 11:18', 90],
+    ]);
+  });
+
+  it('reports a deploy-log line that puts a fault at another time', () => {
+    const s = withCalendarLine('11:31:45  storefront  flash sale opened');
+    expectOnly(s, 'statedTimesAgree', { path: 'actions.1.reveals.0.body', message: 'states 11:31:45, but fault "flash-sale-starts" happens between 11:29:00 and 11:31:00' });
+  });
+
+  it('reports an exact time for a fault the seed moves by more than its precision, and accepts it once the fault has no jitter', () => {
+    const s = withCalendarLine('11:30:00  storefront  flash sale opened');
+    expect(problemsByRule(s).statedTimesAgree).toContainEqual({ path: 'actions.1.reveals.0.body', message: expect.stringMatching(/states 11:30:00, but fault "flash-sale-starts" happens between 11:28:30 and 11:31:30 .*at level hard/) });
+    const fixed = scenarioWith((doc) => {
+      const reveal = find(doc.actions, 'campaign-calendar').reveals?.[0];
+      if (reveal?.kind === 'text') reveal.body = `11:30:00  storefront  flash sale opened\n${reveal.body}`;
+      delete find(doc.faults, 'flash-sale-starts').jitterS;
+    });
+    expect(problemsByRule(fixed).statedTimesAgree).toEqual([]);
+  });
+
+  it('reports a stakeholder who dates the fault wrongly, and accepts an approximate time close enough', () => {
+    const wrong = scenarioWith((doc) => {
+      find(doc.messages, 'cmo-frozen').text = 'The sale has been live since 11:31:50 and the dashboard is frozen.';
+    });
+    expectOnly(wrong, 'statedTimesAgree', { path: 'messages.0.text', message: 'states since 11:31:50, but fault "flash-sale-starts"' });
+    const about = scenarioWith((doc) => {
+      find(doc.messages, 'cmo-frozen').text = 'The sale has been live since about 11:31 and the dashboard is frozen.';
+    });
+    expect(problemsByRule(about).statedTimesAgree).toEqual([]);
+  });
+
+  it('reports a text shown after a fault that states times, none of them the fault’s', () => {
+    const s = scenarioWith((doc) => {
+      const reveal = find(doc.actions, 'campaign-calendar').reveals?.[0];
+      if (reveal?.kind === 'text') reveal.cases = [{ afterFault: 'flash-sale-starts', body: '10:05:00  growth-team  banner scheduled\n' }];
+    });
+    expectOnly(s, 'statedTimesAgree', { path: 'actions.1.reveals.0.cases.0.body', message: 'is shown after fault "flash-sale-starts" but states none of its times' });
+  });
+
+  it('reads the model’s own status updates and the root cause statement too', () => {
+    const s = scenarioWith((doc) => {
+      doc.rootCause.statement = `${doc.rootCause.statement} The sale opened at 11:32.`;
+    });
+    expectOnly(s, 'statedTimesAgree', { path: 'rootCause.statement', message: 'states at 11:32' });
   });
 });
