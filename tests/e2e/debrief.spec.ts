@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { engineSummary, expectAccessible, openBriefing, savedSession, watchForErrors } from './support';
+import { playBot, prepareRun } from '../../src/engine';
+import { makeReplayFile } from '../../src/engine/debrief/replay-file';
+import { builtinRegistry } from '../../scripts/lib/builtin-scenarios';
 
 test('debrief: figures match the engine, the scrubber replays the console, the replay round-trips in a fresh browser', async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);
@@ -88,4 +91,39 @@ test('debrief: figures match the engine, the scrubber replays the console, the r
   await expect(fresh.getByText(/^Best: /)).toHaveCount(0);
   expect(freshErrors).toEqual([]);
   await context.close();
+});
+
+test('the debrief leads: the first screen holds the total, what cost most and the four times, and the whole page is half its old height', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = watchForErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // The model's run on seed 1, as a replay file: the same run the page measured 7,324 px tall before its details folded.
+  const base = builtinRegistry().byId('avro-schema-break');
+  if (!base) throw new Error('no avro-schema-break');
+  const scenario = prepareRun(base, 1, 'normal');
+  const run = playBot(scenario, 'model', 1);
+  const file = JSON.stringify({ ...makeReplayFile(scenario, run.state), exportedAt: '2026-12-06T12:00:00.000Z' });
+  await page.goto('/');
+  await page.getByLabel('Import a replay').setInputFiles({ name: 'model-run.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.getByRole('heading', { level: 1, name: 'Debrief' })).toBeVisible();
+
+  const inFirstScreen = async (name: string, locator: ReturnType<typeof page.locator>) => {
+    const box = await locator.boundingBox();
+    expect(box, name).not.toBeNull();
+    expect((box?.y ?? 0) + (box?.height ?? 0), `${name} ends inside the first 900 px`).toBeLessThanOrEqual(900);
+  };
+  await inFirstScreen('the total', page.locator('.result-hero__points'));
+  await inFirstScreen('what cost most', page.getByRole('region', { name: 'What cost you most' }));
+  const times = page.getByRole('region', { name: 'Incident times' });
+  for (const measure of ['MTTD', 'MTTA', 'MTTM', 'MTTR']) await inFirstScreen(measure, times.getByRole('rowheader', { name: new RegExp(`^${measure}`) }));
+
+  // Every time is a clock time; T± is on hover.
+  const decisionTimes = page.getByRole('region', { name: 'Decisions' }).locator('time');
+  await expect(decisionTimes.first()).toHaveText(/^\d\d:\d\d:\d\d$/);
+  await expect(decisionTimes.first()).toHaveAttribute('title', /^T[+-]\d+:\d\d/);
+
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThanOrEqual(7_324 / 2);
+  await expectAccessible(page, 'debrief of the model run');
+  expect(errors).toEqual([]);
 });

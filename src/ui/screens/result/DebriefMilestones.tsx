@@ -63,8 +63,8 @@ export function DebriefMilestones({ debrief, scenario }: { debrief: DebriefView;
 
   return (
     <div className="debrief-milestones-fold">
-      <p className="result__note">{caption}</p>
       <Fold summary="Show the milestones against the model, as a chart and a table">
+        <p className="result__note">{caption}</p>
         <p className="result__note">
           {longLead
             ? `Minutes after the first page (${timeOfDay(scenario.clock, origin)}; the impact began ${formatDuration(longLead.beforePageS)} earlier, at ${timeOfDay(scenario.clock, impact)})`

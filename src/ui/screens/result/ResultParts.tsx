@@ -5,7 +5,8 @@ import { TableScroll } from '../../components/table-scroll/TableScroll';
 function PartDetail({ text }: { text: string }) {
   if (text.length <= 110) return <>{text}</>;
   let head = text.split('; ')[0] ?? text;
-  if (head.length > 110) head = head.split(' (')[0] ?? head;
+  // Never leave a bracket open: cut before it instead.
+  if (head.length > 110 || head.split('(').length !== head.split(')').length) head = head.split(' (')[0] ?? head;
   return (
     <details className="result-parts__more">
       <summary>{head}</summary>
