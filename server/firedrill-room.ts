@@ -12,6 +12,7 @@ import { SeatDesk, type SeatClaim } from './seat-desk';
 import { ViewBroadcaster } from './view-broadcaster';
 import { HostNotebook } from './host-notebook';
 import { rubricCriteria } from '../src/engine/interview/rubric';
+import { roundOutcome, type RoundOutcome } from '../src/engine/facilitator/round-outcome';
 import { RoomLostError, type RoomRecord } from './store/room-store';
 
 /** The room type's name, as clients create and join it. */
@@ -54,6 +55,10 @@ export class FiredrillRoom extends Room {
   private closing = false;
   private views!: ViewBroadcaster;
   private notebook!: HostNotebook;
+  /** The finished round's outcome for the host, and the log length it was worked out for (-1: not yet). */
+  private outcome: RoundOutcome | null = null;
+  private outcomeFor = -1;
+  private outcomeScheduled = false;
 
   private get ctx(): RoomContext {
     return FiredrillRoom.context;
@@ -379,6 +384,33 @@ export class FiredrillRoom extends Room {
     const { player, host } = this.views.next(Date.now());
     if (players.length > 0) this.broadcast(player.type, player.message, { except: hosts });
     if (hosts.length > 0) this.broadcast(host.type, host.message, { except: players });
+    this.scheduleOutcome();
+  }
+
+  /**
+   * Once the session is over, the host's outcome (which replays the model) is worked out in the
+   * room's queue after the broadcast that told everyone, never inside a view: once at the end, and
+   * again only if the log grows after it (a postmortem).
+   */
+  private scheduleOutcome(): void {
+    if (this.session.state.ended === null || this.outcomeScheduled || this.outcomeFor === this.session.entries.length) return;
+    this.outcomeScheduled = true;
+    setImmediate(() =>
+      this.enqueue(null, 'the outcome', () => {
+        this.outcomeScheduled = false;
+        const logLength = this.session.entries.length;
+        if (this.disposing || this.outcomeFor === logLength) return;
+        this.outcome = roundOutcome(this.session.scenario, this.session.state);
+        this.outcomeFor = logLength;
+        this.sendOutcome();
+      }),
+    );
+  }
+
+  /** The outcome, to the host's connections only. */
+  private sendOutcome(only?: Client): void {
+    if (!this.outcome) return;
+    for (const c of only ? [only] : this.clients) if (this.roleOf(c) === 'host') this.sendTo(c, 'host.outcome', { outcome: this.outcome });
   }
 
   private roleOf(client: Client): string | undefined {
@@ -395,7 +427,11 @@ export class FiredrillRoom extends Room {
     this.flushViews();
     const whole = this.views.whole(seat.role === 'host' ? 'host' : 'player', Date.now());
     if (whole) client.send(whole.type, whole.message);
-    if (seat.role === 'host') this.sendPrivate(client);
+    if (seat.role === 'host') {
+      this.sendPrivate(client);
+      this.sendOutcome(client);
+      this.scheduleOutcome();
+    }
   }
 
   private info(): RoomInfo {

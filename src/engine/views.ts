@@ -15,7 +15,6 @@ import { isAccountingMetric, isSettingMetric } from '../scenarios/schema/metric-
 import { isPlanFlagMetric, visibleFlags } from './plan/plan-flags';
 import { walkthroughProgress } from './facilitator/walkthrough-progress';
 import { typedLog } from './facilitator/typed-log';
-import { roundOutcome } from './facilitator/round-outcome';
 import { probesFor } from './interview/probes';
 import { scoreboard } from './facilitator/scoreboard';
 
@@ -134,8 +133,6 @@ export function facilitatorView(s: Scenario, state: SimState) {
       progress: walkthroughProgress(s, state),
       /** Milestones against par, the data lost so far and the update cadence, live. */
       scoreboard: scoreboard(s, state),
-      /** Once the session is over: the score against par, the key steps and the decisions with their verdicts. */
-      outcome: roundOutcome(s, state),
       walkthrough: s.walkthrough,
       rubric: s.rubric,
       /** Questions to ask in the phase the incident is in: the scenario's own, then the shared bank. */

@@ -1,4 +1,5 @@
 import type { FacilitatorView, PlayerView } from '../engine/views';
+import type { RoundOutcome } from '../engine/facilitator/round-outcome';
 import type { ListAppend, ViewPatch } from './view-patch';
 import type { CommandType } from '../scenarios/schema';
 import type { Level } from '../scenarios/schema/level-names';
@@ -92,6 +93,8 @@ export interface ServerMessages {
   'view.facilitator': { clock: ClockState; view: FacilitatorView; log: Attribution[]; schedule: ScheduledInject[] };
   /** What changed in the host's projection. */
   'patch.facilitator': { clock: ClockState; patch: ViewPatch<FacilitatorView>; log: ListAppend<Attribution>; schedule: ScheduledInject[] };
+  /** The finished round's score against par, key steps and decisions with their verdicts: worked out once the session is over (again if the log grows after), to the host's connections only. */
+  'host.outcome': { outcome: RoundOutcome };
   /** The host's private notes and rubric marks: to the host's connection only, on sync and after every change. */
   'host.private': { notes: HostNote[]; marks: RubricMark[] };
   /** A command (or host message with an id) was persisted and applied; `rejected` is the engine's reason when it refused it. `duplicate` marks a resend. */

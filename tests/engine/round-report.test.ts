@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { facilitatorView, playBot, relativeTime, timeOfDay } from '../../src/engine';
 import { rubricCriteria } from '../../src/engine/interview/rubric';
+import { roundOutcome } from '../../src/engine/facilitator/round-outcome';
 import { roundReportMarkdown, type RoundReportInput } from '../../src/engine/interview/round-report';
 import { commandFeed } from '../../src/rooms/command-feed';
 import type { Attribution } from '../../src/rooms';
@@ -9,6 +10,7 @@ import { scenarioRun } from '../support/sim-harness';
 const s = scenarioRun('avro-schema-break');
 const { state } = playBot(s, 'model', 1);
 const view = facilitatorView(s, state);
+const outcome = roundOutcome(s, state);
 const cy = { seat: 's1', name: 'Cy', role: 'candidate' as const };
 const attribution: Attribution[] = view.log.map((e) => ({ seq: e.seq, at: e.at, type: e.type, by: e.type === 'session.start' ? { seat: 'host', name: 'Ivy', role: 'host' as const } : cy }));
 const feed = commandFeed(view.log, attribution, [view.terminal, view.sql]);
@@ -26,7 +28,7 @@ function input(over: Partial<RoundReportInput> = {}): RoundReportInput {
     host: 'Ivy',
     participants: ['Cy'],
     anchor: s.clock,
-    outcome: view.hidden.outcome,
+    outcome,
     criteria: rubricCriteria(s.rubric),
     marks: [
       { criterion: 'shared:diagnose-from-hypotheses', score: 3, evidence: [typed!.seq], notes: ['n1'] },
@@ -54,10 +56,10 @@ describe("the host's round report", () => {
   const md = roundReportMarkdown(input());
 
   it('gives the engine score, the times and the key steps against the model', () => {
-    expect(md).toContain(`**${view.hidden.outcome?.report.total} / 100**`);
+    expect(md).toContain(`**${outcome?.report.total} / 100**`);
     expect(md).toContain('### Times against the model');
     expect(md).toMatch(/\| MTTA \| \d+s \| \d+s \| \+0s \|/);
-    for (const k of view.hidden.outcome?.keySteps ?? []) expect(md).toContain(k.label.replace(/\|/g, '\\|'));
+    for (const k of outcome?.keySteps ?? []) expect(md).toContain(k.label.replace(/\|/g, '\\|'));
   });
 
   it('shows each rubric mark with its anchor and evidence, and the criteria left unscored', () => {

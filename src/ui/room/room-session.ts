@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FacilitatorView, PlayerView } from '../../engine';
+import type { RoundOutcome } from '../../engine/facilitator/round-outcome';
 import { applyViewPatch, roleLabel, roomLimits, type Attribution, type ClientMessage, type ClientMessageType, type ClockState, type CreateRoomOptions, type HostNote, type RubricMark, type ListAppend, type JoinRoomOptions, type Participant, type RoomInfo, type ScheduledInject, type Seat, type ServerMessages } from '../../rooms';
 import type { Command } from '../../scenarios/schema';
 import { allControls, noControls, type HostControls, type HostSnapshot, type SessionHost } from '../host/session-host';
@@ -18,6 +19,8 @@ export interface RoomPicture {
   log: Attribution[];
   /** The host's whole projection (hidden truth included); null for everyone else. */
   facilitator: FacilitatorView | null;
+  /** Once the session is over, its score against par, key steps and decisions (host only). */
+  outcome: RoundOutcome | null;
   /** Injects the host scheduled at a sim time (host only). */
   schedule: ScheduledInject[];
   /** The host's private notes and rubric marks (host only; the server sends them to nobody else). */
@@ -95,7 +98,7 @@ function describeFailure(error: unknown): string {
  */
 export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: RoomSessionDeps = defaultDeps()): RoomSession {
   const store = createStore<HostSnapshot>()(() => ({ view: null, clock: 0, paused: true, speed: 1, controls: noControls, connection: 'connecting', pausedBy: null }));
-  const room = createStore<RoomPicture>()(() => ({ info: null, you: null, hostToken: null, participants: [], stage: 'briefing', log: [], facilitator: null, schedule: [], notes: [], marks: [], problem: null, pending: 0, failure: null }));
+  const room = createStore<RoomPicture>()(() => ({ info: null, you: null, hostToken: null, participants: [], stage: 'briefing', log: [], facilitator: null, outcome: null, schedule: [], notes: [], marks: [], problem: null, pending: 0, failure: null }));
   const outbox = new Map<string, { type: ClientMessageType; payload: unknown }>();
   let channel: RoomChannel | null = null;
   let code: string | null = entry.how === 'join' ? entry.code : null;
@@ -169,6 +172,8 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
       const view = applyViewPatch(held, m.patch);
       room.setState({ stage: m.clock.stage, log: grownLog(m.log), facilitator: view, schedule: m.schedule });
       takeView(m.clock, view);
+    } else if (type === 'host.outcome') {
+      room.setState({ outcome: (payload as ServerMessages['host.outcome']).outcome });
     } else if (type === 'host.private') {
       const m = payload as ServerMessages['host.private'];
       room.setState({ notes: m.notes, marks: m.marks });

@@ -28,6 +28,7 @@ export function HostConsolePanels({ session, info, clock, injects, more }: { ses
   const marks = useRoomPicture(session, (p) => p.marks);
   const notes = useRoomPicture(session, (p) => p.notes);
   const participants = useRoomPicture(session, (p) => p.participants);
+  const outcome = useRoomPicture(session, (p) => p.outcome);
   const feed = useFeed(session);
   const [collecting, setCollecting] = useState<string | null>(null);
   const rubric = view?.hidden.rubric;
@@ -38,8 +39,8 @@ export function HostConsolePanels({ session, info, clock, injects, more }: { ses
   const mark = criterion && marks.find((m) => m.criterion === criterion.id);
   const citeTarget: CiteTarget | null = criterion ? { title: criterion.title, cited: mark?.evidence ?? [], cite: (seq) => session.mark(criterion.id, mark?.score ?? null, toggled(mark?.evidence ?? [], seq), mark?.notes ?? []) } : null;
   const noteTarget: NoteTarget | null = criterion ? { title: criterion.title, cited: mark?.notes ?? [], cite: (id) => session.mark(criterion.id, mark?.score ?? null, mark?.evidence ?? [], toggled(mark?.notes ?? [], id)) } : null;
-  const over = view.hidden.outcome !== null;
-  const report = <ReportCard info={info} view={view} participants={participants} criteria={interview ? criteria : []} marks={marks} notes={notes} feed={feed} />;
+  const over = outcome !== null;
+  const report = <ReportCard info={info} view={view} outcome={outcome} participants={participants} criteria={interview ? criteria : []} marks={marks} notes={notes} feed={feed} />;
   // Each part in its own slot: on a phone the two columns melt into one list, ordered by what an interviewer reaches for first (host-console.css).
   const slot = (name: string, node: ReactNode) => node && <div className={`host-slot host-slot--${name}`}>{node}</div>;
   return (

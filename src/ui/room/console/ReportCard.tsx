@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { FacilitatorView } from '../../../engine';
+import type { RoundOutcome } from '../../../engine/facilitator/round-outcome';
 import type { RubricCriterion } from '../../../engine/interview/rubric';
 import { roundReportMarkdown } from '../../../engine/interview/round-report';
 import type { FeedItem, HostNote, Participant, RoomInfo, RubricMark } from '../../../rooms';
@@ -8,6 +9,8 @@ import { downloadText, exportBaseName } from '../../debrief/download';
 interface ReportProps {
   info: RoomInfo;
   view: FacilitatorView;
+  /** The engine's score once the round is over. */
+  outcome: RoundOutcome | null;
   participants: readonly Participant[];
   criteria: readonly RubricCriterion[];
   marks: readonly RubricMark[];
@@ -16,7 +19,7 @@ interface ReportProps {
 }
 
 /** The combined report: the engine's score against the model, the rubric with its evidence, the notes; as Markdown or printed. Host only. */
-export function ReportCard({ info, view, participants, criteria, marks, notes, feed }: ReportProps) {
+export function ReportCard({ info, view, outcome, participants, criteria, marks, notes, feed }: ReportProps) {
   const markdown = useMemo(
     () =>
       roundReportMarkdown({
@@ -29,15 +32,15 @@ export function ReportCard({ info, view, participants, criteria, marks, notes, f
         host: participants.find((p) => p.role === 'host')?.name ?? null,
         participants: participants.filter((p) => p.role !== 'host' && p.role !== 'observer').map((p) => p.name),
         anchor: view.scenario.clock,
-        outcome: view.hidden.outcome,
+        outcome,
         criteria,
         marks,
         notes,
         commands: feed.map((f) => ({ seq: f.seq, at: f.at, by: f.by?.name ?? null, text: f.text })),
       }),
-    [info, view, participants, criteria, marks, notes, feed],
+    [info, view, outcome, participants, criteria, marks, notes, feed],
   );
-  const over = view.hidden.outcome !== null;
+  const over = outcome !== null;
   const print = () => {
     document.body.classList.add('printing-host-report');
     const done = () => {
