@@ -1,5 +1,5 @@
 import { ClientState, matchMaker, Protocol, Room, ServerError, type Client, type ClientPrivate } from '@colyseus/core';
-import { prepareRun } from '../src/engine';
+import { prepareRun, privateHints } from '../src/engine';
 import { clientMessageSchemas, commandIdSchema, createRoomOptionsSchema, isClientMessageType, roomLimits, type ClientMessage, type ClientMessageType, type ErrorCode, type RoomInfo, type Seat, type ServerMessages, type ServerMessageType } from '../src/rooms';
 import type { Command } from '../src/scenarios/schema';
 import { decodeFrame } from './decode-frame';
@@ -59,6 +59,8 @@ export class FiredrillRoom extends Room {
   private outcome: RoundOutcome | null = null;
   private outcomeFor = -1;
   private outcomeScheduled = false;
+  /** How many private hints each seat has been sent. */
+  private readonly hintsSent = new Map<string, number>();
 
   private get ctx(): RoomContext {
     return FiredrillRoom.context;
@@ -137,6 +139,7 @@ export class FiredrillRoom extends Room {
   async onLeave(client: Client<SeatData>, consented: boolean): Promise<void> {
     const seat = client.userData?.seat;
     this.guard.forget(client.sessionId);
+    this.hintsSent.delete(client.sessionId);
     if (seat) this.desk.disconnect(seat, client.sessionId);
     this.broadcastLobby();
     if (!consented && seat && !this.disposing) {
@@ -204,6 +207,11 @@ export class FiredrillRoom extends Room {
       case 'command': {
         const c = m as ClientMessage<'command'>;
         if (!this.desk.mayCommand(seat, c.command.type)) return this.sendError(client, 'forbidden', `a ${seat.role} may not send ${c.command.type}`, type, c.id);
+        if (c.command.type === 'hint.reveal' && c.command.to !== undefined) {
+          if (seat.role !== 'host') return this.sendError(client, 'forbidden', 'only the host releases a hint to one person', type, c.id);
+          const to = this.desk.seat(c.command.to);
+          if (!to || to.role === 'host') return this.sendError(client, 'not-found', `there is no participant seat "${c.command.to}" to release a hint to`, type, c.id);
+        }
         return this.command(client, seat, c.id, c.command, c.at);
       }
       case 'host.start':
@@ -384,6 +392,7 @@ export class FiredrillRoom extends Room {
     const { player, host } = this.views.next(Date.now());
     if (players.length > 0) this.broadcast(player.type, player.message, { except: hosts });
     if (hosts.length > 0) this.broadcast(host.type, host.message, { except: players });
+    for (const c of players) this.sendHints(c, false);
     this.scheduleOutcome();
   }
 
@@ -407,6 +416,16 @@ export class FiredrillRoom extends Room {
     );
   }
 
+  /** The hints released to this connection's seat alone, when it has some it was not sent yet (or always, on sync). */
+  private sendHints(client: Client, always: boolean): void {
+    const seat = (client as Client<SeatData>).userData?.seat;
+    if (seat === undefined) return;
+    const hints = privateHints(this.session.state, seat);
+    if (hints.length === 0 || (!always && this.hintsSent.get(client.sessionId) === hints.length)) return;
+    this.hintsSent.set(client.sessionId, hints.length);
+    this.sendTo(client, 'hint.private', { hints });
+  }
+
   /** The outcome, to the host's connections only. */
   private sendOutcome(only?: Client): void {
     if (!this.outcome) return;
@@ -427,6 +446,7 @@ export class FiredrillRoom extends Room {
     this.flushViews();
     const whole = this.views.whole(seat.role === 'host' ? 'host' : 'player', Date.now());
     if (whole) client.send(whole.type, whole.message);
+    if (seat.role !== 'host') this.sendHints(client, true);
     if (seat.role === 'host') {
       this.sendPrivate(client);
       this.sendOutcome(client);

@@ -70,6 +70,12 @@ export interface RubricMark {
   at: number;
 }
 
+/** A hint the host released to one participant alone, at its sim time. */
+export interface PrivateHint {
+  at: number;
+  text: string;
+}
+
 /** What the room is. */
 export interface RoomInfo {
   code: string;
@@ -93,6 +99,8 @@ export interface ServerMessages {
   'view.facilitator': { clock: ClockState; view: FacilitatorView; log: Attribution[]; schedule: ScheduledInject[] };
   /** What changed in the host's projection. */
   'patch.facilitator': { clock: ClockState; patch: ViewPatch<FacilitatorView>; log: ListAppend<Attribution>; schedule: ScheduledInject[] };
+  /** The hints the host released to this seat alone, in order: to that seat's connections only, on sync and when one is added (show them with the view's own). */
+  'hint.private': { hints: PrivateHint[] };
   /** The finished round's score against par, key steps and decisions with their verdicts: worked out once the session is over (again if the log grows after), to the host's connections only. */
   'host.outcome': { outcome: RoundOutcome };
   /** The host's private notes and rubric marks: to the host's connection only, on sync and after every change. */
