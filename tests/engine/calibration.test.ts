@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, calibrationMarkdown } from '../../src/engine/interview/calibration';
 import { rubricCriteria, type RubricScore } from '../../src/engine/interview/rubric';
-import { roundReportMarkdown } from '../../src/engine/interview/round-report';
 import { scenarioRun } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
@@ -30,34 +29,6 @@ describe("a second interviewer's calibration", () => {
     expect(c).toMatchObject({ bothScored: 3, exact: 1, withinOne: 2 });
     expect(c.meanAbsGap).toBeCloseTo(1, 5);
     expect(calibrate(criteria, first, []).meanAbsGap).toBeNull();
-  });
-
-  it('writes the comparison into the round report, naming what to talk through', () => {
-    const md = roundReportMarkdown({
-      title: s.title,
-      scenarioId: s.id,
-      mode: 'interview',
-      level: 'normal',
-      seed: 1,
-      code: 'K7MP4Q',
-      host: 'Ivy',
-      participants: ['Cy'],
-      anchor: s.clock,
-      outcome: null,
-      criteria,
-      marks: first,
-      notes: [],
-      commands: [],
-      second: { name: 'Sam', marks: second },
-    });
-    expect(md).toContain('## Calibration');
-    expect(md).toContain("Sam scored the replay without seeing Ivy's marks. Both scored 3 of 11 criteria: 1 the same, 2 within one point, mean gap 1.0.");
-    expect(md).toContain('| Criterion | Ivy | Sam | Gap | Agree? |');
-    expect(md).toContain('| Acknowledge and set severity | 4 | 2 | −2 | **differs** |');
-    expect(md).toContain('| Detect and scope | 3 | 3 | 0 | same |');
-    expect(md).toContain('Talk these through: Acknowledge and set severity; Verify;');
-    // Without a second marker there is no such section.
-    expect(roundReportMarkdown({ title: s.title, scenarioId: s.id, mode: 'interview', level: 'normal', seed: 1, code: 'K7MP4Q', host: 'Ivy', participants: [], anchor: s.clock, outcome: null, criteria, marks: first, notes: [], commands: [] })).not.toContain('## Calibration');
   });
 
   it('says so when they agree everywhere', () => {

@@ -77,6 +77,18 @@ describe("the host's round report", () => {
     expect(md).toContain(`- Note at ${timeOfDay(s.clock, typed.at + 30)}`);
   });
 
+  it("sets a second interviewer's independent scores beside the first's, naming what to talk through", () => {
+    const mark = (criterion: string, score: 1 | 2 | 3 | 4) => ({ criterion, score, evidence: [], notes: [] });
+    const withSecond = roundReportMarkdown(input({ second: { name: 'Sam', marks: [mark('shared:diagnose-from-hypotheses', 1), mark('scenario:0', 4)] } }));
+    expect(withSecond).toContain('## Calibration');
+    expect(withSecond).toContain("Sam scored the replay without seeing Ivy's marks. Both scored 2 of 11 criteria: 1 the same, 1 within one point, mean gap 1.0.");
+    expect(withSecond).toContain('| Criterion | Ivy | Sam | Gap | Agree? |');
+    expect(withSecond).toContain('| Diagnose from hypotheses | 3 | 1 | −2 | **differs** |');
+    expect(withSecond).toContain('Talk these through: Diagnose from hypotheses.');
+    // Without a second marker there is no such section.
+    expect(md).not.toContain('## Calibration');
+  });
+
   it('says the score is to come while the round runs', () => {
     const mid = roundReportMarkdown(input({ outcome: null, marks: [], notes: [] }));
     expect(mid).toContain('The round is still running');
