@@ -1,5 +1,7 @@
 import { ClientState, matchMaker, Protocol, Room, ServerError, type Client, type ClientPrivate } from '@colyseus/core';
 import { prepareRun, privateHints } from '../src/engine';
+import { makeReplayFile } from '../src/engine/debrief/replay-file';
+import type { ReplayFile } from '../src/scenarios/schema';
 import { clientMessageSchemas, commandIdSchema, createRoomOptionsSchema, isClientMessageType, roomLimits, type ClientMessage, type ClientMessageType, type ErrorCode, type RoomInfo, type Seat, type ServerMessages, type ServerMessageType } from '../src/rooms';
 import type { Command } from '../src/scenarios/schema';
 import { decodeFrame } from './decode-frame';
@@ -56,7 +58,7 @@ export class FiredrillRoom extends Room {
   private views!: ViewBroadcaster;
   private notebook!: HostNotebook;
   /** The finished round's outcome for the host, and the log length it was worked out for (-1: not yet). */
-  private outcome: RoundOutcome | null = null;
+  private outcome: { outcome: RoundOutcome; replay: ReplayFile } | null = null;
   private outcomeFor = -1;
   private outcomeScheduled = false;
   /** How many private hints each seat has been sent. */
@@ -409,7 +411,8 @@ export class FiredrillRoom extends Room {
         this.outcomeScheduled = false;
         const logLength = this.session.entries.length;
         if (this.disposing || this.outcomeFor === logLength) return;
-        this.outcome = roundOutcome(this.session.scenario, this.session.state);
+        const outcome = roundOutcome(this.session.scenario, this.session.state);
+        this.outcome = outcome && { outcome, replay: makeReplayFile(this.session.scenario, this.session.state) };
         this.outcomeFor = logLength;
         this.sendOutcome();
       }),
@@ -429,7 +432,7 @@ export class FiredrillRoom extends Room {
   /** The outcome, to the host's connections only. */
   private sendOutcome(only?: Client): void {
     if (!this.outcome) return;
-    for (const c of only ? [only] : this.clients) if (this.roleOf(c) === 'host') this.sendTo(c, 'host.outcome', { outcome: this.outcome });
+    for (const c of only ? [only] : this.clients) if (this.roleOf(c) === 'host') this.sendTo(c, 'host.outcome', this.outcome);
   }
 
   private roleOf(client: Client): string | undefined {

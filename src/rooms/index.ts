@@ -8,3 +8,4 @@ export * from './view-patch';
 export type * from './server-messages';
 export * from './command-feed';
 export * from './private-hints';
+export * from './round-file';

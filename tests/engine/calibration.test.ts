@@ -31,6 +31,12 @@ describe("a second interviewer's calibration", () => {
     expect(calibrate(criteria, first, []).meanAbsGap).toBeNull();
   });
 
+  it('tells a criterion neither scored from one they agree on', () => {
+    const table = calibrationMarkdown(c, { first: 'Ivy', second: 'Sam' }).join('\n');
+    expect(table).toContain('| Prevent | — | — | — | neither scored |');
+    expect(table).toContain('| Detect and scope | 3 | 3 | 0 | same |');
+  });
+
   it('says so when they agree everywhere', () => {
     expect(calibrationMarkdown(calibrate(criteria, first, first), { first: 'Ivy', second: 'Sam' }).at(-1)).toBe('They agree on every criterion.');
   });

@@ -68,7 +68,7 @@ export function calibrationMarkdown(c: Calibration, names: { first: string; seco
     `${names.second} scored the replay without seeing ${names.first}'s marks. ${summary}`,
     markdownTable(
       ['Criterion', names.first, names.second, 'Gap', 'Agree?'],
-      c.rows.map((r) => [r.title, shown(r.first), shown(r.second), r.gap === null ? '—' : `${r.gap > 0 ? '+' : r.gap < 0 ? '−' : ''}${Math.abs(r.gap)}`, r.differs ? '**differs**' : 'same']),
+      c.rows.map((r) => [r.title, shown(r.first), shown(r.second), r.gap === null ? '—' : `${r.gap > 0 ? '+' : r.gap < 0 ? '−' : ''}${Math.abs(r.gap)}`, r.differs ? '**differs**' : r.first === null ? 'neither scored' : 'same']),
     ),
     differ.length === 0 ? 'They agree on every criterion.' : `Talk these through: ${differ.map((r) => r.title).join('; ')}.`,
   ];

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FacilitatorView, PlayerView } from '../../engine';
 import type { RoundOutcome } from '../../engine/facilitator/round-outcome';
 import { applyViewPatch, roleLabel, type ParticipantRole, type Role, withPrivateHints, type PrivateHint, roomLimits, type Attribution, type ClientMessage, type ClientMessageType, type ClockState, type CreateRoomOptions, type HostNote, type RubricMark, type ListAppend, type JoinRoomOptions, type Participant, type RoomInfo, type ScheduledInject, type Seat, type ServerMessages } from '../../rooms';
-import type { Command } from '../../scenarios/schema';
+import type { Command, ReplayFile } from '../../scenarios/schema';
 import { allControls, noControls, type HostControls, type HostSnapshot, type SessionHost } from '../host/session-host';
 import type { RoomChannel, RoomDialer } from './room-channel';
 import { forgetSeat, loadSeat, saveSeat, type SavedSeat } from './saved-seat';
@@ -21,6 +21,8 @@ export interface RoomPicture {
   facilitator: FacilitatorView | null;
   /** Once the session is over, its score against par, key steps and decisions (host only). */
   outcome: RoundOutcome | null;
+  /** The finished round's replay file, for a second interviewer's round file (host only). */
+  replay: ReplayFile | null;
   /** Injects the host scheduled at a sim time (host only). */
   schedule: ScheduledInject[];
   /** The host's private notes and rubric marks (host only; the server sends them to nobody else). */
@@ -102,7 +104,7 @@ function describeFailure(error: unknown): string {
  */
 export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: RoomSessionDeps = defaultDeps()): RoomSession {
   const store = createStore<HostSnapshot>()(() => ({ view: null, clock: 0, paused: true, speed: 1, controls: noControls, connection: 'connecting', pausedBy: null }));
-  const room = createStore<RoomPicture>()(() => ({ info: null, you: null, hostToken: null, participants: [], stage: 'briefing', log: [], facilitator: null, outcome: null, schedule: [], notes: [], marks: [], movedTo: null, problem: null, pending: 0, failure: null }));
+  const room = createStore<RoomPicture>()(() => ({ info: null, you: null, hostToken: null, participants: [], stage: 'briefing', log: [], facilitator: null, outcome: null, replay: null, schedule: [], notes: [], marks: [], movedTo: null, problem: null, pending: 0, failure: null }));
   const outbox = new Map<string, { type: ClientMessageType; payload: unknown }>();
   let channel: RoomChannel | null = null;
   let code: string | null = entry.how === 'join' ? entry.code : null;
@@ -195,7 +197,8 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
       hints = (payload as ServerMessages['hint.private']).hints;
       if (shared) store.setState({ view: withPrivateHints(shared, hints) });
     } else if (type === 'host.outcome') {
-      room.setState({ outcome: (payload as ServerMessages['host.outcome']).outcome });
+      const m = payload as ServerMessages['host.outcome'];
+      room.setState({ outcome: m.outcome, replay: m.replay });
     } else if (type === 'host.private') {
       const m = payload as ServerMessages['host.private'];
       room.setState({ notes: m.notes, marks: m.marks });
