@@ -15,8 +15,8 @@ export function HintControl({ session, info, hintsLeft }: { session: RoomSession
   const target = people.some((p) => p.seat === to) ? to : everyone;
   const release = () => session.send(target === everyone ? { type: 'hint.reveal' } : { type: 'hint.reveal', to: target });
   return (
-    <div className="room-clock__controls" role="group" aria-labelledby={`${id}-label`}>
-      <label id={`${id}-label`} htmlFor={`${id}-to`} className="room-hint__label">
+    <div className="room-clock__controls" role="group" aria-label="Hints">
+      <label htmlFor={`${id}-to`} className="room-hint__label">
         Hint to
       </label>
       <select id={`${id}-to`} className="room-input room-hint__to" value={target} onChange={(e) => setTo(e.target.value)} disabled={hintsLeft <= 0}>
