@@ -1,6 +1,7 @@
 import type { Command, LogEntry, MilestoneName, RevealKind, VerdictKind } from '../scenarios/schema';
 import type { LateWindowState, TableLayoutState } from './world/lake-state';
 import type { SchedulerState, WindowedTable } from './world/orchestration-state';
+import type { RepliesState } from './stakeholder-replies';
 
 /** How a range of offsets was (last) processed; the status of each record follows from it. */
 export interface LedgerRun {
@@ -368,6 +369,8 @@ export interface SimState {
   sql?: TerminalEntry[];
   /** A decision drill's plans, as sent; absent until the first. */
   plans?: SentPlan[];
+  /** Stakeholders' answers to the player's updates; absent until the first. */
+  replies?: RepliesState;
 }
 
 /** A decision drill's plan as the player sent it, with why it did harm (empty when it did none). */
