@@ -1,5 +1,7 @@
 import { ClientState, matchMaker, Protocol, Room, ServerError, type Client, type ClientPrivate } from '@colyseus/core';
-import { prepareRun } from '../src/engine';
+import { prepareRun, privateHints } from '../src/engine';
+import { makeReplayFile } from '../src/engine/debrief/replay-file';
+import type { ReplayFile } from '../src/scenarios/schema';
 import { clientMessageSchemas, commandIdSchema, createRoomOptionsSchema, isClientMessageType, roomLimits, type ClientMessage, type ClientMessageType, type ErrorCode, type RoomInfo, type Seat, type ServerMessages, type ServerMessageType } from '../src/rooms';
 import type { Command } from '../src/scenarios/schema';
 import { decodeFrame } from './decode-frame';
@@ -12,6 +14,7 @@ import { SeatDesk, type SeatClaim } from './seat-desk';
 import { ViewBroadcaster } from './view-broadcaster';
 import { HostNotebook } from './host-notebook';
 import { rubricCriteria } from '../src/engine/interview/rubric';
+import { roundOutcome, type RoundOutcome } from '../src/engine/facilitator/round-outcome';
 import { RoomLostError, type RoomRecord } from './store/room-store';
 
 /** The room type's name, as clients create and join it. */
@@ -54,6 +57,12 @@ export class FiredrillRoom extends Room {
   private closing = false;
   private views!: ViewBroadcaster;
   private notebook!: HostNotebook;
+  /** The finished round's outcome for the host, and the log length it was worked out for (-1: not yet). */
+  private outcome: { outcome: RoundOutcome; replay: ReplayFile } | null = null;
+  private outcomeFor = -1;
+  private outcomeScheduled = false;
+  /** How many private hints each seat has been sent. */
+  private readonly hintsSent = new Map<string, number>();
 
   private get ctx(): RoomContext {
     return FiredrillRoom.context;
@@ -132,6 +141,7 @@ export class FiredrillRoom extends Room {
   async onLeave(client: Client<SeatData>, consented: boolean): Promise<void> {
     const seat = client.userData?.seat;
     this.guard.forget(client.sessionId);
+    this.hintsSent.delete(client.sessionId);
     if (seat) this.desk.disconnect(seat, client.sessionId);
     this.broadcastLobby();
     if (!consented && seat && !this.disposing) {
@@ -199,6 +209,11 @@ export class FiredrillRoom extends Room {
       case 'command': {
         const c = m as ClientMessage<'command'>;
         if (!this.desk.mayCommand(seat, c.command.type)) return this.sendError(client, 'forbidden', `a ${seat.role} may not send ${c.command.type}`, type, c.id);
+        if (c.command.type === 'hint.reveal' && c.command.to !== undefined) {
+          if (seat.role !== 'host') return this.sendError(client, 'forbidden', 'only the host releases a hint to one person', type, c.id);
+          const to = this.desk.seat(c.command.to);
+          if (!to || to.role === 'host') return this.sendError(client, 'not-found', `there is no participant seat "${c.command.to}" to release a hint to`, type, c.id);
+        }
         return this.command(client, seat, c.id, c.command, c.at);
       }
       case 'host.start':
@@ -379,6 +394,45 @@ export class FiredrillRoom extends Room {
     const { player, host } = this.views.next(Date.now());
     if (players.length > 0) this.broadcast(player.type, player.message, { except: hosts });
     if (hosts.length > 0) this.broadcast(host.type, host.message, { except: players });
+    for (const c of players) this.sendHints(c, false);
+    this.scheduleOutcome();
+  }
+
+  /**
+   * Once the session is over, the host's outcome (which replays the model) is worked out in the
+   * room's queue after the broadcast that told everyone, never inside a view: once at the end, and
+   * again only if the log grows after it (a postmortem).
+   */
+  private scheduleOutcome(): void {
+    if (this.session.state.ended === null || this.outcomeScheduled || this.outcomeFor === this.session.entries.length) return;
+    this.outcomeScheduled = true;
+    setImmediate(() =>
+      this.enqueue(null, 'the outcome', () => {
+        this.outcomeScheduled = false;
+        const logLength = this.session.entries.length;
+        if (this.disposing || this.outcomeFor === logLength) return;
+        const outcome = roundOutcome(this.session.scenario, this.session.state);
+        this.outcome = outcome && { outcome, replay: makeReplayFile(this.session.scenario, this.session.state) };
+        this.outcomeFor = logLength;
+        this.sendOutcome();
+      }),
+    );
+  }
+
+  /** The hints released to this connection's seat alone, when it has some it was not sent yet (or always, on sync). */
+  private sendHints(client: Client, always: boolean): void {
+    const seat = (client as Client<SeatData>).userData?.seat;
+    if (seat === undefined) return;
+    const hints = privateHints(this.session.state, seat);
+    if (hints.length === 0 || (!always && this.hintsSent.get(client.sessionId) === hints.length)) return;
+    this.hintsSent.set(client.sessionId, hints.length);
+    this.sendTo(client, 'hint.private', { hints });
+  }
+
+  /** The outcome, to the host's connections only. */
+  private sendOutcome(only?: Client): void {
+    if (!this.outcome) return;
+    for (const c of only ? [only] : this.clients) if (this.roleOf(c) === 'host') this.sendTo(c, 'host.outcome', this.outcome);
   }
 
   private roleOf(client: Client): string | undefined {
@@ -395,7 +449,12 @@ export class FiredrillRoom extends Room {
     this.flushViews();
     const whole = this.views.whole(seat.role === 'host' ? 'host' : 'player', Date.now());
     if (whole) client.send(whole.type, whole.message);
-    if (seat.role === 'host') this.sendPrivate(client);
+    if (seat.role !== 'host') this.sendHints(client, true);
+    if (seat.role === 'host') {
+      this.sendPrivate(client);
+      this.sendOutcome(client);
+      this.scheduleOutcome();
+    }
   }
 
   private info(): RoomInfo {

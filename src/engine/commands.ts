@@ -162,7 +162,7 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
       const hint = s.hints[state.hintsUsed];
       if (!hint) return 'there are no more hints';
       state.hintsUsed += 1;
-      state.timeline.push({ at: t, kind: 'hint', text: hint.text });
+      state.timeline.push({ at: t, kind: 'hint', text: hint.text, ...(c.to !== undefined && { to: c.to }) });
       return null;
     }
   }

@@ -305,6 +305,8 @@ export interface TimelineEntry {
   at: number;
   kind: 'alert' | 'action-started' | 'action-completed' | 'message' | 'declaration' | 'note' | 'hint' | 'system' | 'inject';
   text: string;
+  /** A hint released to one person: the room seat that alone sees it. */
+  to?: string;
 }
 
 /** A command the engine refused, and why. */

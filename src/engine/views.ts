@@ -15,7 +15,6 @@ import { isAccountingMetric, isSettingMetric } from '../scenarios/schema/metric-
 import { isPlanFlagMetric, visibleFlags } from './plan/plan-flags';
 import { walkthroughProgress } from './facilitator/walkthrough-progress';
 import { typedLog } from './facilitator/typed-log';
-import { roundOutcome } from './facilitator/round-outcome';
 import { probesFor } from './interview/probes';
 import { scoreboard } from './facilitator/scoreboard';
 
@@ -103,9 +102,12 @@ export function playerView(s: Scenario, state: SimState) {
     /** A decision drill's plans as sent, newest last (what the player wrote, nothing of how it was judged). */
     plans: (state.plans ?? []).map(({ at, sections }) => ({ at, sections })),
     messages: state.messages,
-    timeline: state.timeline,
+    // A hint released to one person reaches them apart (privateHints); the rest of the room sees only that one was used.
+    timeline: state.timeline.filter((e) => e.to === undefined),
     notes: state.notes,
-    hintsShown: state.timeline.filter((e) => e.kind === 'hint').map((e) => e.text),
+    hintsShown: state.timeline.filter((e) => e.kind === 'hint' && e.to === undefined).map((e) => e.text),
+    /** Hints used so far, to everyone or to one person (what the next one costs follows from it). */
+    hintsUsed: state.hintsUsed,
     severity: state.severity,
     causeDeclarations: state.causeDeclarations.map(({ at, component, mechanism, evidence }) => ({ at, component, mechanism, evidence })),
     // Whether a resolution held, not which checks failed: those name the cause and the damage.
@@ -118,12 +120,20 @@ export function playerView(s: Scenario, state: SimState) {
   };
 }
 
+/** The hints released to one person (a room seat) alone, in the order they came: theirs to see, nobody else's. */
+export function privateHints(state: SimState, to: string): { at: number; text: string }[] {
+  return state.timeline.filter((e) => e.kind === 'hint' && e.to === to).map(({ at, text }) => ({ at, text }));
+}
+
 /** The facilitator's or interviewer's projection: everything, hidden truth and the data accounting included. */
 export function facilitatorView(s: Scenario, state: SimState) {
   return {
     ...playerView(s, state),
     metrics: state.metrics,
     series: state.series,
+    /** The whole timeline, hints released to one person included (with whom they went to). */
+    timeline: state.timeline,
+    hintsShown: state.timeline.filter((e) => e.kind === 'hint').map((e) => e.text),
     /** Every command sent, as typed or in words (a list that only grows, so patches carry just the new entries). */
     log: typedLog(s, state),
     hidden: {
@@ -134,8 +144,6 @@ export function facilitatorView(s: Scenario, state: SimState) {
       progress: walkthroughProgress(s, state),
       /** Milestones against par, the data lost so far and the update cadence, live. */
       scoreboard: scoreboard(s, state),
-      /** Once the session is over: the score against par, the key steps and the decisions with their verdicts. */
-      outcome: roundOutcome(s, state),
       walkthrough: s.walkthrough,
       rubric: s.rubric,
       /** Questions to ask in the phase the incident is in: the scenario's own, then the shared bank. */

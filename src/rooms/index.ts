@@ -7,3 +7,5 @@ export * from './client-messages';
 export * from './view-patch';
 export type * from './server-messages';
 export * from './command-feed';
+export * from './private-hints';
+export * from './round-file';

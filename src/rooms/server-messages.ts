@@ -1,4 +1,6 @@
 import type { FacilitatorView, PlayerView } from '../engine/views';
+import type { RoundOutcome } from '../engine/facilitator/round-outcome';
+import type { ReplayFile } from '../scenarios/schema/replay-file';
 import type { ListAppend, ViewPatch } from './view-patch';
 import type { CommandType } from '../scenarios/schema';
 import type { Level } from '../scenarios/schema/level-names';
@@ -69,6 +71,12 @@ export interface RubricMark {
   at: number;
 }
 
+/** A hint the host released to one participant alone, at its sim time. */
+export interface PrivateHint {
+  at: number;
+  text: string;
+}
+
 /** What the room is. */
 export interface RoomInfo {
   code: string;
@@ -92,6 +100,10 @@ export interface ServerMessages {
   'view.facilitator': { clock: ClockState; view: FacilitatorView; log: Attribution[]; schedule: ScheduledInject[] };
   /** What changed in the host's projection. */
   'patch.facilitator': { clock: ClockState; patch: ViewPatch<FacilitatorView>; log: ListAppend<Attribution>; schedule: ScheduledInject[] };
+  /** The hints the host released to this seat alone, in order: to that seat's connections only, on sync and when one is added (show them with the view's own). */
+  'hint.private': { hints: PrivateHint[] };
+  /** The finished round's score against par, key steps and decisions with their verdicts, and its replay file (for a second interviewer's calibration): worked out once the session is over (again if the log grows after), to the host's connections only. */
+  'host.outcome': { outcome: RoundOutcome; replay: ReplayFile };
   /** The host's private notes and rubric marks: to the host's connection only, on sync and after every change. */
   'host.private': { notes: HostNote[]; marks: RubricMark[] };
   /** A command (or host message with an id) was persisted and applied; `rejected` is the engine's reason when it refused it. `duplicate` marks a resend. */

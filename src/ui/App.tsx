@@ -22,6 +22,7 @@ const JoinRoomScreen = lazy(() => import('./room/JoinRoomScreen'));
 const HostRoomScreen = lazy(() => import('./room/HostRoomScreen'));
 const CreateRoomScreen = lazy(() => import('./room/CreateRoomScreen'));
 const ProjectorScreen = lazy(() => import('./room/ProjectorScreen'));
+const ReviewRoundScreen = lazy(() => import('./room/review/ReviewRoundScreen'));
 
 /** Resumes the saved session, if any; an unusable one is set aside with a message. */
 function useResumeSavedSession(): { ready: boolean; notice: string | null } {
@@ -49,6 +50,7 @@ function LinkedScreen({ route }: { route: LinkRoute }) {
       {route.kind === 'join' && <JoinRoomScreen key={route.code ?? ''} code={route.code} />}
       {route.kind === 'host' && <HostRoomScreen code={route.code} hostToken={route.hostToken} />}
       {route.kind === 'projector' && <ProjectorScreen code={route.code} />}
+      {route.kind === 'review' && <ReviewRoundScreen />}
     </Suspense>
   );
 }

@@ -5,7 +5,7 @@ import { playBot, prepareRun } from '../../src/engine';
 import { makeReplayFile } from '../../src/engine/debrief/replay-file';
 import { builtinRegistry } from '../../scripts/lib/builtin-scenarios';
 
-test('debrief: figures match the engine, the scrubber replays the console, the replay round-trips in a fresh browser', async ({ page, browser, baseURL }) => {
+test('debrief: figures match the engine, the scrubber replays the console and starts a drill from a moment, the replay round-trips in a fresh browser', async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);
   const errors = watchForErrors(page);
 
@@ -54,6 +54,24 @@ test('debrief: figures match the engine, the scrubber replays the console, the r
   const text = await readFile(path, 'utf8');
   const file = JSON.parse(text) as { score: { total: number } };
   expect(file.score.total).toBe(total);
+
+  // Start a drill from just before the end: a new run paused there, same seed and the steps up to then; the finished run stays in the history.
+  const original = await savedSession(page);
+  const branch = frozen.getByRole('button', { name: 'Start a drill from here' });
+  // One step before the last (the range snaps to whole ticks from the start, so the end itself may lie between two).
+  await slider.press('ArrowLeft');
+  await expect(branch).toBeEnabled();
+  await branch.click();
+  await expect(page.getByRole('main', { name: 'Incident console' })).toBeVisible();
+  const branched = await savedSession(page);
+  expect(branched.seed).toBe(original.seed);
+  // Paused at the moment scrubbed to, with every step up to it and none after (the end among them).
+  expect(branched.clock).toBeLessThan(original.clock);
+  expect(branched.log).toEqual(original.log.filter((e) => e.at <= branched.clock));
+  expect(branched.log.some((e) => e.command.type === 'session.end')).toBe(false);
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/history'));
+  await expect(page.getByRole('row').filter({ hasText: `${total} / 100` })).toHaveCount(1);
   expect(errors).toEqual([]);
 
   // A fresh browser: a tampered copy is refused, the real file opens the same debrief.

@@ -7,7 +7,7 @@ const noteText = 'Opened with the consumer group: good instinct, asked why lag b
 /** Where the screenshots of the interviewer's console go (looked at by a person, not asserted). */
 const shots = process.env.FIREDRILL_SHOTS_DIR;
 
-test('an interviewer sees the candidate’s command within a second, marks the rubric with it and exports the report', async ({ browser, roomServer }) => {
+test('an interviewer sees the candidate’s command within a second, marks the rubric with it and exports the report; a second interviewer scores the replay on their own and compares', async ({ browser, roomServer }) => {
   test.setTimeout(300_000);
   const interviewer = await personAt(browser, roomServer.url);
   const candidate = await personAt(browser, roomServer.url);
@@ -114,6 +114,48 @@ test('an interviewer sees the candidate’s command within a second, marks the r
     expect(markdown).toMatch(new RegExp(`- \\d\\d:\\d\\d:\\d\\d \\(T[+-][\\d:]+\\) Cy: \`${line}\``));
     expect(markdown).toMatch(new RegExp(`- \\*\\*\\d\\d:\\d\\d:\\d\\d \\(T[+-][\\d:]+\\)\\*\\* ${noteText.replace(/[.:]/g, '\\$&')}`));
     expect(markdown).toContain('- Candidate: Cy');
+
+    // A second interviewer scores the round's replay later, on their own, then compares.
+    const [roundDownload] = await Promise.all([interviewer.page.waitForEvent('download'), report.getByRole('button', { name: 'Round for a second interviewer (JSON)' }).click()]);
+    expect(roundDownload.suggestedFilename()).toMatch(/^firedrill-avro-schema-break-seed\d+-round\.json$/);
+    const second = await personAt(browser, roomServer.url);
+    errors.push(watchForErrors(second.page));
+    try {
+      await second.page.setViewportSize({ width: 1440, height: 900 });
+      await second.page.goto('/#/review');
+      await second.page.getByLabel('Open a round file').setInputFiles((await roundDownload.path()) as string);
+      const commands = second.page.getByRole('region', { name: /^Commands/ });
+      await expect(commands.getByRole('listitem').filter({ hasText: line })).toBeVisible({ timeout: 30_000 });
+      await expect(second.page.getByText('Their marks are sealed until you reveal them.')).toBeVisible();
+      // Nothing of the first interviewer's shows: not the mark, not the note.
+      const ownRubric = second.page.getByRole('region', { name: /^Your rubric/ });
+      const ownDiagnose = ownRubric.getByRole('listitem').filter({ has: second.page.getByRole('group', { name: /Diagnose from hypotheses/ }) });
+      await expect(ownDiagnose.getByRole('radio', { name: /^3 / })).not.toBeChecked();
+      await expect(second.page.getByText(noteText)).toHaveCount(0);
+      await second.page.getByLabel('Your name (in the report)').fill('Sam');
+      await ownDiagnose.getByRole('button', { name: 'Collect evidence' }).click();
+      await commands.getByRole('listitem').filter({ hasText: line }).getByRole('button', { name: /^Cite / }).click();
+      await ownDiagnose.getByRole('radio', { name: /^2 / }).check();
+      await expect(ownDiagnose.getByRole('list', { name: /Evidence for Diagnose/ })).toContainText(line);
+      await expectAccessible(second.page, "second interviewer's review (dark)");
+      await second.page.getByRole('button', { name: 'Lock my scores and reveal the first marks' }).click();
+      const calibration = second.page.getByRole('region', { name: 'Calibration' });
+      const diagnoseRow = calibration.getByRole('row', { name: /Diagnose from hypotheses/ });
+      await expect(diagnoseRow).toContainText('3');
+      await expect(diagnoseRow).toContainText('Differs by 1');
+      await expect(ownRubric).toHaveCount(0);
+      const [both] = await Promise.all([second.page.waitForEvent('download'), calibration.getByRole('button', { name: 'Download the report with both (Markdown)' }).click()]);
+      const calibrated = readFileSync((await both.path()) as string, 'utf8');
+      expect(calibrated).toContain("Sam scored the replay without seeing Ivy's marks.");
+      expect(calibrated).toContain('| Diagnose from hypotheses | 3 | 2 | −1 | **differs** |');
+      expect(calibrated).toContain('### Diagnose from hypotheses (shared): 3 / 4');
+      expect(calibrated).toMatch(/\*\*\d+ \/ 100\*\* \(grade [A-F]\)/);
+      await second.page.getByRole('button', { name: 'Light theme' }).click();
+      await expectAccessible(second.page, "second interviewer's calibration (light)");
+      if (shots) await second.page.screenshot({ path: `${shots}/second-interviewer-1440x900.png`, fullPage: true });
+    } finally {
+      await second.context.close();
+    }
 
     for (const page of [interviewer.page]) {
       await page.getByRole('button', { name: 'Light theme' }).click();

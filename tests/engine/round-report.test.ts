@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { facilitatorView, playBot, relativeTime, timeOfDay } from '../../src/engine';
 import { rubricCriteria } from '../../src/engine/interview/rubric';
+import { roundOutcome } from '../../src/engine/facilitator/round-outcome';
 import { roundReportMarkdown, type RoundReportInput } from '../../src/engine/interview/round-report';
 import { commandFeed } from '../../src/rooms/command-feed';
 import type { Attribution } from '../../src/rooms';
@@ -9,6 +10,7 @@ import { scenarioRun } from '../support/sim-harness';
 const s = scenarioRun('avro-schema-break');
 const { state } = playBot(s, 'model', 1);
 const view = facilitatorView(s, state);
+const outcome = roundOutcome(s, state);
 const cy = { seat: 's1', name: 'Cy', role: 'candidate' as const };
 const attribution: Attribution[] = view.log.map((e) => ({ seq: e.seq, at: e.at, type: e.type, by: e.type === 'session.start' ? { seat: 'host', name: 'Ivy', role: 'host' as const } : cy }));
 const feed = commandFeed(view.log, attribution, [view.terminal, view.sql]);
@@ -26,7 +28,7 @@ function input(over: Partial<RoundReportInput> = {}): RoundReportInput {
     host: 'Ivy',
     participants: ['Cy'],
     anchor: s.clock,
-    outcome: view.hidden.outcome,
+    outcome,
     criteria: rubricCriteria(s.rubric),
     marks: [
       { criterion: 'shared:diagnose-from-hypotheses', score: 3, evidence: [typed!.seq], notes: ['n1'] },
@@ -54,10 +56,10 @@ describe("the host's round report", () => {
   const md = roundReportMarkdown(input());
 
   it('gives the engine score, the times and the key steps against the model', () => {
-    expect(md).toContain(`**${view.hidden.outcome?.report.total} / 100**`);
+    expect(md).toContain(`**${outcome?.report.total} / 100**`);
     expect(md).toContain('### Times against the model');
     expect(md).toMatch(/\| MTTA \| \d+s \| \d+s \| \+0s \|/);
-    for (const k of view.hidden.outcome?.keySteps ?? []) expect(md).toContain(k.label.replace(/\|/g, '\\|'));
+    for (const k of outcome?.keySteps ?? []) expect(md).toContain(k.label.replace(/\|/g, '\\|'));
   });
 
   it('shows each rubric mark with its anchor and evidence, and the criteria left unscored', () => {
@@ -73,6 +75,18 @@ describe("the host's round report", () => {
   it('lists the notes at their sim times, with the command they are about', () => {
     expect(md).toContain(`- **${timeOfDay(s.clock, typed.at + 30)} (${relativeTime(typed.at + 30)})** Read the lag before the logs; asked why. (about`);
     expect(md).toContain(`- Note at ${timeOfDay(s.clock, typed.at + 30)}`);
+  });
+
+  it("sets a second interviewer's independent scores beside the first's, naming what to talk through", () => {
+    const mark = (criterion: string, score: 1 | 2 | 3 | 4) => ({ criterion, score, evidence: [], notes: [] });
+    const withSecond = roundReportMarkdown(input({ second: { name: 'Sam', marks: [mark('shared:diagnose-from-hypotheses', 1), mark('scenario:0', 4)] } }));
+    expect(withSecond).toContain('## Calibration');
+    expect(withSecond).toContain("Sam scored the replay without seeing Ivy's marks. Both scored 2 of 11 criteria: 1 the same, 1 within one point, mean gap 1.0.");
+    expect(withSecond).toContain('| Criterion | Ivy | Sam | Gap | Agree? |');
+    expect(withSecond).toContain('| Diagnose from hypotheses | 3 | 1 | −2 | **differs** |');
+    expect(withSecond).toContain('Talk these through: Diagnose from hypotheses.');
+    // Without a second marker there is no such section.
+    expect(md).not.toContain('## Calibration');
   });
 
   it('says the score is to come while the round runs', () => {

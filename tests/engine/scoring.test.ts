@@ -85,6 +85,14 @@ describe('scoring', () => {
     expect(report.total).toBe(model.total - cost);
   });
 
+  it('charges a hint released to one person the same as one to everyone', () => {
+    const ackAt = timeOf((c) => c.type === 'alert.acknowledge');
+    const toOne = score(withExtra(modelLog, [{ at: ackAt, command: { type: 'hint.reveal', to: 's-ops' } }]));
+    const toAll = score(withExtra(modelLog, [{ at: ackAt, command: { type: 'hint.reveal' } }]));
+    expect(part(toOne, 'hints')).toBe(-(s.hints[0]?.cost ?? 0));
+    expect(toOne.total).toBe(toAll.total);
+  });
+
   it('costs points to pick distractors as follow-ups', () => {
     const distractors = s.prevention.filter((p) => !p.correct).map((p) => p.id).slice(0, 2);
     // Owned like the rest, so only the prevention part sees them.

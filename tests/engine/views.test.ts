@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facilitatorView, playBot, playerView, type SimState } from '../../src/engine';
+import { facilitatorView, playBot, playerView, privateHints, type SimState } from '../../src/engine';
 import { avroSteps } from '../support/avro-steps';
 import { Sim, modelDeclaration, scenarioRun, wrongDeclaration } from '../support/sim-harness';
 import { mechanismIds } from '../../src/scenarios/schema';
@@ -79,6 +79,20 @@ describe('player and facilitator views', () => {
     expect(player.hintsShown).toEqual([first?.text]);
     expect(leaks(player, second?.text ?? '')).toBe(false);
     expect(player.scenario.hintCount).toBe(s.hints.length);
+  });
+
+  it('keeps a hint released to one person out of the shared view, and gives it to that person and the facilitator', () => {
+    const [first, second] = s.hints;
+    const sim = new Sim(s, 1).start().waitForPage().send({ type: 'hint.reveal' }).send({ type: 'hint.reveal', to: 's-ops' });
+    const player = playerView(s, sim.state);
+    expect(player.hintsShown).toEqual([first?.text]);
+    expect(player.hintsUsed).toBe(2);
+    expect(leaks(player, second?.text ?? '')).toBe(false);
+    expect(privateHints(sim.state, 's-ops')).toEqual([{ at: sim.state.t, text: second?.text }]);
+    expect(privateHints(sim.state, 's-ic')).toEqual([]);
+    const facilitator = facilitatorView(s, sim.state);
+    expect(facilitator.hintsShown).toEqual([first?.text, second?.text]);
+    expect(facilitator.timeline.find((e) => e.text === second?.text)?.to).toBe('s-ops');
   });
 
   it("shows the player the tools' output and their own record of the incident", () => {

@@ -73,7 +73,7 @@ describe('a candidate connection', () => {
         const prompt = entry.command.type === 'terminal.run' ? 'terminal' : 'sql';
         await candidate.until(() => !(candidate.view?.[prompt] ?? []).some((e) => e.output === null), 'a free prompt', 60_000);
       }
-      // The command that ends the round waits while the server works out the host's debrief: generous on a busy machine.
+      // Generous on a busy machine: the host's debrief is worked out in the room's queue right after the round ends.
       const patience = 90_000;
       let answer = await candidate.command(entry.command, undefined, undefined, patience);
       // The room's clock may stamp the line a moment before the prompt's previous command has printed: retry as a person would.
@@ -104,6 +104,13 @@ describe('a candidate connection', () => {
     const decoded = JSON.stringify(candidate.received);
     const found = hidden.filter(([, text]) => wire.includes(Buffer.from(text, 'utf8')) || decoded.includes(text)).map(([what]) => what);
     expect(found).toEqual([]);
+    // The host's debrief is worked out once the round is over, apart from the views, and reaches the host alone.
+    await host.until(() => host.last('host.outcome') !== undefined, "the host's outcome", 90_000);
+    const outcome = host.last('host.outcome')?.outcome;
+    expect(outcome?.keySteps.length).toBeGreaterThan(0);
+    expect(outcome?.report.total).toBeGreaterThan(0);
+    expect(candidate.all('host.outcome')).toEqual([]);
+    expect(host.view && 'hidden' in host.view ? Object.keys(host.view.hidden) : []).not.toContain('outcome');
     // The audit can find what it looks for: the host's connection carries all of it.
     const hostWire = Buffer.concat(host.frames().map((f) => Buffer.from(f)));
     expect(hidden.filter(([, text]) => !hostWire.includes(Buffer.from(text, 'utf8'))).map(([what]) => what)).toEqual([]);

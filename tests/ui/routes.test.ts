@@ -52,6 +52,7 @@ describe('screen links in the URL fragment', () => {
       { kind: 'debrief', attemptId: attempt },
       { kind: 'join', code: 'K7MP4Q' },
       { kind: 'projector', code: 'K7MP4Q' },
+      { kind: 'review' },
     ];
     for (const route of routes) expect(parseHashRoute(hashOf(route))).toEqual(route);
     expect(hashOf({ kind: 'briefing', scenarioId: 'avro-schema-break', level: 'normal', seed: 7 })).toBe('#/scenario/avro-schema-break?level=normal&seed=7');
@@ -59,6 +60,7 @@ describe('screen links in the URL fragment', () => {
 
   it('keeps room and follower links apart from the solo screens', () => {
     expect(isLinkRoute({ kind: 'follow' })).toBe(true);
+    expect(isLinkRoute({ kind: 'review' })).toBe(true);
     expect(parseHashRoute('#/room/k7mp4q/projector')).toEqual({ kind: 'projector', code: 'K7MP4Q' });
     expect(isLinkRoute({ kind: 'projector', code: 'K7MP4Q' })).toBe(true);
     expect(parseHashRoute('#/room/K7MP4Q/projector/extra')).toBeNull();

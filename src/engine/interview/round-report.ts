@@ -2,6 +2,7 @@ import { durationOr, markdownTable } from '../debrief/markdown';
 import type { RoundOutcome } from '../facilitator/round-outcome';
 import { timeDefinitions, type IncidentTimes } from '../scoring/incident-times';
 import { formatDuration, relativeTime, timeOfDay, type ClockAnchor } from '../wall-clock';
+import { calibrate, calibrationMarkdown } from './calibration';
 import type { RubricCriterion } from './rubric';
 
 /** A command of the round as the report cites it. */
@@ -48,6 +49,8 @@ export interface RoundReportInput {
   marks: readonly ReportMark[];
   notes: readonly ReportNote[];
   commands: readonly ReportCommand[];
+  /** A second interviewer's independent marks of the same round, compared with `marks` (calibration). */
+  second?: { name: string; marks: readonly ReportMark[] };
 }
 
 const timeNames: Record<keyof IncidentTimes, string> = { mttdS: 'MTTD', mttaS: 'MTTA', timeToDiagnoseS: 'Time to diagnose', mttmS: 'MTTM', mttrS: 'MTTR' };
@@ -136,6 +139,7 @@ export function roundReportMarkdown(r: RoundReportInput): string {
     [`- Scenario: ${r.title} (\`${r.scenarioId}\`), level ${r.level}, seed ${r.seed} (the same seed replays the same incident)`, `- Room: ${r.code}`, `- ${r.mode === 'interview' ? 'Interviewer' : 'Facilitator'}: ${r.host ?? '—'}`, `- ${r.mode === 'interview' ? 'Candidate' : 'Participants'}: ${who}`].join('\n'),
     ...scoreSection(r),
     ...rubricSection(r),
+    ...(r.second && r.criteria.length > 0 ? calibrationMarkdown(calibrate(r.criteria, r.marks, r.second.marks), { first: r.host ?? 'First interviewer', second: r.second.name }) : []),
     ...notesSection(r),
     ...transcriptSection(r),
   ].join('\n\n') + '\n';

@@ -52,7 +52,11 @@ export const commandSchema = z.discriminatedUnion('type', [
     type: z.literal('plan.send'),
     sections: z.array(z.strictObject({ section: id, lines: z.array(z.string().min(1).max(500)).max(40) })).max(10),
   }),
-  z.strictObject({ type: z.literal('hint.reveal') }),
+  z.strictObject({
+    type: z.literal('hint.reveal'),
+    /** A room's seat the hint is released to: only that person sees it (everyone when absent); it costs the same. */
+    to: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'a seat id is 1-64 letters, digits and _ . : -').optional(),
+  }),
   z.strictObject({
     type: z.literal('postmortem.submit'),
     /** The root-cause statement as written: kept and exported, never scored. */

@@ -6,15 +6,29 @@ import { useSessionStore } from '../store/session-store';
 /** What an import gave: the debrief is open, or why the file was refused. */
 export type ImportOutcome = { ok: true } | { ok: false; error: string };
 
-/** The scenario id a replay file names, if it is JSON with a string `scenarioId`; the engine judges the rest. */
-function claimedScenarioId(text: string): string | null {
+function record(x: unknown): Record<string, unknown> | null {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : null;
+}
+
+/**
+ * The scenario a file names, loaded from the catalogue (built-in or imported in this browser): the
+ * string `scenarioId` of the object `at` picks from its JSON (the file itself by default). Null
+ * when the file names none (the checks that follow say what is wrong), or why it could not be loaded.
+ */
+export async function scenarioNamedIn(text: string, at: (raw: Record<string, unknown>) => unknown = (raw) => raw): Promise<{ scenario: Scenario | null } | { error: string }> {
+  let id: unknown = null;
   try {
-    const raw: unknown = JSON.parse(text);
-    if (typeof raw === 'object' && raw !== null && 'scenarioId' in raw && typeof raw.scenarioId === 'string') return raw.scenarioId;
+    const raw = record(JSON.parse(text));
+    id = raw && record(at(raw))?.scenarioId;
   } catch {
-    // Not JSON: verifyReplayFile says so in its own words.
+    // Not JSON: the file's own checks say so in their words.
   }
-  return null;
+  if (typeof id !== 'string') return { scenario: null };
+  try {
+    return { scenario: await loadAnyScenario(id) };
+  } catch (e) {
+    return { error: `The scenario "${id}" could not be loaded: ${e instanceof Error ? e.message : String(e)}.` };
+  }
 }
 
 /**
@@ -24,15 +38,9 @@ function claimedScenarioId(text: string): string | null {
  * gives the engine's message.
  */
 export async function importReplayText(text: string, fileName = 'a replay file'): Promise<ImportOutcome> {
-  const id = claimedScenarioId(text);
-  let scenario: Scenario | null = null;
-  if (id !== null) {
-    try {
-      scenario = await loadAnyScenario(id);
-    } catch (e) {
-      return { ok: false, error: `The scenario "${id}" could not be loaded: ${e instanceof Error ? e.message : String(e)}.` };
-    }
-  }
+  const named = await scenarioNamedIn(text);
+  if ('error' in named) return { ok: false, error: named.error };
+  const { scenario } = named;
   const result = verifyReplayFile(text, (wanted) => (scenario && scenario.id === wanted ? scenario : undefined));
   if (!result.ok) return { ok: false, error: result.error };
   // Someone's run, not the player's own attempt: it stays out of the history and the best scores unless kept.

@@ -9,6 +9,7 @@ import { speeds } from '../store/session-store';
 import { useDialer } from './dialer-context';
 import { ConnectionBadge } from './ConnectionBadge';
 import { CopyField } from './CopyField';
+import { HintControl } from './HintControl';
 import { InjectControls } from './InjectControls';
 import { HostConsolePanels } from './console/HostConsolePanels';
 import { takeOver } from './open-rooms';
@@ -59,7 +60,7 @@ function LobbyCard({ session, info }: { session: RoomSession; info: RoomInfo }) 
           <span className="visually-hidden"> joined</span>
         </span>
       </h2>
-      <ParticipantList participants={participants} mode={info.mode} you={you?.seat ?? null} />
+      <ParticipantList participants={participants} mode={info.mode} you={you?.seat ?? null} onAssign={(seat, role) => session.assign(seat, role)} />
       {wanted.length > 0 && (
         <p className="room-card__help">
           {open.length === 0 ? 'Every seat you planned is taken.' : `Still to fill: ${open.map((r) => roleLabel(r, info.mode)).join(', ')}.`}
@@ -77,7 +78,7 @@ function ClockCard({ session, info }: { session: RoomSession; info: RoomInfo }) 
   const clock = useHostState((s) => Math.floor(s.clock));
   const view = useHostState((s) => s.view);
   const running = stage === 'running';
-  const hintsLeft = view ? view.scenario.hintCount - view.hintsShown.length : 0;
+  const hintsLeft = view ? view.scenario.hintCount - view.hintsUsed : 0;
   const endNow = () => {
     if (window.confirm('End the incident for everyone now? It will be scored as it stands.')) session.end();
   };
@@ -113,11 +114,7 @@ function ClockCard({ session, info }: { session: RoomSession; info: RoomInfo }) 
             </button>
           ))}
         </div>
-        {running && (
-          <button type="button" className="btn" disabled={hintsLeft <= 0} onClick={() => session.send({ type: 'hint.reveal' })}>
-            {hintsLeft > 0 ? `Release a hint (${hintsLeft} left)` : 'No hints left'}
-          </button>
-        )}
+        {running && <HintControl session={session} info={info} hintsLeft={hintsLeft} />}
         {(running || stage === 'briefing') && (
           <button type="button" className="btn btn--danger" onClick={endNow}>
             End the incident

@@ -11,6 +11,7 @@ export function RoomStatusBar({ session }: { session: RoomSession }) {
   const you = useRoomPicture(session, (p) => p.you);
   const info = useRoomPicture(session, (p) => p.info);
   const problem = useRoomPicture(session, (p) => p.problem);
+  const movedTo = useRoomPicture(session, (p) => p.movedTo);
   return (
     <div className="room-bar">
       <div className="room-bar__row">
@@ -31,6 +32,11 @@ export function RoomStatusBar({ session }: { session: RoomSession }) {
           )}
         </span>
       </div>
+      {movedTo && info && (
+        <p className="room-bar__moved" role="status">
+          <strong>You are now {roleLabel(movedTo, info.mode)}.</strong> The {roleLabel('host', info.mode).toLowerCase()} moved you to this role.
+        </p>
+      )}
       {pausedBy && (
         <p className="room-bar__paused" role="status">
           <strong>Paused by {pausedBy}.</strong> The clock is frozen for everyone until they resume.

@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FacilitatorView, PlayerView } from '../../engine';
-import { applyViewPatch, roleLabel, roomLimits, type Attribution, type ClientMessage, type ClientMessageType, type ClockState, type CreateRoomOptions, type HostNote, type RubricMark, type ListAppend, type JoinRoomOptions, type Participant, type RoomInfo, type ScheduledInject, type Seat, type ServerMessages } from '../../rooms';
-import type { Command } from '../../scenarios/schema';
+import type { RoundOutcome } from '../../engine/facilitator/round-outcome';
+import { applyViewPatch, roleLabel, type ParticipantRole, type Role, withPrivateHints, type PrivateHint, roomLimits, type Attribution, type ClientMessage, type ClientMessageType, type ClockState, type CreateRoomOptions, type HostNote, type RubricMark, type ListAppend, type JoinRoomOptions, type Participant, type RoomInfo, type ScheduledInject, type Seat, type ServerMessages } from '../../rooms';
+import type { Command, ReplayFile } from '../../scenarios/schema';
 import { allControls, noControls, type HostControls, type HostSnapshot, type SessionHost } from '../host/session-host';
 import type { RoomChannel, RoomDialer } from './room-channel';
 import { forgetSeat, loadSeat, saveSeat, type SavedSeat } from './saved-seat';
@@ -18,11 +19,17 @@ export interface RoomPicture {
   log: Attribution[];
   /** The host's whole projection (hidden truth included); null for everyone else. */
   facilitator: FacilitatorView | null;
+  /** Once the session is over, its score against par, key steps and decisions (host only). */
+  outcome: RoundOutcome | null;
+  /** The finished round's replay file, for a second interviewer's round file (host only). */
+  replay: ReplayFile | null;
   /** Injects the host scheduled at a sim time (host only). */
   schedule: ScheduledInject[];
   /** The host's private notes and rubric marks (host only; the server sends them to nobody else). */
   notes: HostNote[];
   marks: RubricMark[];
+  /** The role the host last moved this seat to, to tell its holder (null until then). */
+  movedTo: Role | null;
   /** The last thing the server refused from this participant, to show them. */
   problem: string | null;
   /** Commands sent and not yet acknowledged (they are sent again after a reconnection). */
@@ -43,6 +50,8 @@ export interface RoomSession extends SessionHost {
   fireInject: (inject: string, atS?: number) => void;
   /** Host: cancels a scheduled inject. */
   unschedule: (id: string) => void;
+  /** Host: moves a participant to another of the room's roles (the lobby tells everyone, the participant's console follows). */
+  assign: (seat: string, role: ParticipantRole) => void;
   /** Host: writes a private note pinned to the room's time now, optionally about a log entry. */
   note: (text: string, seq?: number) => void;
   /** Host: scores a rubric criterion (null clears it) with the log entries and notes that justify it. */
@@ -95,7 +104,7 @@ function describeFailure(error: unknown): string {
  */
 export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: RoomSessionDeps = defaultDeps()): RoomSession {
   const store = createStore<HostSnapshot>()(() => ({ view: null, clock: 0, paused: true, speed: 1, controls: noControls, connection: 'connecting', pausedBy: null }));
-  const room = createStore<RoomPicture>()(() => ({ info: null, you: null, hostToken: null, participants: [], stage: 'briefing', log: [], facilitator: null, schedule: [], notes: [], marks: [], problem: null, pending: 0, failure: null }));
+  const room = createStore<RoomPicture>()(() => ({ info: null, you: null, hostToken: null, participants: [], stage: 'briefing', log: [], facilitator: null, outcome: null, replay: null, schedule: [], notes: [], marks: [], movedTo: null, problem: null, pending: 0, failure: null }));
   const outbox = new Map<string, { type: ClientMessageType; payload: unknown }>();
   let channel: RoomChannel | null = null;
   let code: string | null = entry.how === 'join' ? entry.code : null;
@@ -106,6 +115,9 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
   let attempt = 0;
   let droppedAt = 0;
   let lastToken: string | null = null;
+  // The room's shared view as received (patches apply to it), and the hints released to this seat alone, shown with it.
+  let shared: PlayerView | null = null;
+  let hints: PrivateHint[] = [];
 
   const transmit = <T extends ClientMessageType>(type: T, payload: ClientMessage<T>) => channel?.send(type, payload);
   const queue = <T extends ClientMessageType>(type: T, payload: ClientMessage<T> & { id: string }) => {
@@ -129,8 +141,9 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
 
   const takeView = (clock: ClockState, view: PlayerView) => {
     lastClock = { clock, receivedAt: deps.now() };
+    shared = view;
     const you = room.getState().you;
-    store.setState({ view, clock: clock.t, paused: clock.paused, speed: clock.speed, pausedBy: pausedByOf(clock.paused, you) });
+    store.setState({ view: withPrivateHints(view, hints), clock: clock.t, paused: clock.paused, speed: clock.speed, pausedBy: pausedByOf(clock.paused, you) });
   };
 
   // A patch's log carries only the entries added since: keep the first `from`, then append.
@@ -146,7 +159,18 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
       room.setState({ info: m.room, you: m.you, hostToken: hostToken ?? null });
       store.setState({ controls: controlsOf(m.you), pausedBy: pausedByOf(store.getState().paused, m.you) });
     } else if (type === 'lobby') {
-      room.setState({ participants: (payload as ServerMessages['lobby']).participants });
+      const participants = (payload as ServerMessages['lobby']).participants;
+      room.setState({ participants });
+      // The host may move this seat to another role mid-drill: take it on, and keep it for a rejoin.
+      const you = room.getState().you;
+      const now = you && participants.find((p) => p.seat === you.seat);
+      if (you && now && now.role !== you.role) {
+        const moved = { ...you, role: now.role };
+        if (seat) seat = { ...seat, role: now.role };
+        if (seat && code && deps.storage) saveSeat(deps.storage, code, seat);
+        room.setState({ you: moved, movedTo: now.role });
+        store.setState({ controls: controlsOf(moved), pausedBy: pausedByOf(store.getState().paused, moved) });
+      }
     } else if (type === 'view.player') {
       const m = payload as ServerMessages['view.player'];
       room.setState({ stage: m.clock.stage, log: m.log });
@@ -158,7 +182,7 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
     } else if (type === 'patch.player') {
       // A patch applies to the last whole view; before one arrives there is nothing to patch.
       const m = payload as ServerMessages['patch.player'];
-      const held = store.getState().view;
+      const held = shared;
       if (!held) return;
       room.setState({ stage: m.clock.stage, log: grownLog(m.log) });
       takeView(m.clock, applyViewPatch(held, m.patch));
@@ -169,6 +193,12 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
       const view = applyViewPatch(held, m.patch);
       room.setState({ stage: m.clock.stage, log: grownLog(m.log), facilitator: view, schedule: m.schedule });
       takeView(m.clock, view);
+    } else if (type === 'hint.private') {
+      hints = (payload as ServerMessages['hint.private']).hints;
+      if (shared) store.setState({ view: withPrivateHints(shared, hints) });
+    } else if (type === 'host.outcome') {
+      const m = payload as ServerMessages['host.outcome'];
+      room.setState({ outcome: m.outcome, replay: m.replay });
     } else if (type === 'host.private') {
       const m = payload as ServerMessages['host.private'];
       room.setState({ notes: m.notes, marks: m.marks });
@@ -279,6 +309,7 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
     end: () => sendCommand({ type: 'session.end' }),
     fireInject: (inject, atS) => queue('host.inject', { id: deps.newId(), inject, ...(atS === undefined ? {} : { atS }) }),
     unschedule: (id) => queue('host.unschedule', { id }),
+    assign: (seat, role) => transmit('host.assign', { seat, role }),
     note: (text, seq) => queue('host.note', { id: deps.newId(), text, ...(seq === undefined ? {} : { seq }) }),
     mark: (criterion, score, evidence, notes) => queue('host.mark', { id: deps.newId(), criterion, score, evidence, notes }),
     retryNow: () => {

@@ -16,7 +16,9 @@ export type LinkRoute =
   /** The host's own controls of a room, opened with its secret token. */
   | { kind: 'host'; code: string; hostToken: string }
   /** A room's shared view in large type, for a projector (no hidden truth). */
-  | { kind: 'projector'; code: string };
+  | { kind: 'projector'; code: string }
+  /** A second interviewer scores a finished round's replay from its round file. */
+  | { kind: 'review' };
 
 /** The solo app's screens, each with its own fragment so Back, Forward, reload and shared links reach it. */
 export type ScreenRoute =
@@ -36,7 +38,7 @@ export type ScreenRoute =
 /** Any screen a fragment names. */
 export type HashRoute = LinkRoute | ScreenRoute;
 
-const linkKinds: ReadonlySet<HashRoute['kind']> = new Set(['follow', 'join', 'host', 'projector']);
+const linkKinds: ReadonlySet<HashRoute['kind']> = new Set(['follow', 'join', 'host', 'projector', 'review']);
 
 /** Whether a route opens a linked screen (a room, a follower) rather than one of the solo app's. */
 export function isLinkRoute(route: HashRoute): route is LinkRoute {
@@ -91,6 +93,7 @@ export function parseHashRoute(hash: string): HashRoute | null {
   const bare = rawPath.replace(/\/$/, '');
   if (bare === 'follow') return { kind: 'follow' };
   if (bare === 'join') return { kind: 'join', code: null };
+  if (bare === 'review') return { kind: 'review' };
   const room = parseRoomLink(`#/${bare}`);
   if (room?.projector) return { kind: 'projector', code: room.code };
   if (room) return room.hostToken ? { kind: 'host', code: room.code, hostToken: room.hostToken } : { kind: 'join', code: room.code };
@@ -116,6 +119,8 @@ export function hashOf(route: HashRoute): string {
       return `#/room/${route.code}/host/${route.hostToken}`;
     case 'projector':
       return `#/room/${route.code}/projector`;
+    case 'review':
+      return '#/review';
     case 'catalogue':
       return '#/';
     case 'history':

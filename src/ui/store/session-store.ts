@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { usePlanDraft } from './plan-draft-store';
-import { advance, applyEntry, createInitialState, playerView, prepareRun, replay, runInfo, stageOf, type Level, type PlayerView, type SimState } from '../../engine';
+import { advance, applyEntry, createInitialState, playerView, prepareRun, replay, runInfo, stageOf, stateAt, type Level, type PlayerView, type SimState } from '../../engine';
 import type { Command, Scenario } from '../../scenarios/schema';
 import { saveSession, clearSavedSession, loadSavedSession, type SavedSession } from '../session/saved-session';
 
@@ -43,6 +43,11 @@ interface SessionStore {
   resume: (scenario: Scenario, saved: SavedSession) => void;
   /** Shows a state already computed from a log on a prepared scenario (a verified replay, a saved attempt); a running one starts paused. */
   show: (scenario: Scenario, seed: number, state: SimState, hintsOn: boolean, clock?: number, origin?: RunOrigin) => void;
+  /**
+   * Starts a new run from a moment of a finished one ("start a drill from here"): same scenario,
+   * seed and log up to sim time `t`, paused there. The finished run is not touched.
+   */
+  branch: (scenario: Scenario, from: SimState, t: number, hintsOn: boolean) => void;
   /** Marks the imported run on screen as kept in the history. */
   keepImported: () => void;
   /** Issues a player command at the current sim time. */
@@ -116,6 +121,13 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   show: (scenario, seed, state, hintsOn, clock = state.t, origin) => {
     const session: LiveSession = { scenario, seed, level: runInfo(scenario).level, hintsOn, state, view: playerView(scenario, state), clock: Math.max(clock, state.t), ...(origin ? { origin } : {}) };
     set({ session, paused: stageOf(state.flow) === 'running' });
+  },
+  branch: (scenario, from, t, hintsOn) => {
+    usePlanDraft.getState().clear();
+    const state = stateAt(scenario, from.seed, from.log, t);
+    const session: LiveSession = { scenario, seed: from.seed, level: runInfo(scenario).level, hintsOn, state, view: playerView(scenario, state), clock: state.t };
+    set({ session, paused: true });
+    persist(session);
   },
   keepImported: () => {
     const session = get().session;

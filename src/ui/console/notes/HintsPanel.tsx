@@ -5,7 +5,9 @@ export function HintsPanel() {
   const view = useView();
   const send = useSend();
   const shown = view.hintsShown;
-  const nextCost = view.scenario.hintCosts[shown.length];
+  // In a room the facilitator may have given someone else a hint: the next one is counted from all used.
+  const used = Math.max(view.hintsUsed, shown.length);
+  const nextCost = view.scenario.hintCosts[used];
   return (
     <div className="notes">
       <ol className="notes__list" aria-label="Hints used">
@@ -20,7 +22,7 @@ export function HintsPanel() {
       </ol>
       {nextCost !== undefined ? (
         <button type="button" className="btn" onClick={() => send({ type: 'hint.reveal' })}>
-          Reveal hint {shown.length + 1} of {view.scenario.hintCount} (costs {nextCost} points)
+          Reveal hint {used + 1} of {view.scenario.hintCount} (costs {nextCost} points)
         </button>
       ) : (
         <p className="empty">No more hints.</p>

@@ -28,6 +28,9 @@ export function HostConsolePanels({ session, info, clock, injects, more }: { ses
   const marks = useRoomPicture(session, (p) => p.marks);
   const notes = useRoomPicture(session, (p) => p.notes);
   const participants = useRoomPicture(session, (p) => p.participants);
+  const outcome = useRoomPicture(session, (p) => p.outcome);
+  const replay = useRoomPicture(session, (p) => p.replay);
+  const log = useRoomPicture(session, (p) => p.log);
   const feed = useFeed(session);
   const [collecting, setCollecting] = useState<string | null>(null);
   const rubric = view?.hidden.rubric;
@@ -38,14 +41,14 @@ export function HostConsolePanels({ session, info, clock, injects, more }: { ses
   const mark = criterion && marks.find((m) => m.criterion === criterion.id);
   const citeTarget: CiteTarget | null = criterion ? { title: criterion.title, cited: mark?.evidence ?? [], cite: (seq) => session.mark(criterion.id, mark?.score ?? null, toggled(mark?.evidence ?? [], seq), mark?.notes ?? []) } : null;
   const noteTarget: NoteTarget | null = criterion ? { title: criterion.title, cited: mark?.notes ?? [], cite: (id) => session.mark(criterion.id, mark?.score ?? null, mark?.evidence ?? [], toggled(mark?.notes ?? [], id)) } : null;
-  const over = view.hidden.outcome !== null;
-  const report = <ReportCard info={info} view={view} participants={participants} criteria={interview ? criteria : []} marks={marks} notes={notes} feed={feed} />;
+  const over = outcome !== null;
+  const report = <ReportCard info={info} view={view} outcome={outcome} replay={replay} log={log} participants={participants} criteria={interview ? criteria : []} marks={marks} notes={notes} feed={feed} />;
   // Each part in its own slot: on a phone the two columns melt into one list, ordered by what an interviewer reaches for first (host-console.css).
   const slot = (name: string, node: ReactNode) => node && <div className={`host-slot host-slot--${name}`}>{node}</div>;
   return (
     <div className="room-grid room-grid--console">
       <div className="room-grid__column">
-        {slot('feed', <LiveFeed session={session} view={view} mode={info.mode} target={citeTarget} />)}
+        {slot('feed', <LiveFeed feed={feed} view={view} mode={info.mode} target={citeTarget} />)}
         {slot('notes', <NotesCard session={session} view={view} notes={notes} target={noteTarget} />)}
         {slot('truth', <TruthCard view={view} />)}
         {slot('walkthrough', <WalkthroughCard view={view} />)}
@@ -55,7 +58,7 @@ export function HostConsolePanels({ session, info, clock, injects, more }: { ses
         {over && slot('report', report)}
         {slot('scoreboard', <ScoreboardCard view={view} />)}
         {interview && slot('probes', <ProbesCard view={view} />)}
-        {interview && slot('rubric', <RubricCard session={session} criteria={criteria} marks={marks} feed={feed} collecting={collecting} onCollect={setCollecting} />)}
+        {interview && slot('rubric', <RubricCard onMark={session.mark} criteria={criteria} marks={marks} feed={feed} collecting={collecting} onCollect={setCollecting} />)}
         {!over && slot('report', report)}
         {slot('injects', injects)}
         {slot('more', more)}

@@ -1,8 +1,6 @@
 import { useId, useState } from 'react';
 import { relativeTime, timeOfDay, type FacilitatorView } from '../../../engine';
-import { feedPeople, roleLabel, type RoomMode } from '../../../rooms';
-import type { RoomSession } from '../room-session';
-import { useFeed } from './use-feed';
+import { feedPeople, roleLabel, type FeedItem, type RoomMode } from '../../../rooms';
 
 /** Where a feed item can be attached: the rubric criterion being collected for, if any. */
 export interface CiteTarget {
@@ -12,9 +10,8 @@ export interface CiteTarget {
 }
 
 /** Every command the room sends, as typed, with the output its sender saw, the moment it happens; filterable by person. Host only. */
-export function LiveFeed({ session, view, mode, target }: { session: RoomSession; view: FacilitatorView; mode: RoomMode; target: CiteTarget | null }) {
+export function LiveFeed({ feed, view, mode, target, title = 'Live feed' }: { feed: readonly FeedItem[]; view: FacilitatorView; mode: RoomMode; target: CiteTarget | null; title?: string }) {
   const id = useId();
-  const feed = useFeed(session);
   const [who, setWho] = useState('');
   const people = feedPeople(feed);
   const shown = feed.filter((f) => who === '' || f.by?.seat === who).reverse();
@@ -23,7 +20,7 @@ export function LiveFeed({ session, view, mode, target }: { session: RoomSession
     <section className="panel room-card host-feed" aria-labelledby="host-feed-title">
       <div className="host-feed__top">
         <h2 id="host-feed-title" className="room-card__heading">
-          Live feed <span className="catalogue__count">{feed.length}</span>
+          {title} <span className="catalogue__count">{feed.length}</span>
         </h2>
         <label className="host-feed__filter" htmlFor={`${id}-who`}>
           Show

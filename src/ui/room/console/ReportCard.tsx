@@ -1,13 +1,21 @@
 import { useMemo } from 'react';
 import type { FacilitatorView } from '../../../engine';
+import type { RoundOutcome } from '../../../engine/facilitator/round-outcome';
 import type { RubricCriterion } from '../../../engine/interview/rubric';
 import { roundReportMarkdown } from '../../../engine/interview/round-report';
-import type { FeedItem, HostNote, Participant, RoomInfo, RubricMark } from '../../../rooms';
+import { makeRoundFile, type Attribution, type FeedItem, type HostNote, type Participant, type RoomInfo, type RubricMark } from '../../../rooms';
+import type { ReplayFile } from '../../../scenarios/schema';
 import { downloadText, exportBaseName } from '../../debrief/download';
 
 interface ReportProps {
   info: RoomInfo;
   view: FacilitatorView;
+  /** The engine's score once the round is over. */
+  outcome: RoundOutcome | null;
+  /** The finished round's replay, once the server has sent it. */
+  replay: ReplayFile | null;
+  /** Who sent each log entry. */
+  log: readonly Attribution[];
   participants: readonly Participant[];
   criteria: readonly RubricCriterion[];
   marks: readonly RubricMark[];
@@ -16,7 +24,9 @@ interface ReportProps {
 }
 
 /** The combined report: the engine's score against the model, the rubric with its evidence, the notes; as Markdown or printed. Host only. */
-export function ReportCard({ info, view, participants, criteria, marks, notes, feed }: ReportProps) {
+export function ReportCard({ info, view, outcome, replay, log, participants, criteria, marks, notes, feed }: ReportProps) {
+  const host = participants.find((p) => p.role === 'host')?.name ?? null;
+  const players = useMemo(() => participants.filter((p) => p.role !== 'host' && p.role !== 'observer').map((p) => p.name), [participants]);
   const markdown = useMemo(
     () =>
       roundReportMarkdown({
@@ -26,18 +36,24 @@ export function ReportCard({ info, view, participants, criteria, marks, notes, f
         level: info.level,
         seed: info.seed,
         code: info.code,
-        host: participants.find((p) => p.role === 'host')?.name ?? null,
-        participants: participants.filter((p) => p.role !== 'host' && p.role !== 'observer').map((p) => p.name),
+        host,
+        participants: players,
         anchor: view.scenario.clock,
-        outcome: view.hidden.outcome,
+        outcome,
         criteria,
         marks,
         notes,
         commands: feed.map((f) => ({ seq: f.seq, at: f.at, by: f.by?.name ?? null, text: f.text })),
       }),
-    [info, view, participants, criteria, marks, notes, feed],
+    [info, view, outcome, host, players, criteria, marks, notes, feed],
   );
-  const over = view.hidden.outcome !== null;
+  const over = outcome !== null;
+  // The replay, who sent what, and the marks and notes sealed: a second interviewer scores it on the review screen.
+  const downloadRound = () => {
+    if (!replay) return;
+    const round = makeRoundFile({ title: info.scenario.title, code: info.code, mode: info.mode, host, participants: players, attribution: log, replay, marks, notes });
+    downloadText(`${exportBaseName(info.scenario.id, info.seed)}-round.json`, `${JSON.stringify(round, null, 2)}\n`, 'application/json');
+  };
   const print = () => {
     document.body.classList.add('printing-host-report');
     const done = () => {
@@ -60,6 +76,11 @@ export function ReportCard({ info, view, participants, criteria, marks, notes, f
         <button type="button" className="btn" onClick={print}>
           Print or save as PDF
         </button>
+        {info.mode === 'interview' && replay && (
+          <button type="button" className="btn" onClick={downloadRound}>
+            Round for a second interviewer (JSON)
+          </button>
+        )}
       </div>
       <details className="host-report__preview">
         <summary>Preview</summary>

@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { relativeTime } from '../../../engine';
 import type { RubricCriterion } from '../../../engine/interview/rubric';
 import type { FeedItem, RubricMark } from '../../../rooms';
-import type { RoomSession } from '../room-session';
 
 const scores = [1, 2, 3, 4] as const;
 
-function Criterion({ c, mark, feed, collecting, onCollect, session }: { c: RubricCriterion; mark: RubricMark | undefined; feed: readonly FeedItem[]; collecting: boolean; onCollect: () => void; session: RoomSession }) {
+/** Saves a criterion's mark: its score (null clears it) and the log entries and notes cited. */
+export type MarkCriterion = (criterion: string, score: RubricMark['score'], evidence: number[], notes: string[]) => void;
+
+function Criterion({ c, mark, feed, collecting, onCollect, onMark }: { c: RubricCriterion; mark: RubricMark | undefined; feed: readonly FeedItem[]; collecting: boolean; onCollect: () => void; onMark: MarkCriterion }) {
   const evidence = mark?.evidence ?? [];
   const notes = mark?.notes ?? [];
-  const save = (score: RubricMark['score'], ev: number[]) => session.mark(c.id, score, ev, notes);
+  const save = (score: RubricMark['score'], ev: number[]) => onMark(c.id, score, ev, notes);
   // The choice shows at once; the server's mark replaces it when it arrives.
   const [chosen, setChosen] = useState<{ over: RubricMark | undefined; score: RubricMark['score'] } | null>(null);
   const score = chosen && chosen.over === mark ? chosen.score : (mark?.score ?? null);
@@ -57,12 +59,12 @@ function Criterion({ c, mark, feed, collecting, onCollect, session }: { c: Rubri
 }
 
 /** The rubric: each criterion scored 1-4 on its anchors, with the commands and notes cited as evidence. Interviewer only. */
-export function RubricCard({ session, criteria, marks, feed, collecting, onCollect }: { session: RoomSession; criteria: readonly RubricCriterion[]; marks: readonly RubricMark[]; feed: readonly FeedItem[]; collecting: string | null; onCollect: (id: string | null) => void }) {
+export function RubricCard({ onMark, criteria, marks, feed, collecting, onCollect, title = 'Rubric' }: { onMark: MarkCriterion; title?: string; criteria: readonly RubricCriterion[]; marks: readonly RubricMark[]; feed: readonly FeedItem[]; collecting: string | null; onCollect: (id: string | null) => void }) {
   const scored = marks.filter((m) => m.score !== null).length;
   return (
     <section className="panel room-card" aria-labelledby="host-rubric-title">
       <h2 id="host-rubric-title" className="room-card__heading">
-        Rubric{' '}
+        {title}{' '}
         <span className="catalogue__count">
           {scored}/{criteria.length}
           <span className="visually-hidden"> scored</span>
@@ -70,7 +72,7 @@ export function RubricCard({ session, criteria, marks, feed, collecting, onColle
       </h2>
       <ol className="host-rubric">
         {criteria.map((c) => (
-          <Criterion key={c.id} c={c} mark={marks.find((m) => m.criterion === c.id)} feed={feed} collecting={collecting === c.id} onCollect={() => onCollect(collecting === c.id ? null : c.id)} session={session} />
+          <Criterion key={c.id} c={c} mark={marks.find((m) => m.criterion === c.id)} feed={feed} collecting={collecting === c.id} onCollect={() => onCollect(collecting === c.id ? null : c.id)} onMark={onMark} />
         ))}
       </ol>
     </section>

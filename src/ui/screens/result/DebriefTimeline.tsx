@@ -8,6 +8,7 @@ import { TimelinePanel } from '../../console/timeline/TimelinePanel';
 import { ToolsPanel } from '../../console/tools/ToolsPanel';
 import { FrozenViewContext } from '../../hooks/use-session';
 import { debriefUnit } from './debrief-units';
+import { useSessionStore } from '../../store/session-store';
 
 const axisTick = { fontSize: 11, fill: 'var(--fg-muted)' };
 
@@ -174,6 +175,7 @@ export function DebriefTimeline({ debrief, scenario, state }: { debrief: Debrief
   );
 
   const frozen = useMemo(() => frozenViewAt(scenario, state, shownAt), [scenario, state, shownAt]);
+  const hintsOn = useSessionStore((s) => s.session?.hintsOn ?? true);
 
   const wall = timeOfDay(clock, value);
   const playerNear = debrief.playerMarkers.filter((m) => m.at <= shownAt).at(-1);
@@ -277,6 +279,14 @@ export function DebriefTimeline({ debrief, scenario, state }: { debrief: Debrief
           {playerNear ? ` Your last step before it: ${playerNear.label} at ${timeOfDay(clock, playerNear.at)}.` : ' You had taken no step yet.'}
           <span className="visually-hidden"> Readings: {readings}.</span>
         </p>
+        <div className="debrief-frozen__branch">
+          <button type="button" className="btn" disabled={frozen.ended !== null} aria-describedby="debrief-branch-help" onClick={() => useSessionStore.getState().branch(scenario, state, shownAt, hintsOn)}>
+            Start a drill from here
+          </button>
+          <span id="debrief-branch-help" className="debrief-sub">
+            {frozen.ended !== null ? 'The incident was over by then: pick an earlier moment.' : `A new run from ${timeOfDay(clock, shownAt)}: the same seed and your steps up to here, paused, to try another choice. This debrief stays as it is.`}
+          </span>
+        </div>
         <details className="debrief-disclosure" open={consoleOpen} onToggle={(e) => setConsoleOpen(e.currentTarget.open)}>
           <summary className="debrief-disclosure__summary">Show the console at this moment</summary>
           <FrozenViewContext.Provider value={frozen}>
