@@ -68,23 +68,23 @@ describe('debrief', () => {
     render(<ResultScreen />);
     expect(screen.getByRole('heading', { level: 1, name: 'Debrief' })).toBeTruthy();
     expect(region('Debrief').textContent).toContain(`${debrief.report.total} / ${debrief.report.maxScore}`);
-    for (const name of ['Incident times', 'Score breakdown', 'Milestones', 'Timeline', 'Decisions', 'Key steps against the model', 'Model walkthrough', 'Root cause', 'Export']) {
+    for (const name of ['Incident times', 'Score breakdown', 'Timeline', 'Decisions', 'Key steps against the model', 'Root cause', 'Postmortem', 'Export']) {
       expect(region(name)).toBeTruthy();
     }
     // The first screen: nothing cost the model anything.
     expect(within(region('What cost you most')).getByText(/Nothing: you matched the model/)).toBeTruthy();
     // Par per part: the model's own points.
     expect(within(region('Score breakdown')).getByRole('columnheader', { name: 'Par' })).toBeTruthy();
-    // Milestones: every row, the model's figures as wall times.
-    const milestones = within(region('Milestones'));
+    // Milestones, folded under the incident times: every row, the model's figures as wall times.
+    const milestones = within(region('Debrief'));
     for (const m of debrief.milestones) expect(milestones.getByRole('rowheader', { name: m.label })).toBeTruthy();
     expect(milestones.getByText(/You reached 5 of 5 milestones/)).toBeTruthy();
     // Timeline: one chart per key metric, described in words.
     const timeline = within(region('Timeline'));
     for (const k of debrief.keyMetrics) expect(timeline.getAllByText(k.label).length).toBeGreaterThan(0);
     expect(timeline.getByRole('slider', { name: 'Scrub the incident timeline' })).toBeTruthy();
-    // Walkthrough: every step and its reason.
-    const walkthrough = within(region('Model walkthrough'));
+    // Walkthrough, folded with the key steps: every step and its reason.
+    const walkthrough = within(region('Key steps against the model'));
     for (const line of debrief.walkthrough) expect(walkthrough.getAllByText(line.why).length).toBeGreaterThan(0);
     // Root cause revealed, the model's declaration marked correct.
     expect(within(region('Root cause')).getByText(debrief.rootCause.statement)).toBeTruthy();
@@ -227,7 +227,7 @@ describe('debrief charts across scenarios', () => {
 
   it('counts the milestones from the first page when the impact began hours before it', async () => {
     const { prepared, state } = await renderModelDebrief('dst-repeated-hour');
-    const milestones = within(region('Milestones'));
+    const milestones = within(region('Debrief'));
     expect(milestones.getByText(new RegExp(`^Minutes after the first page \\(${timeOfDay(prepared.clock, state.milestones.detected ?? NaN)}; the impact began 6h 05m earlier`))).toBeTruthy();
     expect(milestones.getByText(/You resolved 18m 00s after the first page/)).toBeTruthy();
   });
@@ -237,7 +237,7 @@ describe('debrief charts across scenarios', () => {
     const impact = state.milestones.impactStart ?? NaN;
     expect(within(region('Timeline')).getByText(new RegExp(`from ${timeOfDay(prepared.clock, Math.min(impact, prepared.clock.playerStartS) - 300)} to`))).toBeTruthy();
     expect(within(region('Timeline')).queryByText(/Impact began/)).toBeNull();
-    expect(within(region('Milestones')).getByText(/^Minutes after the impact started/)).toBeTruthy();
+    expect(within(region('Debrief')).getByText(/^Minutes after the impact started/)).toBeTruthy();
   });
 
   it('says how many rows were written twice at the worst point when a dedupe left none', async () => {

@@ -167,10 +167,12 @@ function Result({ session }: { session: LiveSession }) {
           </DebriefKeySteps>
         </div>
         {scenario.kind === 'decision' ? <DebriefPlan scenario={scenario} state={state} /> : <DebriefRootCause debrief={debrief} scenario={scenario} />}
-        <ResultCommunication result={result} scenario={scenario} />
-        <ResultPostmortemFacts result={result}>
-          <ResultFollowUps result={result} scenario={scenario} submitted={state.postmortem !== null} />
-        </ResultPostmortemFacts>
+        <div className="debrief-pair">
+          <ResultCommunication result={result} scenario={scenario} />
+          <ResultPostmortemFacts result={result}>
+            <ResultFollowUps result={result} scenario={scenario} submitted={state.postmortem !== null} />
+          </ResultPostmortemFacts>
+        </div>
         <DebriefExport debrief={debrief} scenario={scenario} state={state} />
       </main>
     </div>
