@@ -61,9 +61,11 @@ export const dataPoints = { lost: 8, duplicates: 4 } as const;
 export const penalties = { wrongCause: 3, prematureResolve: 2, harmfulAction: 5, redHerring: 2, missedKeyAction: 3, distractor: 3 } as const;
 
 // Points fall linearly from full at par (plus a grace) to zero at par plus `zeroAfter`.
+// A par of "never" (the model missed the milestone on this seed) gives nothing away: the scenario
+// lint (honest-par.ts) fails such a scenario, and a run is never scored against a missing par.
 function timePoints(max: number, actual: number | null, par: number | null, graceS: number, zeroAfterS: number): number {
-  if (actual === null) return 0;
-  const over = actual - (par ?? actual) - graceS;
+  if (actual === null || par === null) return 0;
+  const over = actual - par - graceS;
   if (over <= 0) return max;
   return Math.max(0, max * (1 - over / zeroAfterS));
 }
