@@ -49,6 +49,15 @@ export interface ScoreReport {
   prevention: { chosen: string[]; correctChosen: string[]; distractorsChosen: string[]; otherCauseChosen: string[]; missed: string[] };
 }
 
+/**
+ * The scoring rules' version, recorded in replay files: a file scored under other rules opens
+ * re-scored by today's, with a notice, instead of being called edited. Raise it whenever a rule
+ * or weight changes what a run scores. 1: every rule up to the two hands and the postmortem at
+ * 5 points; 2: postmortem facts 12, prevention 7, diagnose 12, mitigate 14, no time points
+ * against a par of never.
+ */
+export const scoringVersion = 2;
+
 /** The highest score a run can get. */
 export const maxScore = 100;
 
