@@ -3,7 +3,8 @@ import { actionBlocker, startAction } from './actions';
 import { advanceFlow, stageOf } from './flow/session-machine';
 import { holds } from './metrics/conditions';
 import { lookup } from './scenario-lookup';
-import type { SimState } from './state';
+import type { ChatMessage, SimState } from './state';
+import { answerUpdate } from './stakeholder-replies';
 import { applyEffect } from './world/apply-effect';
 import { deliverMessage } from './messages';
 import { declarationLabel, declarationProblem, judgeDeclaration } from './diagnosis';
@@ -72,8 +73,10 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
     return null;
   }
   if (c.type === 'comms.post') {
-    state.messages.push({ at: t, from: 'you', text: c.text, kind: 'status-update', ...(c.etaS !== undefined && { etaS: c.etaS }), ...(c.nextUpdateS !== undefined && { nextUpdateS: c.nextUpdateS }), ...(c.impact !== undefined && { impact: c.impact }) });
+    const update: ChatMessage = { at: t, from: 'you', text: c.text, kind: 'status-update', ...(c.etaS !== undefined && { etaS: c.etaS }), ...(c.nextUpdateS !== undefined && { nextUpdateS: c.nextUpdateS }), ...(c.impact !== undefined && { impact: c.impact }) };
+    state.messages.push(update);
     state.timeline.push({ at: t, kind: 'message', text: `Status update: ${c.text}` });
+    answerUpdate(s, state, update);
     return null;
   }
   if (c.type === 'facilitator.inject') {

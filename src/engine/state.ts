@@ -2,6 +2,7 @@ import type { Command, LogEntry, MilestoneName, RevealKind, VerdictKind } from '
 import type { LateWindowState, TableLayoutState } from './world/lake-state';
 import type { SchedulerState, WindowedTable } from './world/orchestration-state';
 import type { Hold } from './hands';
+import type { RepliesState } from './stakeholder-replies';
 
 /** How a range of offsets was (last) processed; the status of each record follows from it. */
 export interface LedgerRun {
@@ -371,6 +372,8 @@ export interface SimState {
   plans?: SentPlan[];
   /** The commands in each responder's hands (see hands.ts); absent until the first. */
   hands?: Hold[];
+  /** Stakeholders' answers to the player's updates; absent until the first. */
+  replies?: RepliesState;
 }
 
 /** A decision drill's plan as the player sent it, with why it did harm (empty when it did none). */

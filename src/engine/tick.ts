@@ -7,6 +7,7 @@ import { deliverDueMessages, deliverMessage } from './messages';
 import { computeMetrics } from './metrics/compute-metrics';
 import { holds } from './metrics/conditions';
 import { sampleSeries } from './metrics/series';
+import { deliverReplies } from './stakeholder-replies';
 import type { SimState } from './state';
 import { accountJob, type Accounting } from './world/accounting';
 import { applyEffect } from './world/apply-effect';
@@ -32,6 +33,7 @@ export function tick(s: Scenario, state: SimState): void {
   evaluateAlerts(s, state);
   trackImpact(s, state);
   deliverDueMessages(s, state);
+  deliverReplies(s, state);
   sampleSeries(state.series, state.t, state.metrics);
 }
 

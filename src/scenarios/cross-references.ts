@@ -98,6 +98,7 @@ export function checkCrossReferences(s: Scenario): ScenarioProblem[] {
     if (a.availableAfter) expect('inject', a.availableAfter.inject, `actions.${i}.availableAfter.inject`);
   });
   s.messages.forEach((m, i) => expect('stakeholder', m.from, `messages.${i}.from`));
+  s.communication.replies.forEach((r, i) => expect('stakeholder', r.from, `communication.replies.${i}.from`));
   s.injects.forEach((inj, i) => inj.effects.forEach((e, j) => checkEffect(e, `injects.${i}.effects.${j}`)));
   s.rootCause.components.forEach((c, i) => expectComponent(c, `rootCause.components.${i}`));
   s.mitigatedWhen.forEach((c, i) => checkCondition(c, `mitigatedWhen.${i}`));

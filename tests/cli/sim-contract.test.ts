@@ -54,7 +54,7 @@ describe('sim --list --json', () => {
     const list = json('list') as Record<string, unknown>[];
     expect(Array.isArray(list)).toBe(true);
     for (const entry of list) expect(Object.keys(entry).sort()).toEqual(['difficulty', 'id', 'title', 'version']);
-    expect(list).toContainEqual({ id, version: 3, title: 'Blank executive dashboard', difficulty: 'normal' });
+    expect(list).toContainEqual({ id, version: 4, title: 'Blank executive dashboard', difficulty: 'normal' });
   });
 });
 

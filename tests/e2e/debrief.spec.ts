@@ -18,13 +18,17 @@ test('debrief: figures match the engine, the scrubber replays the console, the r
   const total = Number(await page.locator('.result-hero__points').innerText());
   const { summary } = engineSummary(await savedSession(page));
   expect(total).toBe(summary.score);
-  for (const name of ['Milestones', 'Timeline', 'Decisions', 'Key steps against the model', 'Model walkthrough', 'Root cause', 'Export']) {
+  for (const name of ['Incident times', 'Timeline', 'Decisions', 'Key steps against the model', 'Root cause', 'Status updates, rule by rule', 'Postmortem', 'Export']) {
     await expect(page.getByRole('region', { name })).toBeVisible();
   }
-  await expect(page.getByRole('region', { name: 'Key steps against the model' }).getByText('not done').first()).toBeVisible();
+  // The first screen leads; the details are one click away, each listed once.
+  const keySteps = page.getByRole('region', { name: 'Key steps against the model' });
+  await expect(keySteps.getByText('not done').first()).toBeHidden();
+  await keySteps.getByText('Show each key step, yours beside the model’s').click();
+  await expect(keySteps.getByText('not done').first()).toBeVisible();
   // Communication and the postmortem are explained rule by rule: here nothing was posted or written.
   await expect(page.getByRole('region', { name: 'Status updates, rule by rule' }).getByText('No status update was posted.')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Postmortem facts' }).getByText('No postmortem was submitted.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Postmortem' }).getByText('No postmortem was submitted.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Outcomes' })).toContainText(/streaming records into orders_fact: 0 of [\d,]+|so far: the data never flowed again/);
 
   // Scrub: at the start no page has fired; at the end the page is on the pager.

@@ -74,7 +74,7 @@ test('the documented shortcuts acknowledge the page, focus the terminal, write a
   // U: the status update composer.
   await leaveFields(page);
   await page.keyboard.press('u');
-  const update = page.getByLabel('What we know / are doing');
+  const update = page.getByLabel('Your update');
   await expect(update).toBeFocused();
   await page.keyboard.type('Investigating.');
   await expect(update).toHaveValue('Investigating.');

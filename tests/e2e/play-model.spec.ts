@@ -26,9 +26,16 @@ test('works the blank-dashboard incident by typing, as the model does, and gets 
   // Post the first update while the evidence is fresh.
   await page.getByRole('tab', { name: /Chat/ }).click();
   await page.getByRole('button', { name: 'Write a status update' }).click();
-  await page.getByLabel('What we know / are doing').fill('The orders stream stopped loading at about 08:50, so the Executive Revenue dashboard is stale. No data lost so far.');
+  const first = 'The orders stream stopped loading at about 08:50, so the Executive Revenue dashboard is stale. No data lost so far.';
+  await page.getByLabel('Your update').fill(first);
+  await page.getByLabel('Next update in').selectOption('1200');
+  await page.getByRole('button', { name: '+ Next update' }).click();
+  await expect(page.getByLabel('Your update')).toHaveValue(new RegExp(`^${first.replaceAll('.', '\\.')} Next update by \\d\\d:\\d\\d\\.$`));
   await page.getByRole('button', { name: 'Post status update' }).click();
-  await expect(page.getByText(/orders stream stopped loading/).first()).toBeVisible();
+  // Posted as written (no forced "Impact:" or "ETA" and no extra full stop); with no ETA while the dashboard is blank, the VP asks for one.
+  const chat = page.getByRole('list', { name: '#incident channel' });
+  await expect(chat.getByText(/^The orders stream stopped loading at about 08:50, so the Executive Revenue dashboard is stale\. No data lost so far\. Next update by \d\d:\d\d\.$/)).toBeVisible();
+  await expect(chat.getByText(/And when will it be back\?/)).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole('tab', { name: 'Terminal' }).click();
   await typeLine(page, 'curl -s http://schema-registry:8081/schemas/ids/1042/versions');
@@ -69,7 +76,7 @@ test('works the blank-dashboard incident by typing, as the model does, and gets 
 
   await page.getByRole('tab', { name: /Chat/ }).click();
   await page.getByRole('button', { name: 'Write a status update' }).click();
-  await page.getByLabel('What we know / are doing').fill('Mitigated: the dashboard is current; an upstream schema change our pinned consumer could not read. Backfill from 06:55 running.');
+  await page.getByLabel('Your update').fill('Mitigated: the dashboard is current; an upstream schema change our pinned consumer could not read. Backfill from 06:55 running.');
   await page.getByRole('button', { name: 'Post status update' }).click();
 
   await page.getByRole('tablist', { name: 'Action groups' }).getByRole('tab', { name: 'Declare' }).click();

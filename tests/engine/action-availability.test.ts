@@ -15,11 +15,11 @@ function paged(s: Scenario = avro): Sim {
 
 describe('actions offered only after an inject', () => {
   it('are refused before the inject fires and accepted after it', () => {
-    const sim = paged().act('curveball-draft-mvp-plan');
+    const sim = paged().act('curveball-write-plan');
     expect(sim.state.rejected.at(-1)?.reason).toMatch(/not on offer yet/);
     expect(sim.state.decisions).toEqual([]);
-    sim.send({ type: 'facilitator.inject', inject }).act('curveball-draft-mvp-plan');
-    expect(sim.state.decisions.map((d) => d.action)).toEqual(['curveball-draft-mvp-plan']);
+    sim.send({ type: 'facilitator.inject', inject }).act('curveball-write-plan');
+    expect(sim.state.decisions.map((d) => d.action)).toEqual(['curveball-write-plan']);
   });
 
   it('are missing from the player view until the inject fires', () => {
@@ -55,9 +55,9 @@ describe('actions offered only after an inject', () => {
   });
 
   it('count a harmful choice against the decisions score like any action', () => {
-    const sim = paged().send({ type: 'facilitator.inject', inject }).complete('curveball-say-yes');
+    const sim = paged().send({ type: 'facilitator.inject', inject }).complete('curveball-reply-full-scope');
     const report = scoreRun(avro, sim.state, parTimes(avro, 1));
-    expect(report.decisions.find((d) => d.action === 'curveball-say-yes')?.verdict).toBe('harmful');
+    expect(report.decisions.find((d) => d.action === 'curveball-reply-full-scope')?.verdict).toBe('harmful');
     expect(sim.state.messages.some((m) => m.from === 'curveball-em')).toBe(true);
   });
 

@@ -11,7 +11,7 @@ const random = playBot(s, 'random', 3);
  * simulation changed: every saved replay and golden run now plays differently. Update it only
  * deliberately, after checking that the change in behaviour is the one you meant.
  */
-const goldenModelHash = '16f2093c353979';
+const goldenModelHash = '17f286bd6809bc';
 
 describe('determinism', () => {
   it('gives byte-identical states when the same log is replayed twice', () => {
@@ -27,7 +27,9 @@ describe('determinism', () => {
     const one = replay(s, 1, model.log, s.clock.endS);
     const two = replay(s, 2, model.log, s.clock.endS);
     expect(stateHash(one)).not.toBe(stateHash(two));
-    expect(one.faultTimes).not.toEqual(two.faultTimes);
+    // The story's own faults happen when its texts say; the surprises of the hard level move with the seed.
+    const hard = scenarioRun('avro-schema-break', 1, 'hard');
+    expect(createInitialState(hard, 1).faultTimes).not.toEqual(createInitialState(hard, 2).faultTimes);
   });
 
   it("reproduces a bot's final state by replaying its log", () => {

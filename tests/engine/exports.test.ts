@@ -81,8 +81,8 @@ describe('postmortem export', () => {
   it('lays out the timeline in sim wall-clock time, from the fault to the postmortem', () => {
     const timeline = section(postmortem, 'Timeline');
     expect(timeline).toContain('| Time | T± | Event |');
-    expect(timeline).toMatch(/\| 09:01:20 \| T\+1:20 \| PAGE: orders_fact freshness over SLA/);
-    expect(timeline).toMatch(/\| 09:02:00 \| T\+2:00 \| Acknowledged:/);
+    expect(timeline).toMatch(/\| 09:00:40 \| T\+0:40 \| PAGE: orders_fact freshness over SLA/);
+    expect(timeline).toMatch(/\| 09:01:20 \| T\+1:20 \| Acknowledged:/);
     expect(timeline).toMatch(/Impact starts\. The payments team turns on the refunds_v2 flag/);
     expect(timeline).toMatch(/Root cause declared: .* \(correct\)/);
     expect(timeline).toContain('Impact stopped: the dashboards are fresh again (mitigated).');
@@ -219,7 +219,7 @@ describe('replay file', () => {
 
   it('refuses a file made for another version of the scenario', () => {
     expect(refusal(text({ ...modelFile, scenarioVersion: 1 }))).toBe(
-      'This replay was made for version 1 of “Blank executive dashboard”; this copy has version 3, which would play differently.',
+      'This replay was made for version 1 of “Blank executive dashboard”; this copy has version 4, which would play differently.',
     );
   });
 

@@ -23,6 +23,6 @@ describe('scenario text that depends on what happened', () => {
     sim.complete('read-deploy-log');
     expect(lastOutput(sim)).toContain('no deploys, migrations or flag changes');
     sim.advance(3100 - sim.state.t).complete('read-deploy-log');
-    expect(lastOutput(sim)).toContain('RENAME COLUMN amount TO gross_amount');
+    expect(lastOutput(sim)).toContain('migrated shop to V2024_06_04_1 (rename_orders_amount.sql)');
   });
 });

@@ -33,6 +33,16 @@ describe('the launch-moved-forward curveball pack', () => {
     expect(kinds.has('harmful')).toBe(true);
   });
 
+  it('lists its decisions alphabetically and words them as what they do, so neither the order nor a label tells the verdict', () => {
+    const labels = pack.actions.map((a) => a.label);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+    // Words that judge an option belong in its verdict, which only the debrief shows.
+    for (const a of pack.actions) expect(`${a.id} ${a.label} ${a.outcome ?? ''}`, a.id).not.toMatch(/quietly|heroics|non-negotiable|with no alternatives|MVP|the incident comes first|a real answer/i);
+    const replies = pack.actions.filter((a) => a.label.startsWith('Reply to product:'));
+    expect(new Set(replies.map((a) => a.outcome)).size).toBe(1);
+    expect(new Set(replies.map((a) => a.verdict.kind))).toEqual(new Set(['key', 'harmful']));
+  });
+
   it('is skipped where one of its ids is already taken, so a scenario never changes meaning', () => {
     const avro = registry.byId('avro-schema-break');
     if (!avro) throw new Error('no avro-schema-break');

@@ -10,6 +10,7 @@ import { loadScenario } from '../../src/scenarios/load-scenario';
 import { scenarioSchema, type Scenario } from '../../src/scenarios/schema';
 import { validateScenarioText } from '../../src/scenarios/validate-scenario';
 import { logStreamProblems } from '../../src/scenarios/lint/logs-in-order';
+import { lineTimes, proseTimes } from '../../src/scenarios/lint/stated-times';
 import { playBot } from '../../src/engine';
 import { scenarioRun } from '../support/sim-harness';
 import { repoRoot } from '../../scripts/lib/builtin-scenarios';
@@ -144,17 +145,19 @@ describe('modelResolves: the model walkthrough resolves the incident at every le
     const s = scenarioWith((doc) => {
       const resolve = doc.walkthrough.find((w) => w.command.type === 'incident.resolve');
       if (resolve) resolve.command = { type: 'note.add', text: 'Waiting for the backlog.' };
-      doc.walkthrough.splice(7, 0, { atS: 300, phase: 'verify', command: { type: 'incident.resolve' }, why: 'Too early.' });
+      doc.walkthrough.splice(8, 0, { atS: 300, phase: 'verify', command: { type: 'incident.resolve' }, why: 'Too early.' });
     });
     const problems = problemsByRule(s).modelResolves ?? [];
     expect(problems).toContainEqual({ path: 'resolvedWhen.1', message: expect.stringContaining('still fails when the model resolves: "checkout-sink has not caught up') });
-    expect(problems).toContainEqual({ path: 'walkthrough.12.command', message: expect.stringContaining('the postmortem comes after the incident is resolved') });
+    expect(problems).toContainEqual({ path: 'walkthrough.13.command', message: expect.stringContaining('the postmortem comes after the incident is resolved') });
   });
 
   it('reports records the model run loses', () => {
     const s = scenarioWith((doc) => {
-      const step = doc.walkthrough.find((w) => w.command.type === 'action.start' && w.command.action === 'scale-sink');
-      doc.walkthrough.splice(doc.walkthrough.indexOf(step as never) + 1, 0, { atS: 230, phase: 'mitigate', command: { type: 'action.start', action: 'reset-to-latest' }, why: 'Catch up.' });
+      const step = doc.walkthrough.find((w) => w.command.type === 'terminal.run' && w.command.line.includes('"tasks.max":"12"'));
+      const at = doc.walkthrough.indexOf(step as never);
+      const reset = (line: string, atS: number) => ({ atS, phase: 'mitigate' as const, command: { type: 'terminal.run' as const, line }, why: 'Catch up.' });
+      doc.walkthrough.splice(at + 1, 0, reset('kubectl scale deployment/checkout-sink --replicas=0', 230), reset('kafka-consumer-groups --bootstrap-server kafka:9092 --group connect-checkout-sink --reset-offsets --all-topics --to-latest --execute', 300), reset('kubectl scale deployment/checkout-sink --replicas=12', 330));
       doc.resolvedWhen = doc.resolvedWhen.filter((c) => !('metric' in c.when && c.when.metric === 'records.lost'));
     });
     expect(problemsByRule(s).modelResolves).toContainEqual({ path: 'walkthrough', message: expect.stringMatching(/^loses \d+ records when the model plays it/) });
@@ -164,32 +167,32 @@ describe('modelResolves: the model walkthrough resolves the incident at every le
 describe('redHerringEvidence: every red herring has evidence the player can see', () => {
   it('reports a red herring without evidence', () => {
     const s = scenarioWith((doc) => {
-      delete find(doc.actions, 'restart-connector').verdict.evidence;
+      delete find(doc.actions, 'ask-web-rollback').verdict.evidence;
     });
-    expectOnly(s, 'redHerringEvidence', { path: 'actions.8.verdict', message: 'makes "restart-connector" a red herring with no evidence' });
+    expectOnly(s, 'redHerringEvidence', { path: 'actions.2.verdict', message: 'makes "ask-web-rollback" a red herring with no evidence' });
   });
 
   it('reports evidence that names nothing in the scenario', () => {
     const s = scenarioWith((doc) => {
-      find(doc.actions, 'add-partitions').verdict.evidence = ['broker-dashboard'];
+      find(doc.actions, 'ask-web-rollback').verdict.evidence = ['broker-dashboard'];
     });
-    expectOnly(s, 'redHerringEvidence', { path: 'actions.11.verdict.evidence.0', message: 'names "broker-dashboard", which is no alert, message or action' });
+    expectOnly(s, 'redHerringEvidence', { path: 'actions.2.verdict.evidence.0', message: 'names "broker-dashboard", which is no alert, message or action' });
   });
 
   it('reports evidence that the player can never see (a message nothing sends)', () => {
     const s = scenarioWith((doc) => {
       doc.messages?.push({ id: 'rumour', from: 'web-lead', text: 'Someone said the brokers are slow.', trigger: { manual: true } });
-      find(doc.actions, 'add-partitions').verdict.evidence = ['rumour'];
+      find(doc.actions, 'ask-web-rollback').verdict.evidence = ['rumour'];
     });
     const problems = problemsByRule(s);
-    expect(problems.redHerringEvidence).toEqual([{ path: 'actions.11.verdict.evidence.0', message: 'names message "rumour", which is never sent, so the player never sees this evidence' }]);
+    expect(problems.redHerringEvidence).toEqual([{ path: 'actions.2.verdict.evidence.0', message: 'names message "rumour", which is never sent, so the player never sees this evidence' }]);
   });
 
   it('reports a variant verdict that turns an action into a red herring without evidence', () => {
     const s = scenarioWith((doc) => {
-      doc.variants = [{ ...variant, verdicts: { 'dag-runs': { kind: 'red-herring', why: 'The DAG is a victim.' } } }];
+      doc.variants = [{ ...variant, verdicts: { 'read-runbook': { kind: 'red-herring', why: 'The runbook is for another kind of lag.' } } }];
     });
-    expectOnly(s, 'redHerringEvidence', { path: 'variants.0.verdicts.dag-runs', message: 'makes "dag-runs" a red herring with no evidence' });
+    expectOnly(s, 'redHerringEvidence', { path: 'variants.0.verdicts.read-runbook', message: 'makes "read-runbook" a red herring with no evidence' });
   });
 });
 
@@ -221,14 +224,14 @@ describe('messagesCanArrive: every stakeholder message can reach the player', ()
     const s = scenarioWith((doc) => {
       doc.messages?.push({ id: 'cfo-asks', from: 'cmo', text: 'The CFO is asking too.', trigger: { manual: true } });
     });
-    expectOnly(s, 'messagesCanArrive', { path: 'messages.4.trigger', message: 'is manual, but no fault, action or inject sends message "cfo-asks"' });
+    expectOnly(s, 'messagesCanArrive', { path: 'messages.5.trigger', message: 'is manual, but no fault, action or inject sends message "cfo-asks"' });
   });
 
   it('reports a message timed after the session ends', () => {
     const s = scenarioWith((doc) => {
       doc.messages?.push({ id: 'late-thanks', from: 'cmo', text: 'Thanks!', trigger: { atS: 90_000 } });
     });
-    expectOnly(s, 'messagesCanArrive', { path: 'messages.4.trigger', message: 'never comes due' });
+    expectOnly(s, 'messagesCanArrive', { path: 'messages.5.trigger', message: 'never comes due' });
   });
 
   it('counts a silence-triggered message as reachable: a player who stays quiet gets it', () => {
@@ -251,7 +254,7 @@ describe('messagesCanArrive: every stakeholder message can reach the player', ()
   it('accepts a manual message that an action sends', () => {
     const s = scenarioWith((doc) => {
       doc.messages?.push({ id: 'web-reply', from: 'web-lead', text: 'No schema change on our side.', trigger: { manual: true } });
-      find(doc.actions, 'check-registry').effects = [{ op: 'message.send', message: 'web-reply' }];
+      find(doc.actions, 'read-runbook').effects = [{ op: 'message.send', message: 'web-reply' }];
     });
     expect(lintScenario(s)).toEqual([]);
   });
@@ -269,9 +272,9 @@ describe('validateScenarioText: load, cross-references and lint in one call', ()
 
   it('returns lint problems for a file that loads but does not play', () => {
     const doc = parse(exampleText) as Doc;
-    delete find(doc.actions, 'restart-connector').verdict.evidence;
+    delete find(doc.actions, 'ask-web-rollback').verdict.evidence;
     const result = validateScenarioText(stringify(doc), 'x.yaml');
-    expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'actions.8.verdict' })] });
+    expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'actions.2.verdict' })] });
   });
 });
 
@@ -352,5 +355,69 @@ describe('logsInOrder: every log stream is well formed and never runs backwards'
 
   it('reports a malformed line', () => {
     expect(logStreamProblems(s, [{ t: 0, level: 'INFO', text: '' }])).toEqual([expect.stringMatching(/malformed log line/)]);
+  });
+});
+
+describe('statedTimesAgree: every event time a text states is when the world does it', () => {
+  // The example's sale opens at 11:30, give or take the seed's jitter (60 s at normal, 90 s at hard).
+  const withCalendarLine = (line: string) =>
+    scenarioWith((doc) => {
+      const reveal = find(doc.actions, 'campaign-calendar').reveals?.[0];
+      if (reveal?.kind !== 'text') throw new Error('the calendar is no text reveal');
+      reveal.body = `${line}\n${reveal.body}`;
+    });
+
+  it('reads times from log-like lines and from prose, with the precision they are written at', () => {
+    expect(lineTimes('09:55:05  checkout-svc deployed\n  09:56  flag on\nno time here\n25:00  not a time')).toEqual([
+      { secondsOfDay: 35_705, text: '09:55:05', toleranceS: 60 },
+      { secondsOfDay: 35_760, text: '09:56', toleranceS: 90 },
+    ]);
+    expect(proseTimes('null since about 09:52; rolled back at ~10:13, shipped at 11:18. At 12:15 the policy changes.').map((t) => [t.text, t.toleranceS])).toEqual([
+      ['about 09:52', 300],
+      ['~10:13', 300],
+      ['at 11:18', 90],
+    ]);
+  });
+
+  it('reports a deploy-log line that puts a fault at another time', () => {
+    const s = withCalendarLine('11:31:45  storefront  flash sale opened');
+    expectOnly(s, 'statedTimesAgree', { path: 'actions.1.reveals.0.body', message: 'states 11:31:45, but fault "flash-sale-starts" happens between 11:29:00 and 11:31:00' });
+  });
+
+  it('reports an exact time for a fault the seed moves by more than its precision, and accepts it once the fault has no jitter', () => {
+    const s = withCalendarLine('11:30:00  storefront  flash sale opened');
+    expect(problemsByRule(s).statedTimesAgree).toContainEqual({ path: 'actions.1.reveals.0.body', message: expect.stringMatching(/states 11:30:00, but fault "flash-sale-starts" happens between 11:28:30 and 11:31:30 .*at level hard/) });
+    const fixed = scenarioWith((doc) => {
+      const reveal = find(doc.actions, 'campaign-calendar').reveals?.[0];
+      if (reveal?.kind === 'text') reveal.body = `11:30:00  storefront  flash sale opened\n${reveal.body}`;
+      delete find(doc.faults, 'flash-sale-starts').jitterS;
+    });
+    expect(problemsByRule(fixed).statedTimesAgree).toEqual([]);
+  });
+
+  it('reports a stakeholder who dates the fault wrongly, and accepts an approximate time close enough', () => {
+    const wrong = scenarioWith((doc) => {
+      find(doc.messages, 'cmo-frozen').text = 'The sale has been live since 11:31:50 and the dashboard is frozen.';
+    });
+    expectOnly(wrong, 'statedTimesAgree', { path: 'messages.0.text', message: 'states since 11:31:50, but fault "flash-sale-starts"' });
+    const about = scenarioWith((doc) => {
+      find(doc.messages, 'cmo-frozen').text = 'The sale has been live since about 11:31 and the dashboard is frozen.';
+    });
+    expect(problemsByRule(about).statedTimesAgree).toEqual([]);
+  });
+
+  it('reports a text shown after a fault that states times, none of them the fault’s', () => {
+    const s = scenarioWith((doc) => {
+      const reveal = find(doc.actions, 'campaign-calendar').reveals?.[0];
+      if (reveal?.kind === 'text') reveal.cases = [{ afterFault: 'flash-sale-starts', body: '10:05:00  growth-team  banner scheduled\n' }];
+    });
+    expectOnly(s, 'statedTimesAgree', { path: 'actions.1.reveals.0.cases.0.body', message: 'is shown after fault "flash-sale-starts" but states none of its times' });
+  });
+
+  it('reads the model’s own status updates and the root cause statement too', () => {
+    const s = scenarioWith((doc) => {
+      doc.rootCause.statement = `${doc.rootCause.statement} The sale opened at 11:32.`;
+    });
+    expectOnly(s, 'statedTimesAgree', { path: 'rootCause.statement', message: 'states at 11:32' });
   });
 });

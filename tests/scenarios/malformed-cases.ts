@@ -363,13 +363,13 @@ export function lintMistakes(): MalformedCase[] {
     lintMutated('variant verdict for an action that does not exist', 'variants.0.verdicts.restart-everything', 'names action "restart-everything", which is not defined', (doc) => {
       doc.variants = [{ ...variant, verdicts: { 'restart-everything': { kind: 'harmful', why: 'No.' } } }];
     }),
-    lintMutated('red herring without evidence', 'actions.8.verdict', 'makes "restart-connector" a red herring with no evidence', (doc) => {
-      delete exampleAction(doc, 'restart-connector').verdict.evidence;
+    lintMutated('red herring without evidence', 'actions.2.verdict', 'makes "ask-web-rollback" a red herring with no evidence', (doc) => {
+      delete exampleAction(doc, 'ask-web-rollback').verdict.evidence;
     }),
-    lintMutated('red herring evidence names nothing', 'actions.11.verdict.evidence.0', 'names "broker-dashboard", which is no alert, message or action', (doc) => {
-      exampleAction(doc, 'add-partitions').verdict.evidence = ['broker-dashboard'];
+    lintMutated('red herring evidence names nothing', 'actions.2.verdict.evidence.0', 'names "broker-dashboard", which is no alert, message or action', (doc) => {
+      exampleAction(doc, 'ask-web-rollback').verdict.evidence = ['broker-dashboard'];
     }),
-    lintMutated('unreachable message (manual, sent by nothing)', 'messages.4.trigger', 'is manual, but no fault, action or inject sends message "cfo-asks"', (doc) => {
+    lintMutated('unreachable message (manual, sent by nothing)', 'messages.5.trigger', 'is manual, but no fault, action or inject sends message "cfo-asks"', (doc) => {
       doc.messages?.push({ id: 'cfo-asks', from: 'cmo', text: 'The CFO is asking too.', trigger: { manual: true } });
     }),
     lintMutated('alert that can never fire', 'alerts.2.when', 'never holds long enough to fire', (doc) => {

@@ -57,7 +57,7 @@ describe('the command palette', () => {
 
   it('builds every line the typed walkthroughs type, for every root-cause variant', () => {
     const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    for (const id of ['stale-revenue-table', 'dst-repeated-hour', 'late-mobile-events', 'small-files-cost']) {
+    for (const id of ['stale-revenue-table', 'dst-repeated-hour', 'late-mobile-events', 'small-files-cost', 'cdc-column-rename']) {
       for (const { seed } of seedsForVariants(scenario(id))) {
         const s = prepareRun(scenario(id), seed, 'normal');
         const palette = playerView(s, new Sim(s, seed).state).scenario.palette ?? [];

@@ -16,10 +16,10 @@ describe('a facilitator inject in the player console', () => {
   it('offers the curveball decisions only once the host has fired it', () => {
     harness.mount(new Sim(avro, 1).start().waitForPage().state);
     mitigate();
-    expect(hasButton(/Draft a must-have/)).toBe(false);
+    expect(hasButton(/Write a one-page launch plan/)).toBe(false);
     harness.unmount();
     harness.mount(new Sim(avro, 1).start().waitForPage().send({ type: 'facilitator.inject', inject: 'curveball-launch-moved-forward' }).state);
     mitigate();
-    expect(hasButton(/Draft a must-have \/ can-wait MVP plan/)).toBe(true);
+    expect(hasButton(/Write a one-page launch plan/)).toBe(true);
   });
 });

@@ -106,14 +106,14 @@ describe('scenario text is shown as text, never as HTML', () => {
         <SidePanel />
       </>,
     );
-    expectInertText(container, ['ALERT checkouts-freshness', 'LABEL describe-group', 'TOOL BODY', 'MESSAGE cmo-frozen']);
+    expectInertText(container, ['ALERT checkouts-freshness', 'LABEL campaign-calendar', 'TOOL BODY', 'MESSAGE cmo-frozen']);
   });
 
   it('in the debrief', () => {
     const s = prepareRun(base, seed, 'normal');
     useSessionStore.getState().show(s, seed, playBot(s, 'model', seed).state, true);
     const { container } = render(<ResultScreen />);
-    expectInertText(container, ['LABEL scale-sink']);
+    expectInertText(container, ['LABEL campaign-calendar']);
   });
 });
 

@@ -16,6 +16,9 @@ function partitionPath(partitionBy: string, date: string, hour: string, key: num
   return `event_hour=${date}-${hour}/key_bucket=${key}`;
 }
 
+// A remainder that stays in [0, n) for sim times before 0, as bucket numbers and file sequence numbers do.
+const nonNegative = (a: number, n: number) => ((a % n) + n) % n;
+
 /** The table's data files: `aws s3 ls --recursive --summarize` tail plus the Iceberg `files` metadata summary. */
 export function tableFilesOutput(s: Scenario, state: SimState, tableId: string): Printed {
   const spec = s.world.tables.find((t) => t.id === tableId);
@@ -29,9 +32,9 @@ export function tableFilesOutput(s: Scenario, state: SimState, tableId: string):
   const hour = timeOfDay(s.clock, state.t).slice(0, 2);
   const stamp = `${s.clock.dateAtZero} ${timeOfDay(s.clock, state.t)}`;
   const sample = Array.from({ length: 3 }, (_, i) => {
-    const key = (i * 37 + state.t) % Math.max(1, openPartitions(layout));
+    const key = nonNegative(i * 37 + state.t, Math.max(1, openPartitions(layout)));
     const bytes = Math.round((smallAvgKb > 0 ? smallAvgKb : bigAvgMb * 1024) * 1024 * (0.8 + 0.15 * i));
-    return `${stamp} ${String(bytes).padStart(10)} analytics/${tableId}/data/${partitionPath(layout.partitionBy, s.clock.dateAtZero, hour, key)}/0000${i}-${(state.t * 31 + i * 7) % 9000 + 1000}-c0a8${i}f.parquet`;
+    return `${stamp} ${String(bytes).padStart(10)} analytics/${tableId}/data/${partitionPath(layout.partitionBy, s.clock.dateAtZero, hour, key)}/0000${i}-${nonNegative(state.t * 31 + i * 7, 9000) + 1000}-c0a8${i}f.parquet`;
   });
   const summary = columns([
     ['file_count', 'total_size', 'avg_file_size', 'p50_file_size'],
@@ -62,7 +65,7 @@ export function queryProfileOutput(s: Scenario, state: SimState, tableId: string
   const command = `trino --execute "EXPLAIN ANALYZE SELECT ... FROM analytics.${tableId} WHERE event_ts >= current_date - INTERVAL '7' DAY GROUP BY 1" --output-format ALIGNED`;
   if (!spec?.layout || !layout) return { title: `Query profile: ${tableId}`, command, body: `Query failed: Table 'analytics.${tableId}' does not exist` };
   const q = queryProfile(spec.layout, layout, filesPerHour(s, state, tableId));
-  const id = `${s.clock.dateAtZero.replaceAll('-', '')}_${timeOfDay(s.clock, state.t).replaceAll(':', '')}_${String(state.t % 100000).padStart(5, '0')}_q7k2p`;
+  const id = `${s.clock.dateAtZero.replaceAll('-', '')}_${timeOfDay(s.clock, state.t).replaceAll(':', '')}_${String(nonNegative(state.t, 100000)).padStart(5, '0')}_q7k2p`;
   const wall = q.p95S;
   const lines = [
     `Query ${id}, ${q.timedOut ? 'FAILED' : 'FINISHED'}, ${layout.parallelism} splits in parallel`,

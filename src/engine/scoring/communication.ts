@@ -104,7 +104,8 @@ function clockAt(s: Scenario, from: number, hh: number, mm: number): number {
   return ahead > 43_200 ? from + ahead - 86_400 : from + ahead;
 }
 
-function promisedNextUpdate(s: Scenario, m: ChatMessage): number | null {
+/** When an update promises the next one, from its structured field or its words ("next update by 09:20", "in 15 min"); null when it doesn't. */
+export function promisedNextUpdate(s: Scenario, m: ChatMessage): number | null {
   if (m.nextUpdateS !== undefined) return m.at + m.nextUpdateS;
   const t = m.text.toLowerCase();
   const clock = /next update (?:by|at|before|around|no later than)\s*~?(\d{1,2}):(\d{2})/.exec(t);
@@ -113,7 +114,8 @@ function promisedNextUpdate(s: Scenario, m: ChatMessage): number | null {
   return inMin ? m.at + Number(inMin[1]) * 60 : null;
 }
 
-function promisedEta(s: Scenario, m: ChatMessage): number | null {
+/** The ETA an update gives, from its structured field or its words ("ETA 09:40", "back by 09:40"); null when it gives none. */
+export function promisedEta(s: Scenario, m: ChatMessage): number | null {
   if (m.etaS !== undefined) return m.at + m.etaS;
   const t = m.text.toLowerCase();
   const clock = /\b(?:eta|expected(?: back)? by|back by|done by|complete by|fixed by)\s*:?\s*~?(\d{1,2}):(\d{2})/.exec(t);
@@ -135,9 +137,19 @@ function etaBasis(state: SimState, at: number): string | null {
   return null;
 }
 
-function judgeUpdate(s: Scenario, state: SimState, m: ChatMessage, next: ChatMessage | undefined, closing: boolean, names: string[]): JudgedUpdate {
+/** The name of whoever the incident hurts that an update uses, if any. */
+export function namedImpact(m: ChatMessage, names: string[]): string | null {
   const text = normalize(`${m.impact ?? ''} ${m.text}`);
-  const hit = names.find((n) => text.includes(normalize(n)));
+  return names.find((n) => text.includes(normalize(n))) ?? null;
+}
+
+/** The words an update uses to say where the response stands ("investigating", "rolled back"…), if any. */
+export function statedStatus(m: ChatMessage): string | null {
+  return statusWords.exec(normalize(m.text))?.[0] ?? null;
+}
+
+function judgeUpdate(s: Scenario, state: SimState, m: ChatMessage, next: ChatMessage | undefined, closing: boolean, names: string[]): JudgedUpdate {
+  const hit = namedImpact(m, names);
   const impact: UpdateCheck = hit ? { ok: true, why: `names who is affected (${hit})` } : { ok: false, why: `does not name who is affected (any of: ${names.join(', ')})` };
 
   const body = normalize(m.text);
@@ -146,8 +158,8 @@ function judgeUpdate(s: Scenario, state: SimState, m: ChatMessage, next: ChatMes
   if (doneClaim.test(body) && !negated.test(body) && (mitigated === null || mitigated > m.at)) {
     status = { ok: false, why: `says the impact is over, but it ${mitigated === null ? 'never stopped' : `went on until ${clock(s, mitigated)}`}` };
   } else {
-    const word = statusWords.exec(body);
-    status = word ? { ok: true, why: `states where things stand ("${word[0]}")` } : { ok: false, why: 'does not say where things stand (investigating, cause identified, fix under way, mitigated, resolved…)' };
+    const word = statedStatus(m);
+    status = word ? { ok: true, why: `states where things stand ("${word}")` } : { ok: false, why: 'does not say where things stand (investigating, cause identified, fix under way, mitigated, resolved…)' };
   }
 
   const promises: UpdatePromise[] = [];

@@ -102,7 +102,12 @@ function buildPalette(n: ShellNames): PaletteEntry[] {
     ]);
     add('flink', 'replay a job’s dead-letter queue', 'flink run -d /opt/flink/usrlib/{job}.jar --replay-dlq', [job]);
   }
-  if (n.connectors.length > 0) add('curl', 'read a connector’s status', 'curl -s http://kafka-connect:8083/connectors/{connector}/status | jq .', [{ name: 'connector', label: 'Connector', choices: n.connectors }]);
+  if (n.connectors.length > 0) {
+    const connector: PaletteParam = { name: 'connector', label: 'Connector', choices: n.connectors };
+    add('curl', 'read a connector’s status', 'curl -s http://kafka-connect:8083/connectors/{connector}/status | jq .', [connector]);
+    add('curl', 'read a connector’s configuration', 'curl -s http://kafka-connect:8083/connectors/{connector}/config | jq .', [connector]);
+    add('curl', 'restart a connector’s failed tasks', "curl -s -X POST 'http://kafka-connect:8083/connectors/{connector}/restart?includeTasks=true&onlyFailed=true'", [connector]);
+  }
   if (n.tables.length > 0) {
     add('dbt', 'check source freshness', 'dbt source freshness');
     add('dbt', 'test a model', 'dbt test --select {model}', [{ name: 'model', label: 'Model', choices: n.tables }]);

@@ -108,7 +108,7 @@ export function shellNames(s: Scenario): ShellNames {
     // The Airflow scheduler runs as a deployment beside the jobs' when the platform has one.
     deployments: sorted([...deployments(s).map((d) => d.name), ...(s.world.scheduler ? ['airflow-scheduler'] : [])]),
     flinkJobIds: sorted(s.world.jobs.filter((j) => j.engine === 'flink').map((j) => j.id)),
-    connectors: sorted(s.world.jobs.filter((j) => j.engine === 'kafka-connect').map((j) => j.id)),
+    connectors: sorted([...s.world.producers.flatMap((p) => (p.connector ? [p.connector.name] : [])), ...s.world.jobs.filter((j) => j.engine === 'kafka-connect').map((j) => j.id)]),
     subjects: sorted(s.world.subjects.map((x) => x.name)),
     dags: sorted(s.world.dags.map((d) => d.id)),
     tables: sorted(s.world.tables.map((t) => t.id)),

@@ -8,6 +8,7 @@ import { modelResolves } from './model-resolves.ts';
 import { phasesReachable } from './phases-reachable.ts';
 import { redHerringEvidence } from './red-herring-evidence.ts';
 import { schemaEvolution } from './schema-evolution.ts';
+import { statedTimesAgree } from './stated-times.ts';
 import { variantReferences } from './variant-references.ts';
 
 /** Every lint rule, in the order their problems are listed. */
@@ -20,6 +21,7 @@ export const lintRules: Record<string, LintRule> = {
   alertsCanFire,
   messagesCanArrive,
   logsInOrder,
+  statedTimesAgree,
 };
 
 /**

@@ -103,6 +103,20 @@ const actionSchema = z.strictObject({
 
 const stakeholderSchema = z.strictObject({ id, name: text, role: text });
 
+/** What a stakeholder reacts to: an update that says nothing, one with no ETA before the impact stopped, a clear one, a missed ETA, a missed next update. */
+export const replyTriggers = ['vague-update', 'update-without-eta', 'clear-update', 'eta-missed', 'next-update-missed'] as const;
+
+const replySchema = z.strictObject({
+  when: z.enum(replyTriggers),
+  from: id,
+  /** `{time}` stands for the promised clock time (HH:MM) in an `eta-missed` or `next-update-missed` reply. */
+  text: z.string().min(1).max(2_000),
+  /** Seconds the stakeholder takes to answer. */
+  delayS: z.number().int().min(0).max(3_600).default(45),
+  /** Answer every time the trigger holds, not only the first. */
+  repeat: z.boolean().default(false),
+});
+
 const messageTriggerSchema = z.union([
   z.strictObject({ atS: seconds }),
   z.strictObject({ afterMilestone: z.enum(['detected', 'acknowledged', 'diagnosed', 'mitigated', 'resolved']), delayS: z.number().int().nonnegative().default(0) }),
@@ -214,6 +228,8 @@ export const scenarioSchema = z.strictObject({
     affected: z.array(z.string().min(2).max(120)).min(1).max(20).optional(),
     /** The severities this impact calls for; absent: the model walkthrough's declaration. Hidden from the player. */
     severity: z.array(severitySchema).min(1).max(4).optional(),
+    /** How stakeholders answer the player's updates and silences, so chat is a conversation. */
+    replies: z.array(replySchema).max(16).default([]),
   }),
   walkthrough: z.array(walkthroughStepSchema).min(1),
   prevention: z.array(preventionSchema).min(2),
@@ -236,6 +252,8 @@ export type AlertSpec = Scenario['alerts'][number];
 export type FaultSpec = Scenario['faults'][number];
 /** A stakeholder message. */
 export type MessageSpec = Scenario['messages'][number];
+/** A rule for how a stakeholder answers the player's updates. */
+export type ReplySpec = Scenario['communication']['replies'][number];
 /** A step of the model walkthrough. */
 export type WalkthroughStep = Scenario['walkthrough'][number];
 /** A seeded root-cause variant. */

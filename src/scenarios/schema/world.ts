@@ -20,6 +20,13 @@ export const producerSchema = z.strictObject({
   lateShare: z.number().min(0).max(1).optional(),
   /** Late events arrive between 0 and this many seconds after their event time, evenly spread. */
   lateByS: z.number().int().positive().max(30 * 86_400).optional(),
+  /** The Kafka Connect source connector that is this producer (a Debezium connector, say): its name and configuration as the Connect REST API returns them. */
+  connector: z
+    .strictObject({
+      name: id,
+      config: z.record(z.string().min(1), z.string()).refine((c) => typeof c['connector.class'] === 'string' && c['connector.class'] !== '', { message: 'a connector config names its connector.class' }),
+    })
+    .optional(),
 });
 
 /** A Kafka topic. */

@@ -29,7 +29,9 @@ const services: Record<string, Service> = {
   'kafka-connect:8083': connectRest,
 };
 
-const reasons: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 422: 'Unprocessable Entity', 500: 'Internal Server Error' };
+const serviceNames: Record<string, string> = { 'schema-registry:8081': 'Schema registry', 'kafka-connect:8083': 'Kafka Connect', 'flink-jobmanager:8081': 'Flink' };
+
+const reasons: Record<number, string> = { 200: 'OK', 202: 'Accepted', 204: 'No Content', 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 422: 'Unprocessable Entity', 500: 'Internal Server Error' };
 
 const help = `Usage: curl [options...] <url>
  -d, --data <data>          HTTP POST data
@@ -65,16 +67,18 @@ function run(ctx: ToolContext, args: readonly string[]): ToolResult {
   const answer = service(ctx, method, path, data);
   if (has(f, 'fail') && answer.status >= 400) return failed(has(f, 'silent') && !has(f, 'show-error') ? '' : `curl: (22) The requested URL returned error: ${answer.status}`, 22);
   const head = has(f, 'include') ? `HTTP/1.1 ${answer.status} ${reasons[answer.status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${answer.body.length}\r\n\r\n` : '';
-  // curl prints the body as the server sent it, with no newline added.
+  // curl prints the body as the server sent it; the shell's prompt starts on a new line after it.
   const effects = answer.effects ?? [];
-  return { out: `${head}${answer.body}\n`, err: '', exit: 0, effects, ...(effects.length > 0 ? { changed: `Schema registry: ${method} ${path}` } : {}) };
+  const out = answer.body === '' && head === '' ? '' : `${head}${answer.body}\n`;
+  return { out, err: '', exit: 0, effects, ...(effects.length > 0 ? { changed: `${serviceNames[key] ?? key}: ${method} ${path}` } : {}) };
 }
 
 function complete(n: ShellNames, before: readonly string[]): readonly string[] {
   const flink = n.flinkJobIds.map((id) => `http://flink-jobmanager:8081/jobs/${flinkJobId(id)}`);
   const subjects = n.subjects.map((x) => `http://schema-registry:8081/subjects/${x}/versions`);
+  const connectors = n.connectors.map((x) => `http://kafka-connect:8083/connectors/${x}/status`);
   if (before.at(-1) === '-X') return ['GET', 'POST', 'PUT'];
-  return ['-s', '-X', '-H', '-d', 'http://flink-jobmanager:8081/jobs', 'http://flink-jobmanager:8081/jobs/overview', ...flink, 'http://kafka-connect:8083/connectors', 'http://schema-registry:8081/subjects', ...subjects].sort();
+  return ['-s', '-X', '-H', '-d', 'http://flink-jobmanager:8081/jobs', 'http://flink-jobmanager:8081/jobs/overview', ...flink, 'http://kafka-connect:8083/connectors', ...connectors, 'http://schema-registry:8081/subjects', ...subjects].sort();
 }
 
 /** `curl` against the platform's REST services: the schema registry, Flink's job manager, Kafka Connect. */

@@ -1,27 +1,28 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatDuration, timeOfDay } from '../../../engine';
+import { timeOfDay } from '../../../engine';
 import { useClock, useSend, useView } from '../../hooks/use-session';
 import { useConsoleUi } from '../../store/console-ui-store';
 
-const etaChoices = [
-  { value: '', label: 'Unknown yet' },
-  { value: '900', label: '15 min' },
-  { value: '1800', label: '30 min' },
-  { value: '3600', label: '1 hour' },
-];
+const etaChoices = ['900', '1800', '3600'];
 const nextChoices = ['600', '900', '1200', '1800'];
+const minutes = (seconds: string) => `${Number(seconds) / 60} min`;
 
-/** Writes a status update: the composer helps with impact, ETA and when the next update comes. */
+/** Adds a sentence after what is written, leaving the writer's own text and punctuation as they are. */
+const appended = (text: string, sentence: string) => (text.trim() === '' ? sentence : `${text.replace(/\s+$/, '')} ${sentence}`);
+
+/**
+ * Writes a status update: a free message, posted exactly as written. The helpers only add a
+ * sentence the writer can still edit (who is affected, an ETA, when the next update comes).
+ */
 export function StatusComposer() {
   const view = useView();
   const send = useSend();
   const clock = useClock();
-  const [impact, setImpact] = useState('');
-  const [status, setStatus] = useState('');
-  const [eta, setEta] = useState('');
+  const [text, setText] = useState('');
+  const [eta, setEta] = useState('1800');
   const [next, setNext] = useState('900');
   const [open, setOpen] = useState(false);
-  const statusRef = useRef<HTMLTextAreaElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const focusRequest = useConsoleUi((s) => s.composerFocusRequest);
   const [handledRequest, setHandledRequest] = useState(focusRequest);
   const id = useId();
@@ -31,22 +32,24 @@ export function StatusComposer() {
     setOpen(true);
   }
   useEffect(() => {
-    if (open) statusRef.current?.focus();
+    if (open) textRef.current?.focus();
   }, [open, focusRequest]);
-  const clockAnchor = view.scenario.clock;
-  const message = [
-    impact && `Impact: ${impact}.`,
-    status,
-    eta ? `ETA: ${timeOfDay(clockAnchor, clock + Number(eta)).slice(0, 5)} (in ${formatDuration(Number(eta))}).` : 'ETA: not known yet.',
-    `Next update by ${timeOfDay(clockAnchor, clock + Number(next)).slice(0, 5)}.`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const canPost = status.trim().length > 0;
+  const at = (inS: string) => timeOfDay(view.scenario.clock, clock + Number(inS)).slice(0, 5);
+  const add = (sentence: string) => {
+    setText((t) => appended(t, sentence));
+    // Back to the text with the caret at its end, ready to go on writing.
+    requestAnimationFrame(() => {
+      const area = textRef.current;
+      if (!area) return;
+      area.focus();
+      area.setSelectionRange(area.value.length, area.value.length);
+    });
+  };
+  const canPost = text.trim().length > 0;
   const post = () => {
     if (!canPost) return;
-    send({ type: 'comms.post', text: message, ...(impact && { impact }), ...(eta && { etaS: Number(eta) }), nextUpdateS: Number(next) });
-    setStatus('');
+    send({ type: 'comms.post', text: text.trim() });
+    setText('');
     setOpen(false);
   };
   if (!open) {
@@ -67,41 +70,56 @@ export function StatusComposer() {
         post();
       }}
     >
-      <div className="composer__grid">
-        <label className="field" htmlFor={`${id}-impact`}>
-          <span className="field__label">Impact</span>
-          <input id={`${id}-impact`} type="text" value={impact} placeholder="Who is affected, how" onChange={(e) => setImpact(e.target.value)} />
-        </label>
-        <label className="field" htmlFor={`${id}-status`}>
-          <span className="field__label">What we know / are doing</span>
-          <textarea id={`${id}-status`} ref={statusRef} rows={2} value={status} onChange={(e) => setStatus(e.target.value)} />
-        </label>
-        <div className="composer__row">
-          <label className="field" htmlFor={`${id}-eta`}>
-            <span className="field__label">ETA</span>
-            <select id={`${id}-eta`} value={eta} onChange={(e) => setEta(e.target.value)}>
-              {etaChoices.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field" htmlFor={`${id}-next`}>
-            <span className="field__label">Next update in</span>
-            <select id={`${id}-next`} value={next} onChange={(e) => setNext(e.target.value)}>
-              {nextChoices.map((c) => (
-                <option key={c} value={c}>
-                  {Number(c) / 60} min
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      </div>
-      <p className="composer__preview" aria-label="Preview">
-        {message}
+      <label className="field" htmlFor={`${id}-text`}>
+        <span className="field__label">Your update</span>
+        <textarea
+          id={`${id}-text`}
+          ref={textRef}
+          rows={3}
+          value={text}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              post();
+            }
+          }}
+        />
+      </label>
+      <p id={`${id}-hint`} className="composer__hint">
+        Posted exactly as written. Say who is affected, where things stand and when you will update next. Ctrl+Enter posts.
       </p>
+      <fieldset className="composer__helpers">
+        <legend className="visually-hidden">Add to the update</legend>
+        <button type="button" className="btn btn--ghost btn--small" onClick={() => add('Impact: ')}>
+          + Impact
+        </button>
+        <span className="composer__helper">
+          <button type="button" className="btn btn--ghost btn--small" onClick={() => add(`ETA ${at(eta)} (in ${minutes(eta)}).`)}>
+            + ETA
+          </button>
+          <select aria-label="ETA in" value={eta} onChange={(e) => setEta(e.target.value)}>
+            {etaChoices.map((c) => (
+              <option key={c} value={c}>
+                {minutes(c)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="composer__helper">
+          <button type="button" className="btn btn--ghost btn--small" onClick={() => add(`Next update by ${at(next)}.`)}>
+            + Next update
+          </button>
+          <select aria-label="Next update in" value={next} onChange={(e) => setNext(e.target.value)}>
+            {nextChoices.map((c) => (
+              <option key={c} value={c}>
+                {minutes(c)}
+              </option>
+            ))}
+          </select>
+        </span>
+      </fieldset>
       <div className="composer__actions">
         <button type="button" className="btn btn--ghost" onClick={() => setOpen(false)}>
           Cancel

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatDuration, timeOfDay, type DebriefView } from '../../../engine';
+import { Fold } from './Fold';
 import type { Scenario } from '../../../scenarios/schema';
 import { TableScroll } from '../../components/table-scroll/TableScroll';
 
@@ -61,79 +62,79 @@ export function DebriefMilestones({ debrief, scenario }: { debrief: DebriefView;
   ].join('');
 
   return (
-    <section className="result__section debrief-section" aria-labelledby="debrief-milestones-title">
-      <h2 id="debrief-milestones-title" className="result__heading">
-        Milestones
-      </h2>
-      <p className="result__note">
-        {longLead
-          ? `Minutes after the first page (${timeOfDay(scenario.clock, origin)}; the impact began ${formatDuration(longLead.beforePageS)} earlier, at ${timeOfDay(scenario.clock, impact)})`
-          : `Minutes after the impact started (${timeOfDay(scenario.clock, impact)})`}
-        : your run against the model’s ghost run on the same seed, with the deadline and targets as lines.
-      </p>
-      <div className="debrief-milestones">
-        <figure className="debrief-figure">
-          <div className="debrief-milestones__chart" aria-hidden="true">
-            <ResponsiveContainer width="100%" height="100%" minWidth={0} minHeight={0} initialDimension={{ width: 520, height: 240 }}>
-              <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 4, left: 4 }} barGap={2} accessibilityLayer={false}>
-                <CartesianGrid stroke="var(--chart-grid)" horizontal={false} />
-                <XAxis
-                  type="number"
-                  tick={axisTick}
-                  tickLine={false}
-                  axisLine={{ stroke: 'var(--border-strong)' }}
-                  domain={[0, (max: number) => Math.max(max, ...lines.map((l) => fromOrigin(l.at))) + 2]}
-                  tickFormatter={(v: number) => `${Math.round(v)}m`}
-                />
-                <YAxis type="category" dataKey="label" width={140} tick={axisTick} tickLine={false} axisLine={false} />
-                <Legend wrapperStyle={{ fontSize: 11 }} />
-                <Bar dataKey="you" name="You" fill="var(--chart-1)" isAnimationActive={false} barSize={9} />
-                <Bar dataKey="model" name="Model (ghost)" fill="var(--fg-muted)" fillOpacity={0.55} isAnimationActive={false} barSize={9} />
-                {lines.map((l) => (
-                  <ReferenceLine key={l.id} x={fromOrigin(l.at)} stroke={slaStroke[l.id].stroke} strokeDasharray={slaStroke[l.id].dash} strokeWidth={1.5} />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <figcaption className="debrief-figure__caption">{caption}</figcaption>
-          <ul className="debrief-legend">
-            {debrief.sla.map((l) => (
-              <li key={l.id}>
-                <span className="debrief-legend__swatch" style={{ borderTopColor: slaStroke[l.id].stroke, borderTopStyle: 'dashed' }} aria-hidden="true" />
-                <strong>{slaStroke[l.id].short}</strong>: {l.label}
-                {l.at === null ? ' (never reached' : ` at ${timeOfDay(scenario.clock, l.at)}, ${formatDuration(l.at - impact)} after impact (`}
-                {l.at === null ? '; ' : ''}measured from {l.basis})
-              </li>
-            ))}
-          </ul>
-        </figure>
-        <TableScroll label="Milestones table">
-          <table className="result-table debrief-milestones__table">
-            <caption className="visually-hidden">Milestones: you against the model</caption>
-            <thead>
-              <tr>
-                <th scope="col">Milestone</th>
-                <th scope="col">You</th>
-                <th scope="col">Model</th>
-                <th scope="col">Gap</th>
-              </tr>
-            </thead>
-            <tbody>
-              {debrief.milestones.map((m) => (
-                <tr key={m.milestone}>
-                  <th scope="row">{m.label}</th>
-                  <td>
-                    {m.player === null ? 'never' : <span className="mono">{timeOfDay(scenario.clock, m.player)}</span>}
-                    {m.milestone !== 'impactStart' && m.player !== null && <span className="debrief-sub">{afterImpact(m.player, impact)}</span>}
-                  </td>
-                  <td>{m.model === null ? 'never' : <span className="mono">{timeOfDay(scenario.clock, m.model)}</span>}</td>
-                  <td>{m.milestone === 'impactStart' ? '—' : gapText(m.deltaS, m.player, m.model)}</td>
-                </tr>
+    <div className="debrief-milestones-fold">
+      <p className="result__note">{caption}</p>
+      <Fold summary="Show the milestones against the model, as a chart and a table">
+        <p className="result__note">
+          {longLead
+            ? `Minutes after the first page (${timeOfDay(scenario.clock, origin)}; the impact began ${formatDuration(longLead.beforePageS)} earlier, at ${timeOfDay(scenario.clock, impact)})`
+            : `Minutes after the impact started (${timeOfDay(scenario.clock, impact)})`}
+          : your run against the model’s ghost run on the same seed, with the deadline and targets as lines.
+        </p>
+        <div className="debrief-milestones">
+          <figure className="debrief-figure">
+            <div className="debrief-milestones__chart" aria-hidden="true">
+              <ResponsiveContainer width="100%" height="100%" minWidth={0} minHeight={0} initialDimension={{ width: 520, height: 240 }}>
+                <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 4, left: 4 }} barGap={2} accessibilityLayer={false}>
+                  <CartesianGrid stroke="var(--chart-grid)" horizontal={false} />
+                  <XAxis
+                    type="number"
+                    tick={axisTick}
+                    tickLine={false}
+                    axisLine={{ stroke: 'var(--border-strong)' }}
+                    domain={[0, (max: number) => Math.max(max, ...lines.map((l) => fromOrigin(l.at))) + 2]}
+                    tickFormatter={(v: number) => `${Math.round(v)}m`}
+                  />
+                  <YAxis type="category" dataKey="label" width={140} tick={axisTick} tickLine={false} axisLine={false} />
+                  <Legend wrapperStyle={{ fontSize: 11 }} />
+                  <Bar dataKey="you" name="You" fill="var(--chart-1)" isAnimationActive={false} barSize={9} />
+                  <Bar dataKey="model" name="Model (ghost)" fill="var(--fg-muted)" fillOpacity={0.55} isAnimationActive={false} barSize={9} />
+                  {lines.map((l) => (
+                    <ReferenceLine key={l.id} x={fromOrigin(l.at)} stroke={slaStroke[l.id].stroke} strokeDasharray={slaStroke[l.id].dash} strokeWidth={1.5} />
+                  ))}
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+            
+            <ul className="debrief-legend">
+              {debrief.sla.map((l) => (
+                <li key={l.id}>
+                  <span className="debrief-legend__swatch" style={{ borderTopColor: slaStroke[l.id].stroke, borderTopStyle: 'dashed' }} aria-hidden="true" />
+                  <strong>{slaStroke[l.id].short}</strong>: {l.label}
+                  {l.at === null ? ' (never reached' : ` at ${timeOfDay(scenario.clock, l.at)}, ${formatDuration(l.at - impact)} after impact (`}
+                  {l.at === null ? '; ' : ''}measured from {l.basis})
+                </li>
               ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </div>
-    </section>
+            </ul>
+          </figure>
+          <TableScroll label="Milestones table">
+            <table className="result-table debrief-milestones__table">
+              <caption className="visually-hidden">Milestones: you against the model</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Milestone</th>
+                  <th scope="col">You</th>
+                  <th scope="col">Model</th>
+                  <th scope="col">Gap</th>
+                </tr>
+              </thead>
+              <tbody>
+                {debrief.milestones.map((m) => (
+                  <tr key={m.milestone}>
+                    <th scope="row">{m.label}</th>
+                    <td>
+                      {m.player === null ? 'never' : <span className="mono">{timeOfDay(scenario.clock, m.player)}</span>}
+                      {m.milestone !== 'impactStart' && m.player !== null && <span className="debrief-sub">{afterImpact(m.player, impact)}</span>}
+                    </td>
+                    <td>{m.model === null ? 'never' : <span className="mono">{timeOfDay(scenario.clock, m.model)}</span>}</td>
+                    <td>{m.milestone === 'impactStart' ? '—' : gapText(m.deltaS, m.player, m.model)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </div>
+      </Fold>
+    </div>
   );
 }

@@ -154,8 +154,11 @@ export function DebriefTimeline({ debrief, scenario, state }: { debrief: Debrief
   const [shownAt, setShownAt] = useState(min);
   const frame = useRef<number | null>(null);
   const pending = useRef(min);
+  // The replayed console stays folded until the reader scrubs or opens it.
+  const [consoleOpen, setConsoleOpen] = useState(false);
   const scrubTo = useCallback((t: number) => {
     setValue(t);
+    setConsoleOpen(true);
     pending.current = t;
     if (frame.current !== null) return;
     frame.current = requestAnimationFrame(() => {
@@ -213,7 +216,7 @@ export function DebriefTimeline({ debrief, scenario, state }: { debrief: Debrief
             />
           ))}
         </div>
-        <figcaption className="debrief-figure__caption">
+        <figcaption className="visually-hidden">
           {debrief.keyMetrics.map((m) => m.label).join(', ')} from {timeOfDay(clock, domain[0])} to {timeOfDay(clock, domain[1])}, your run as solid lines and the
           model’s as dashed ghost lines.{impactText ? ` ${impactText}` : ''} You took {debrief.playerMarkers.length} recorded step(s); the model took {debrief.modelMarkers.length}. The lists below give every
           step with its time.
@@ -274,23 +277,26 @@ export function DebriefTimeline({ debrief, scenario, state }: { debrief: Debrief
           {playerNear ? ` Your last step before it: ${playerNear.label} at ${timeOfDay(clock, playerNear.at)}.` : ' You had taken no step yet.'}
           <span className="visually-hidden"> Readings: {readings}.</span>
         </p>
-        <FrozenViewContext.Provider value={frozen}>
-          <div className="debrief-frozen__grid">
-            {/* The pager grows with its alerts; here its cell scrolls, so it takes the keyboard focus. */}
-            <div className="debrief-frozen__cell debrief-frozen__cell--pager" role="group" aria-label="Pager at this moment (scrollable)" tabIndex={0}>
-              <Pager />
+        <details className="debrief-disclosure" open={consoleOpen} onToggle={(e) => setConsoleOpen(e.currentTarget.open)}>
+          <summary className="debrief-disclosure__summary">Show the console at this moment</summary>
+          <FrozenViewContext.Provider value={frozen}>
+            <div className="debrief-frozen__grid">
+              {/* The pager grows with its alerts; here its cell scrolls, so it takes the keyboard focus. */}
+              <div className="debrief-frozen__cell debrief-frozen__cell--pager" role="group" aria-label="Pager at this moment (scrollable)" tabIndex={0}>
+                <Pager />
+              </div>
+              <div className="debrief-frozen__cell debrief-frozen__cell--dashboards">
+                <DashboardsPanel />
+              </div>
+              <div className="debrief-frozen__cell debrief-frozen__cell--tools">
+                <ToolsPanel />
+              </div>
+              <div className="debrief-frozen__cell debrief-frozen__cell--timeline">
+                <TimelinePanel />
+              </div>
             </div>
-            <div className="debrief-frozen__cell debrief-frozen__cell--dashboards">
-              <DashboardsPanel />
-            </div>
-            <div className="debrief-frozen__cell debrief-frozen__cell--tools">
-              <ToolsPanel />
-            </div>
-            <div className="debrief-frozen__cell debrief-frozen__cell--timeline">
-              <TimelinePanel />
-            </div>
-          </div>
-        </FrozenViewContext.Provider>
+          </FrozenViewContext.Provider>
+        </details>
       </div>
     </section>
   );

@@ -1,4 +1,6 @@
-import { relativeTime, type ResultView } from '../../../engine';
+import type { ResultView } from '../../../engine';
+import type { ClockAnchor } from '../../../engine/wall-clock';
+import { ClockTime } from './ClockTime';
 import type { VerdictKind } from '../../../scenarios/schema';
 
 /** Each verdict's words and badge; the text carries the meaning, the colour only repeats it. */
@@ -12,7 +14,7 @@ export const verdictStyle: Record<VerdictKind | 'no-effect', { label: string; ba
 };
 
 /** The actions the player took, with the scenario's verdict and why, then the key steps they missed. */
-export function ResultDecisions({ result }: { result: ResultView }) {
+export function ResultDecisions({ result, clock }: { result: ResultView; clock: ClockAnchor }) {
   const { decisions, missedKeyActions } = result.report;
   return (
     <section className="result__section" aria-labelledby="result-decisions-title">
@@ -27,7 +29,7 @@ export function ResultDecisions({ result }: { result: ResultView }) {
             const style = verdictStyle[d.verdict];
             return (
               <li key={`${d.action}-${d.at}-${i}`} className={`result-decisions__item result-decisions__item--${d.verdict}`}>
-                <span className="result-decisions__time mono">{relativeTime(d.at)}</span>
+                <ClockTime clock={clock} at={d.at} className="result-decisions__time" />
                 <div className="result-decisions__body">
                   <p className="result-decisions__label">
                     {d.typed ? <code className="mono">$ {d.label}</code> : d.label} <span className={`badge ${style.badge}`}>{style.label}</span>
@@ -40,21 +42,21 @@ export function ResultDecisions({ result }: { result: ResultView }) {
         </ol>
       )}
 
-      <h3 className="result__subheading">Key steps missed</h3>
-      {missedKeyActions.length === 0 ? (
-        <p className="result__empty">None: every key step was taken.</p>
-      ) : (
-        <ul className="result-decisions result-decisions--verdicts">
-          {missedKeyActions.map((m) => (
-            <li key={m.action} className="result-decisions__item result-decisions__item--missed">
-              <span className="badge badge--danger">Missed</span>
-              <div className="result-decisions__body">
-                <p className="result-decisions__label">{m.label}</p>
-                <p className="result-decisions__why">{m.why}</p>
-              </div>
-            </li>
-          ))}
-        </ul>
+      {missedKeyActions.length > 0 && (
+        <>
+          <h3 className="result__subheading">Key steps missed</h3>
+          <ul className="result-decisions result-decisions--verdicts">
+            {missedKeyActions.map((m) => (
+              <li key={m.action} className="result-decisions__item result-decisions__item--missed">
+                <span className="badge badge--danger">Missed</span>
+                <div className="result-decisions__body">
+                  <p className="result-decisions__label">{m.label}</p>
+                  <p className="result-decisions__why">{m.why}</p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

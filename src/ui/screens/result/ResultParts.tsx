@@ -1,6 +1,19 @@
 import type { ResultView, ScoreReport } from '../../../engine';
 import { TableScroll } from '../../components/table-scroll/TableScroll';
 
+/** A long explanation's first clause, shown on its own; the whole is one click away. */
+function PartDetail({ text }: { text: string }) {
+  if (text.length <= 110) return <>{text}</>;
+  let head = text.split('; ')[0] ?? text;
+  if (head.length > 110) head = head.split(' (')[0] ?? head;
+  return (
+    <details className="result-parts__more">
+      <summary>{head}</summary>
+      <p>{text}</p>
+    </details>
+  );
+}
+
 const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1)).replace('-', '−');
 
 /** The score, part by part: points against the maximum, the model's points (par) when given, and the engine's explanation. */
@@ -49,7 +62,9 @@ export function ResultParts({ result, par }: { result: ResultView; par?: ScoreRe
                   )}
                 </td>
                 {par && <td className="result-table__num result-parts__par">{parPoints(p.id) === undefined ? '—' : points(parPoints(p.id) ?? 0)}</td>}
-                <td className="result-parts__detail">{p.detail}</td>
+                <td className="result-parts__detail">
+                  <PartDetail text={p.detail} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { debriefView, relativeTime, replay, runInfo, summarizeRun, timeDefinitions, timeOfDay, type ResultView } from '../../../engine';
+import { debriefView, replay, runInfo, summarizeRun, timeDefinitions, timeOfDay, type ResultView } from '../../../engine';
 import { saveAttempt } from '../../history/history-store';
 import { attemptFromRun } from '../../history/record-attempt';
 import { bestScoreKey, usePreferences } from '../../store/preferences-store';
@@ -31,7 +31,7 @@ const gradeTone: Record<ResultView['report']['grade'], string> = { A: 'ok', B: '
 function endedText(session: LiveSession, result: ResultView): string {
   const ended = session.state.ended;
   if (!ended) return '';
-  const when = `${timeOfDay(session.scenario.clock, ended.at)} (${relativeTime(ended.at)})`;
+  const when = timeOfDay(session.scenario.clock, ended.at);
   if (ended.reason === 'completed') return `Completed at ${when}: incident resolved and postmortem submitted.`;
   if (ended.reason === 'ended-early') return result.report.resolved ? `Ended by you at ${when}, after the incident was resolved but before the postmortem was submitted.` : `Ended by you at ${when}, before the incident was resolved.`;
   return result.report.resolved ? `Time ran out at ${when}, after the incident was resolved but before the postmortem was submitted.` : `Time ran out at ${when} before the incident was resolved.`;
@@ -146,6 +146,7 @@ function Result({ session }: { session: LiveSession }) {
           <CostliestList report={report} />
           <div className="result-hero__times">
             <ResultTimes result={result} />
+            <DebriefMilestones debrief={debrief} scenario={scenario} />
           </div>
           <div className="result-hero__summary">
             <p className="result-hero__par">
@@ -158,17 +159,18 @@ function Result({ session }: { session: LiveSession }) {
 
         <ResultOutcomes result={result} deadlineLabel={scenario.briefing.deadline.label} duplicatesPeak={debrief.duplicatesPeak} />
         <ResultParts result={result} par={parReport} />
-        <DebriefMilestones debrief={debrief} scenario={scenario} />
         <DebriefTimeline debrief={debrief} scenario={scenario} state={state} />
         <div className="debrief-review">
-          <ResultDecisions result={result} />
-          <DebriefKeySteps debrief={debrief} scenario={scenario} />
+          <ResultDecisions result={result} clock={scenario.clock} />
+          <DebriefKeySteps debrief={debrief} scenario={scenario}>
+            <DebriefWalkthrough debrief={debrief} scenario={scenario} />
+          </DebriefKeySteps>
         </div>
-        <DebriefWalkthrough debrief={debrief} scenario={scenario} />
         {scenario.kind === 'decision' ? <DebriefPlan scenario={scenario} state={state} /> : <DebriefRootCause debrief={debrief} scenario={scenario} />}
         <ResultCommunication result={result} scenario={scenario} />
-        <ResultFollowUps result={result} scenario={scenario} submitted={state.postmortem !== null} />
-        <ResultPostmortemFacts result={result} />
+        <ResultPostmortemFacts result={result}>
+          <ResultFollowUps result={result} scenario={scenario} submitted={state.postmortem !== null} />
+        </ResultPostmortemFacts>
         <DebriefExport debrief={debrief} scenario={scenario} state={state} />
       </main>
     </div>
