@@ -84,7 +84,7 @@ export class RoomSession {
   apply(entry: EntryRecord): Outcome {
     if (entry.seq !== this.entries.length) throw new Error(`entry ${entry.seq} applied out of order (next is ${this.entries.length})`);
     const before = this.state.rejected.length;
-    applyEntryInPlace(this.scenario, this.state, { at: entry.at, command: entry.command });
+    applyEntryInPlace(this.scenario, this.state, { at: entry.at, command: entry.command, by: entry.seat });
     this.entries.push(entry);
     this.clock = Math.max(this.clock, this.state.t);
     const outcome: Outcome = { id: entry.clientId, seq: entry.seq, at: entry.at, rejected: this.state.rejected.length > before ? (this.state.rejected.at(-1)?.reason ?? null) : null };

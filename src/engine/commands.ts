@@ -10,6 +10,7 @@ import { deliverMessage } from './messages';
 import { declarationLabel, declarationProblem, judgeDeclaration } from './diagnosis';
 import { completeTyped, startTyped } from './terminal/terminal-session';
 import { sendPlan } from './plan/send-plan';
+import { actionHoldS, handsRefusal, takeHold } from './hands';
 
 /**
  * Applies one command at `state.t` (the caller has advanced time to `entry.at`). A command
@@ -17,7 +18,7 @@ import { sendPlan } from './plan/send-plan';
  */
 export function applyCommand(s: Scenario, state: SimState, entry: LogEntry): void {
   const reason = execute(s, state, entry);
-  if (reason) state.rejected.push({ at: state.t, command: entry.command, reason });
+  if (reason) state.rejected.push({ at: state.t, command: entry.command, reason, ...(entry.by !== undefined && { by: entry.by }) });
 }
 
 function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
@@ -105,8 +106,9 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
     case 'action.start': {
       const spec = lookup(s).action.get(c.action);
       if (!spec) return `there is no action "${c.action}"`;
-      const blocker = actionBlocker(s, state, spec);
+      const blocker = actionBlocker(s, state, spec) ?? handsRefusal(s.clock, state.hands, entry.by, t);
       if (blocker) return blocker;
+      takeHold(state, { ...(entry.by !== undefined && { by: entry.by }), what: spec.label, from: t, until: t + actionHoldS(spec) });
       startAction(s, state, spec);
       return null;
     }
@@ -153,8 +155,11 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
     }
     case 'terminal.run':
     case 'sql.run': {
-      const refused = c.type === 'sql.run' ? startTyped(s, state, 'sql', c.query) : startTyped(s, state, 'terminal', c.line);
+      const prompt = c.type === 'sql.run' ? 'sql' : 'terminal';
+      const refused = handsRefusal(s.clock, state.hands, entry.by, t) ?? startTyped(s, state, prompt, c.type === 'sql.run' ? c.query : c.line);
       if (refused) return refused;
+      const typed = state[prompt]?.at(-1);
+      if (typed) takeHold(state, { ...(entry.by !== undefined && { by: entry.by }), what: typed.line, from: t, until: typed.endsAt });
       completeTyped(s, state);
       return null;
     }

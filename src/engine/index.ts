@@ -11,6 +11,7 @@ export { playBot, policies, viewPolicySteps, type PolicyName, type BotRun, type 
 export { stateHash } from './state-hash';
 export { summarizeRun, type RunSummary } from './run-summary';
 export { timeOfDay, formatDuration, relativeTime } from './wall-clock';
+export { handsPerResponder, handsRefusal, heldAt, type Hold } from './hands';
 export { costliest, type Cost } from './debrief/costliest';
 export { debriefView, type DebriefView, type DebriefRun, type DebriefDecision, type MilestoneRow } from './debrief/debrief-view';
 export type { DebriefMarker, MarkerKind } from './debrief/markers';

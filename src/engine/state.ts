@@ -1,6 +1,7 @@
 import type { Command, LogEntry, MilestoneName, RevealKind, VerdictKind } from '../scenarios/schema';
 import type { LateWindowState, TableLayoutState } from './world/lake-state';
 import type { SchedulerState, WindowedTable } from './world/orchestration-state';
+import type { Hold } from './hands';
 import type { RepliesState } from './stakeholder-replies';
 
 /** How a range of offsets was (last) processed; the status of each record follows from it. */
@@ -314,6 +315,8 @@ export interface RejectedCommand {
   at: number;
   command: Command;
   reason: string;
+  /** The seat that sent it, in a room. */
+  by?: string;
 }
 
 /** Sampled metric values for charts, bounded in length. */
@@ -369,6 +372,8 @@ export interface SimState {
   sql?: TerminalEntry[];
   /** A decision drill's plans, as sent; absent until the first. */
   plans?: SentPlan[];
+  /** The commands in each responder's hands (see hands.ts); absent until the first. */
+  hands?: Hold[];
   /** Stakeholders' answers to the player's updates; absent until the first. */
   replies?: RepliesState;
 }

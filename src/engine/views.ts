@@ -95,6 +95,8 @@ export function playerView(s: Scenario, state: SimState) {
     series: { ...state.series, values: withoutAccounting(s, state.series.values) },
     alerts: state.alerts,
     running: state.running,
+    /** What each responder has in hand (their own commands, until when): at most two at once. */
+    hands: state.hands ?? [],
     actionsTaken: state.decisions.map(({ action, startedAt, completedAt }) => ({ action, startedAt, completedAt })),
     outputs: state.outputs,
     terminal: state.terminal ?? [],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { levelNames, playBot, prepareRun, summarizeRun, type PolicyName } from '../../src/engine';
+import { actionHoldCapS } from '../../src/engine/hands';
 import { builtinRegistry } from '../../scripts/lib/builtin-scenarios';
 
 const { scenarios } = builtinRegistry();
@@ -43,5 +44,24 @@ describe.each(cases)('bots that read only the console, on %s', (_name, base, lev
   it('the model played late scores less the later it is', () => {
     const late = (['model', 'slow-5', 'slow-10', 'slow-20'] as const).map((policy) => scores(base, level, policy, [1])[0]?.score ?? NaN);
     for (let i = 1; i < late.length; i += 1) expect(late[i], late.join(' → ')).toBeLessThan(late[i - 1] as number);
+  });
+});
+
+describe('hands slow the bots that spray commands', () => {
+  it.each(scenarios.map((s) => [s.id, s] as const))('the shotgun bot on %s gets through its commands no faster than two at a time', (_id, base) => {
+    const s = prepareRun(base, 1, 'normal');
+    const { state } = playBot(s, 'shotgun', 1);
+    const holds = [
+      ...state.decisions.map((d) => ({ from: d.startedAt, heldS: Math.min(actionHoldCapS, s.actions.find((a) => a.id === d.action)?.durationS ?? 0) })),
+      ...[...(state.terminal ?? []), ...(state.sql ?? [])].map((e) => ({ from: e.startedAt, heldS: e.endsAt - e.startedAt })),
+    ].sort((a, b) => a.from - b.from);
+    expect(holds.length).toBeGreaterThan(2);
+    // Every command it sent waited for a free hand: none was refused for busy hands.
+    expect(state.rejected.filter((r) => r.reason.startsWith('You are busy with'))).toEqual([]);
+    // With two hands, everything but the last command and one other finished before the last one started.
+    const span = (holds.at(-1)?.from ?? 0) - (holds[0]?.from ?? 0);
+    const total = holds.reduce((sum, h) => sum + h.heldS, 0);
+    const longest = Math.max(...holds.slice(0, -1).map((h) => h.heldS));
+    expect(span).toBeGreaterThanOrEqual((total - (holds.at(-1)?.heldS ?? 0) - longest) / 2);
   });
 });

@@ -29,7 +29,8 @@ beforeAll(async () => {
   // Two processes in all: the valid file alone, then every broken file with the valid one in the middle.
   const middle = Math.floor(badFiles.length / 2);
   const files = [...badFiles.slice(0, middle).map((b) => b.file), validFile, ...badFiles.slice(middle).map((b) => b.file), missingFile];
-  [alone, mixed] = await Promise.all([runScript('scenario-check', [validFile]), runScript('scenario-check', files)]);
+  // A few seeds for the honest-par check keep the test quick; the default of 50 is what CI runs on the built-ins.
+  [alone, mixed] = await Promise.all([runScript('scenario-check', ['--par-seeds', '3', validFile]), runScript('scenario-check', ['--par-seeds', '3', ...files])]);
 }, 120_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -77,5 +78,12 @@ describe('scenario:check on broken files mixed with a valid one', () => {
       if (typeof expected.message === 'string') expect(message).toContain(expected.message);
       else expect(message).toMatch(expected.message);
     }
+  });
+});
+
+describe('scenario:check --par-seeds', () => {
+  it('refuses a count that is not a whole number, saying what it needs', async () => {
+    const run = await runScript('scenario-check', ['--par-seeds', 'many', validFile]);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'scenario:check: --par-seeds needs a whole number of seeds from 0 to 1000\n' });
   });
 });

@@ -13,7 +13,8 @@ import {
   type DebriefView,
   type SimState,
 } from '../../src/engine';
-import { makeReplayFile, verifyReplayFile } from '../../src/engine/debrief/replay-file';
+import { fileScoringVersion, makeReplayFile, verifyReplayFile } from '../../src/engine/debrief/replay-file';
+import { scoringVersion } from '../../src/engine/scoring/score-run';
 import type { Command, LogEntry, ReplayFile, Scenario } from '../../src/scenarios/schema';
 import { scenarioRun } from '../support/sim-harness';
 
@@ -235,6 +236,43 @@ describe('replay file', () => {
     // The postmortem's prose is kept but never scored, so rewriting it leaves the score as it was.
     const log = modelFile.log.map((e) => (e.command.type === 'postmortem.submit' ? { ...e, command: { ...e.command, rootCause: 'All good, nothing to see.' } } : e));
     expect(refusal(text({ ...modelFile, log }))).toMatch(/^The file's state hash \([0-9a-f]+\) does not match what its log replays to \([0-9a-f]+\): it was edited or is corrupt\.$/);
+  });
+
+  describe('after a scoring change', () => {
+    // The model's run with a postmortem that says nothing: 95 (A) under scoring v1, where its facts weighed 5.
+    const vacuousLog = model.state.log.map((e) => (e.command.type === 'postmortem.submit' ? { ...e, command: { type: 'postmortem.submit' as const, rootCause: 'It broke and then we fixed it, ok.', followUps: e.command.followUps } } : e));
+    const vacuous = replay(s, 1, vacuousLog, s.clock.endS);
+    const { scoringVersion: _today, ...today } = makeReplayFile(s, vacuous);
+    const recordedUnderV1 = { ...today, score: { total: 95, maxScore: 100, grade: 'A' } };
+
+    it('records the scoring rules’ version in every file it writes', () => {
+      expect(modelFile.scoringVersion).toBe(scoringVersion);
+      expect(scoringVersion).toBeGreaterThan(1);
+    });
+
+    it('opens an honest file from older rules re-scored by today’s, saying both scores', () => {
+      const result = verifyReplayFile(text(recordedUnderV1), find);
+      if (!result.ok) throw new Error(result.error);
+      expect(result.report.total).toBe(88);
+      expect(result.notice).toBe(`This run scored 95 (A) when it was recorded under scoring v1; today's rules (scoring v${scoringVersion}) give 88 (B), which is what the debrief shows.`);
+      expect(stateHash(result.state)).toBe(recordedUnderV1.stateHash);
+    });
+
+    it('treats a file without the field as scored under the oldest rules, and one under today’s as is', () => {
+      expect(fileScoringVersion({})).toBe(1);
+      expect(fileScoringVersion({ scoringVersion: 2 })).toBe(2);
+      expect(verifyReplayFile(text({ ...recordedUnderV1, scoringVersion: 1 }), find)).toMatchObject({ ok: true, notice: expect.stringContaining('under scoring v1') });
+      expect(verifyReplayFile(text(modelFile), find)).toMatchObject({ ok: true, notice: null });
+    });
+
+    it('still refuses a file from older rules whose log does not replay to its state hash', () => {
+      const log = recordedUnderV1.log.map((e) => (e.command.type === 'postmortem.submit' ? { ...e, command: { ...e.command, rootCause: 'All good, nothing to see.' } } : e));
+      expect(refusal(text({ ...recordedUnderV1, log }))).toMatch(/^The file's state hash \([0-9a-f]+\) does not match what its log replays to \([0-9a-f]+\): it was edited or is corrupt\.$/);
+    });
+
+    it('refuses a file that claims today’s rules with a score they do not give', () => {
+      expect(refusal(text({ ...recordedUnderV1, scoringVersion }))).toBe('The file says 95 (A) but replaying its log gives 88 (B): it was edited or is corrupt.');
+    });
   });
 
   it('never throws, whatever it is handed', () => {

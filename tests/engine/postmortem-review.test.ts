@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { debriefView, parTimes, playBot, postmortemMarkdown, replay, scoreRun, type ScoreReport } from '../../src/engine';
 import { countTolerance, durationTolerance, reviewPostmortem, runFacts } from '../../src/engine/scoring/postmortem-review';
+import { partMax } from '../../src/engine/scoring/score-run';
 import type { Command, LogEntry } from '../../src/scenarios/schema';
 import { scenarioRun } from '../support/sim-harness';
 
@@ -23,7 +24,7 @@ describe('postmortem judged on facts', () => {
     const r = reviewPostmortem(s, model.state);
     expect(r.checks.map((c) => c.id)).toEqual(['duration', 'detection', 'data', 'cause', 'owners', 'contributing']);
     for (const c of r.checks) expect(c.ok, `${c.id}: ${c.why}`).toBe(true);
-    expect(part(scoreRun(s, model.state, par))?.points).toBe(5);
+    expect(part(scoreRun(s, model.state, par))?.points).toBe(partMax.postmortem);
   });
 
   it('gives "It broke and then we fixed it, ok." no facts points, and keeps the words as written', () => {
@@ -33,7 +34,17 @@ describe('postmortem judged on facts', () => {
     expect(part(report)?.points).toBe(0);
     expect(reviewPostmortem(s, state).passed).toBe(0);
     expect(state.postmortem?.rootCause).toBe('It broke and then we fixed it, ok.');
-    expect(report.total).toBeLessThanOrEqual(95);
+    // Everything else is the model's, the right follow-ups included: a postmortem that says nothing still costs a grade.
+    expect(report.parts.find((p) => p.id === 'prevention')?.points).toBe(partMax.prevention);
+    expect(report.total).toBe(100 - partMax.postmortem);
+    expect(report.grade).toBe('B');
+    expect(part(report)?.detail).toMatch(/^Nothing checkable was stated, so a postmortem that says nothing scores none of these points; 0 of 6 checkable parts agree with the run, 2 points each/);
+  });
+
+  it('leaves the model at 100 and an A with its full postmortem', () => {
+    const report = scoreRun(s, model.state, par);
+    expect(report.total).toBe(100);
+    expect(report.grade).toBe('A');
   });
 
   it('accepts an impact duration within the stated tolerance and refuses one outside it', () => {

@@ -4,6 +4,7 @@ import { nextInt, seedRng, type RngHolder } from '../rng';
 import type { PaletteEntry } from '../terminal/palette';
 import { timeOfDay } from '../wall-clock';
 import { playerView, type PlayerView } from '../views';
+import { handsPerResponder, heldAt } from '../hands';
 import { BotTable, type BotRun } from './play';
 
 /*
@@ -13,6 +14,26 @@ import { BotTable, type BotRun } from './play';
  */
 
 const gapS = 30;
+
+/**
+ * Sends a command that takes a hand as a person would: once a hand is free and, for a typed
+ * line, once the prompt has printed the last one (both as the console shows them). Returns when it was sent.
+ */
+function actWithFreeHand(s: Scenario, table: BotTable, at: number, command: Command): number {
+  let t = Math.max(at, table.state.t);
+  for (;;) {
+    const view = playerView(s, table.state);
+    const held = heldAt(view.hands, undefined, t);
+    const prompt = command.type === 'terminal.run' ? view.terminal : command.type === 'sql.run' ? view.sql : [];
+    const typing = prompt.at(-1)?.output === null ? (prompt.at(-1)?.endsAt ?? t) : t;
+    const free = Math.max(held.length >= handsPerResponder ? (held[0]?.until ?? t) : t, typing);
+    if (free <= t || table.state.ended || free > s.clock.endS) break;
+    table.wait(free);
+    t = Math.max(free, table.state.t);
+  }
+  table.act(t, command);
+  return t;
+}
 
 /** Waits, a tick at a time, until the view shows a page; returns when, or null if none ever fires. */
 function awaitPage(s: Scenario, table: BotTable): number | null {
@@ -85,10 +106,10 @@ export function playPosition(s: Scenario, seed: number): BotRun {
   let view = playerView(s, table.state);
   table.act((t += gapS), { type: 'comms.post', text: 'Investigating.' });
   const firstHalf = <T>(items: readonly T[]) => items.slice(0, Math.ceil(items.length / 2));
-  for (const action of firstHalf(view.scenario.actions)) table.act((t += gapS), { type: 'action.start', action: action.id });
+  for (const action of firstHalf(view.scenario.actions)) t = actWithFreeHand(s, table, t + gapS, { type: 'action.start', action: action.id });
   for (const entry of firstHalf(view.scenario.palette ?? [])) {
     const line = filled(playerView(s, table.state), entry);
-    if (line) table.act((t += gapS), { type: 'terminal.run', line });
+    if (line) t = actWithFreeHand(s, table, t + gapS, { type: 'terminal.run', line });
   }
   view = playerView(s, table.state);
   const component = view.scenario.components[0];
@@ -108,12 +129,12 @@ export function playShotgun(s: Scenario, seed: number): BotRun {
   if (at === null) return table.finish();
   let t = at;
   let view = playerView(s, table.state);
-  for (const action of view.scenario.actions) table.act((t += 10), { type: 'action.start', action: action.id });
+  for (const action of view.scenario.actions) t = actWithFreeHand(s, table, t + 10, { type: 'action.start', action: action.id });
   for (const entry of view.scenario.palette ?? []) {
     const choices = entry.params[0]?.choices?.length ?? 1;
     for (let i = 0; i < choices; i += 1) {
       const line = filled(playerView(s, table.state), entry, i);
-      if (line) table.act((t += 10), { type: 'terminal.run', line });
+      if (line) t = actWithFreeHand(s, table, t + 10, { type: 'terminal.run', line });
       if (ended(table)) return table.finish();
     }
   }

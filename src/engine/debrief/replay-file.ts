@@ -1,13 +1,18 @@
 import { replayFileSchema, type ReplayFile, type Scenario } from '../../scenarios/schema';
 import { parTimes } from '../scoring/par';
-import { scoreRun, type ScoreReport } from '../scoring/score-run';
+import { scoreRun, scoringVersion, type ScoreReport } from '../scoring/score-run';
 import { finish, replay } from '../session';
 import type { SimState } from '../state';
 import { stateHash } from '../state-hash';
 import { prepareRun, runInfo } from '../prepare-run';
 
 /** What importing a replay file gives: the replayed run, or a clear reason for refusing it. */
-export type ReplayImport = { ok: true; file: ReplayFile; scenario: Scenario; state: SimState; report: ScoreReport } | { ok: false; error: string };
+export type ReplayImport = { ok: true; file: ReplayFile; scenario: Scenario; state: SimState; report: ScoreReport; notice: string | null } | { ok: false; error: string };
+
+/** The scoring version a file was scored under: files from before the version was recorded count as the oldest, 1. */
+export function fileScoringVersion(file: Pick<ReplayFile, 'scoringVersion'>): number {
+  return file.scoringVersion ?? 1;
+}
 
 // A full log of 10,000 entries is about 2 MB of JSON; anything far larger is not a replay.
 const maxFileChars = 8_000_000;
@@ -30,6 +35,7 @@ export function makeReplayFile(s: Scenario, state: SimState): ReplayFile {
     log: final.log.map((e) => ({ at: e.at, command: e.command })),
     score: { total: report.total, maxScore: report.maxScore, grade: report.grade },
     stateHash: stateHash(final),
+    scoringVersion,
   };
 }
 
@@ -70,8 +76,10 @@ function schemaProblems(raw: unknown, issues: readonly { code: string; path: rea
 /**
  * Checks and replays an imported replay file. It refuses, with a message that says what is
  * wrong, a file that is not JSON, not a Firedrill replay, malformed (naming the field), for a
- * scenario this copy lacks or has in another version, or whose score or state hash does not
- * match what its log replays to (edited or corrupt). It never throws.
+ * scenario this copy lacks or has in another version, or whose state hash does not match what
+ * its log replays to (edited or corrupt), or whose score does not when it was scored under
+ * today's rules. A file scored under an older scoring version opens re-scored by today's rules,
+ * with a notice that gives both scores. It never throws.
  */
 export function verifyReplayFile(text: string, findScenario: (id: string) => Scenario | undefined): ReplayImport {
   const fail = (error: string): ReplayImport => ({ ok: false, error });
@@ -96,12 +104,17 @@ export function verifyReplayFile(text: string, findScenario: (id: string) => Sce
     const state = replayToEnd(s, file);
     const report = scoreRun(s, state, parTimes(s, file.seed));
     const claimed = file.score;
-    if (claimed.total !== report.total || claimed.grade !== report.grade || claimed.maxScore !== report.maxScore) {
-      return fail(`The file says ${claimed.total} (${claimed.grade}) but replaying its log gives ${report.total} (${report.grade}): it was edited or is corrupt.`);
-    }
+    const same = claimed.total === report.total && claimed.grade === report.grade && claimed.maxScore === report.maxScore;
+    const version = fileScoringVersion(file);
+    // Under the same rules the score must match; under other rules the run must be the same, only judged anew.
+    if (version === scoringVersion && !same) return fail(`The file says ${claimed.total} (${claimed.grade}) but replaying its log gives ${report.total} (${report.grade}): it was edited or is corrupt.`);
     const hash = stateHash(state);
     if (hash !== file.stateHash) return fail(`The file's state hash (${file.stateHash}) does not match what its log replays to (${hash}): it was edited or is corrupt.`);
-    return { ok: true, file, scenario: s, state, report };
+    const notice =
+      version === scoringVersion
+        ? null
+        : `This run scored ${claimed.total} (${claimed.grade}) when it was recorded under scoring v${version}; today's rules (scoring v${scoringVersion}) give ${report.total} (${report.grade}), which is what the debrief shows.`;
+    return { ok: true, file, scenario: s, state, report, notice };
   } catch (e) {
     return fail(`This replay could not be checked: ${e instanceof Error ? e.message : String(e)}.`);
   }

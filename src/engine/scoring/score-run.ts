@@ -49,11 +49,24 @@ export interface ScoreReport {
   prevention: { chosen: string[]; correctChosen: string[]; distractorsChosen: string[]; otherCauseChosen: string[]; missed: string[] };
 }
 
+/**
+ * The scoring rules' version, recorded in replay files: a file scored under other rules opens
+ * re-scored by today's, with a notice, instead of being called edited. Raise it whenever a rule
+ * or weight changes what a run scores. 1: every rule up to the two hands and the postmortem at
+ * 5 points; 2: postmortem facts 12, prevention 7, diagnose 12, mitigate 14, no time points
+ * against a par of never.
+ */
+export const scoringVersion = 2;
+
 /** The highest score a run can get. */
 export const maxScore = 100;
 
-/** Each part's maximum; the data-integrity points are offered only when the scenario can lose or duplicate data. */
-export const partMax = { acknowledge: 8, diagnose: 14, mitigate: 16, resolve: 8, decisions: 14, outcomes: 15, communication: 10, prevention: 10, postmortem: 5 } as const;
+/**
+ * Each part's maximum; the data-integrity points are offered only when the scenario can lose or
+ * duplicate data. The postmortem's checkable facts weigh more than picking follow-ups from a list,
+ * so a postmortem that states nothing costs a grade even with the right follow-ups ticked.
+ */
+export const partMax = { acknowledge: 8, diagnose: 12, mitigate: 14, resolve: 8, decisions: 14, outcomes: 15, communication: 10, prevention: 7, postmortem: 12 } as const;
 /** The outcome points for data integrity (records or rows lost, and duplicated); the rest is the deadline. */
 export const dataPoints = { lost: 8, duplicates: 4 } as const;
 
@@ -61,9 +74,11 @@ export const dataPoints = { lost: 8, duplicates: 4 } as const;
 export const penalties = { wrongCause: 3, prematureResolve: 2, harmfulAction: 5, redHerring: 2, missedKeyAction: 3, distractor: 3 } as const;
 
 // Points fall linearly from full at par (plus a grace) to zero at par plus `zeroAfter`.
+// A par of "never" (the model missed the milestone on this seed) gives nothing away: the scenario
+// lint (honest-par.ts) fails such a scenario, and a run is never scored against a missing par.
 function timePoints(max: number, actual: number | null, par: number | null, graceS: number, zeroAfterS: number): number {
-  if (actual === null) return 0;
-  const over = actual - (par ?? actual) - graceS;
+  if (actual === null || par === null) return 0;
+  const over = actual - par - graceS;
   if (over <= 0) return max;
   return Math.max(0, max * (1 - over / zeroAfterS));
 }
@@ -212,7 +227,7 @@ export function scoreRun(s: Scenario, state: SimState, par: IncidentTimes): Scor
     max: partMax.postmortem,
     points: pm.checks.length === 0 ? 0 : (partMax.postmortem * pm.passed) / pm.checks.length,
     detail: pm.submitted
-      ? `${pm.passed} of ${pm.checks.length} checkable parts agree with the run (durations within ${durationTolerance.minutes} min or ${durationTolerance.share * 100}%, counts within ${countTolerance.share * 100}% or ${countTolerance.absolute}; free text is kept, not scored): ${pm.checks.map((c) => `${c.label.toLowerCase()} ${c.ok ? '✓' : '✗'} ${c.why}`).join('; ')}`
+      ? `${pm.passed === 0 ? 'Nothing checkable was stated, so a postmortem that says nothing scores none of these points; ' : ''}${pm.passed} of ${pm.checks.length} checkable parts agree with the run, ${Math.round((partMax.postmortem / Math.max(1, pm.checks.length)) * 10) / 10} points each (durations within ${durationTolerance.minutes} min or ${durationTolerance.share * 100}%, counts within ${countTolerance.share * 100}% or ${countTolerance.absolute}; free text is kept, not scored): ${pm.checks.map((c) => `${c.label.toLowerCase()} ${c.ok ? '✓' : '✗'} ${c.why}`).join('; ')}`
       : 'no postmortem submitted',
   });
 

@@ -90,6 +90,8 @@ export type CommandType = Command['type'];
 export const logEntrySchema = z.strictObject({
   at: z.number().int().min(-1_000_000).max(1_000_000),
   command: commandSchema,
+  /** Who sent it, in a room (their seat): each participant has their own hands. Absent in solo play. */
+  by: z.string().min(1).max(200).optional(),
 });
 /** One entry of a session's log. */
 export type LogEntry = z.infer<typeof logEntrySchema>;

@@ -25,6 +25,8 @@ export const replayFileSchema = z.strictObject({
     grade: z.enum(['A', 'B', 'C', 'D', 'F']),
   }),
   stateHash: z.string().regex(/^[0-9a-f]{1,32}$/, 'must be a hex state hash'),
+  /** The scoring rules' version the score was computed under; files written before it was recorded were scored under version 1. */
+  scoringVersion: z.number().int().positive().max(1_000_000).optional(),
   /** When the file was written, as the host's clock saw it (the engine has no clock). */
   exportedAt: z.string().max(64).optional(),
 });

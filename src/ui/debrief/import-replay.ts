@@ -44,7 +44,7 @@ export async function importReplayText(text: string, fileName = 'a replay file')
   const result = verifyReplayFile(text, (wanted) => (scenario && scenario.id === wanted ? scenario : undefined));
   if (!result.ok) return { ok: false, error: result.error };
   // Someone's run, not the player's own attempt: it stays out of the history and the best scores unless kept.
-  useSessionStore.getState().show(result.scenario, result.file.seed, result.state, true, undefined, { kind: 'imported', fileName, kept: false });
+  useSessionStore.getState().show(result.scenario, result.file.seed, result.state, true, undefined, { kind: 'imported', fileName, kept: false, ...(result.notice && { notice: result.notice }) });
   return { ok: true };
 }
 

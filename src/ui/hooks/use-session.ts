@@ -48,6 +48,11 @@ export function useSend(): (command: Command) => void {
   return useReadOnly() ? ignore : host.send;
 }
 
+/** The seat this window acts from in a room (whose hands are its own); undefined in solo play. */
+export function useActor(): string | undefined {
+  return useHostState((s) => s.actor);
+}
+
 /** The displayed sim time in whole seconds (a frozen moment's own time). */
 export function useClock(): number {
   const frozen = useContext(FrozenViewContext);

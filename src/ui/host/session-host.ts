@@ -29,6 +29,8 @@ export interface HostSnapshot {
   connection: HostConnection;
   /** Who paused the clock when it is paused by someone else than this window (a room's facilitator). */
   pausedBy: string | null;
+  /** The seat this window sends commands from, in a room (each seat has its own hands); absent in solo play. */
+  actor?: string;
 }
 
 /**

@@ -157,7 +157,7 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
       seat = { name: m.you.name, role: m.you.role, seatToken: m.seatToken, ...(hostToken ? { hostToken } : {}) };
       if (deps.storage) saveSeat(deps.storage, m.room.code, seat);
       room.setState({ info: m.room, you: m.you, hostToken: hostToken ?? null });
-      store.setState({ controls: controlsOf(m.you), pausedBy: pausedByOf(store.getState().paused, m.you) });
+      store.setState({ controls: controlsOf(m.you), pausedBy: pausedByOf(store.getState().paused, m.you), actor: m.you.seat });
     } else if (type === 'lobby') {
       const participants = (payload as ServerMessages['lobby']).participants;
       room.setState({ participants });

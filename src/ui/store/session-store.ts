@@ -31,6 +31,8 @@ export interface RunOrigin {
   fileName: string;
   /** Whether the player chose to keep it in this browser's history (marked as imported). */
   kept: boolean;
+  /** Said when the file was scored under older scoring rules: its recorded score beside today's. */
+  notice?: string;
 }
 
 interface SessionStore {

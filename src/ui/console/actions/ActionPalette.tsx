@@ -4,6 +4,7 @@ import { useView } from '../../hooks/use-session';
 import { ActionList } from './ActionList';
 import { CommunicateGroup } from './CommunicateGroup';
 import { DeclareGroup } from './DeclareGroup';
+import { HandsNotice } from './HandsNotice';
 import { RejectionNotice } from './RejectionNotice';
 import './actions.css';
 
@@ -37,6 +38,7 @@ export function ActionPalette() {
       </header>
       <TabList label="Action groups" idPrefix="actions" tabs={shown} selected={group} onSelect={setGroup} />
       <RejectionNotice />
+      <HandsNotice />
       <div className="panel__body actions__body" role="tabpanel" id={`actions-panel-${group}`} aria-labelledby={`actions-tab-${group}`}>
         {group === 'investigate' && <ActionList category="investigate" />}
         {group === 'mitigate' && <ActionList category="mitigate" />}

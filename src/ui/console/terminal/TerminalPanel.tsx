@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useConsoleUi } from '../../store/console-ui-store';
-import { completeLine, completeSqlLine, formatDuration, timeOfDay, type PlayerView, type TerminalEntry } from '../../../engine';
+import { completeLine, completeSqlLine, formatDuration, handsRefusal, timeOfDay, type PlayerView, type TerminalEntry } from '../../../engine';
 import type { Command } from '../../../scenarios/schema';
-import { useClock, useReadOnly, useSend, useView } from '../../hooks/use-session';
+import { useActor, useClock, useReadOnly, useSend, useView } from '../../hooks/use-session';
 import { CommandPalette } from './CommandPalette';
 import { TerminalEntryView } from './TerminalEntryView';
 import './terminal.css';
@@ -47,6 +47,7 @@ export function TerminalPanel({ kind = 'terminal' }: { kind?: keyof typeof promp
   const clock = useClock();
   const send = useSend();
   const readOnly = useReadOnly();
+  const actor = useActor();
   const inputId = useId();
   const entries = config.entries(view);
   const [line, setLine] = useState('');
@@ -88,6 +89,12 @@ export function TerminalPanel({ kind = 'terminal' }: { kind?: keyof typeof promp
     }
     if (running) {
       setNotice(`“${running.line}” is still running; the next command can start when it finishes.`);
+      return;
+    }
+    // One responder does two things at once; the line stays typed until a hand is free.
+    const busy = handsRefusal(view.scenario.clock, view.hands, actor, clock);
+    if (busy) {
+      setNotice(`${busy}.`);
       return;
     }
     setNotice(null);

@@ -13,6 +13,7 @@ export function ImportedRunNotice({ origin }: { origin: RunOrigin }) {
         <span className="badge badge--neutral">Imported</span> Someone’s run, from <span className="mono result-imported__file">{origin.fileName}</span>.{' '}
         {origin.kept ? 'Kept in your history, marked as imported; it does not count as your best score.' : 'It is not in your history and does not count as your best score.'}
       </p>
+      {origin.notice && <p className="result-imported__text result-imported__rescored">{origin.notice}</p>}
       {!origin.kept && (
         <button type="button" className="btn btn--small" onClick={() => useSessionStore.getState().keepImported()}>
           Keep in my history
