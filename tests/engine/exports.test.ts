@@ -232,6 +232,24 @@ describe('replay file', () => {
     expect(refusal(text({ ...modelFile, log }))).toMatch(/^The file says 100 \(A\) but replaying its log gives \d+ \([B-F]\): it was edited or is corrupt\.$/);
   });
 
+  it('keeps who sent each command, so a room’s run (two people, two hands each) replays to its own state', () => {
+    // At one moment: a typed line and a query from one seat, and the runbook from another. One person would be refused the third.
+    const start = model.log.filter((e) => e.at <= 100).map((e) => ({ ...e, by: 'host' }));
+    const at = 120;
+    const line = model.log.find((e) => e.command.type === 'terminal.run')?.command as Command;
+    const query = model.log.find((e) => e.command.type === 'sql.run')?.command as Command;
+    const log: LogEntry[] = [...start, { at, command: line, by: 'cand-a' }, { at, command: query, by: 'cand-a' }, { at, command: { type: 'action.start', action: 'read-runbook' }, by: 'cand-b' }];
+    const room = replay(s, 1, log, at + 600);
+    expect(room.rejected.filter((r) => r.at >= at)).toEqual([]);
+    const file = makeReplayFile(s, room);
+    expect(file.log.slice(-3).map((e) => e.by)).toEqual(['cand-a', 'cand-a', 'cand-b']);
+    const opened = verifyReplayFile(text(file), find);
+    expect(opened.ok && stateHash(opened.state)).toBe(file.stateHash);
+    // The same commands as one person's: the third is refused, and the run is another.
+    const alone = replay(s, 1, log.map(({ by: _by, ...e }) => e), at + 600);
+    expect(alone.rejected.some((r) => /busy with/.test(r.reason))).toBe(true);
+  });
+
   it('refuses a file whose log was edited without changing the score, by its state hash', () => {
     // The postmortem's prose is kept but never scored, so rewriting it leaves the score as it was.
     const log = modelFile.log.map((e) => (e.command.type === 'postmortem.submit' ? { ...e, command: { ...e.command, rootCause: 'All good, nothing to see.' } } : e));

@@ -32,7 +32,8 @@ export function makeReplayFile(s: Scenario, state: SimState): ReplayFile {
     scenarioVersion: s.version,
     seed: final.seed,
     level: runInfo(s).level,
-    log: final.log.map((e) => ({ at: e.at, command: e.command })),
+    // Who sent each command stays: in a room every seat has its own hands.
+    log: final.log.map((e) => ({ at: e.at, command: e.command, ...(e.by !== undefined && { by: e.by }) })),
     score: { total: report.total, maxScore: report.maxScore, grade: report.grade },
     stateHash: stateHash(final),
     scoringVersion,
