@@ -91,7 +91,8 @@ function toTs(bound: Typed, env: Env): number | null {
 
 function scale(row: Row, f: number, cell: Row['cell']): Row {
   const nulls: Record<string, number> = {};
-  for (const [k, v] of Object.entries(row.nulls)) nulls[k] = v * f;
+  const from = row.nulls;
+  for (const k in from) nulls[k] = (from[k] as number) * f;
   return { ...row, n: row.n * f, dup: row.dup * f, nulls, cell };
 }
 
