@@ -79,6 +79,8 @@ function cutTime(row: Row, op: string, c: number | null): Row | null {
   const a = Math.max(cell.from, lo);
   const b = Math.min(end, hi);
   if (b <= a) return null;
+  // A slice wholly inside the range is kept as it is (rows are never changed in place).
+  if (a === cell.from && b === end && cell.to <= hi) return row;
   const f = (b - a) / Math.max(1, end - cell.from);
   return scale(row, f, { ...cell, from: a, last: b - 1, to: Math.min(cell.to, hi) });
 }
