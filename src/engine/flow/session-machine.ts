@@ -1,4 +1,5 @@
 import { initialTransition, setup, transition } from 'xstate';
+import { deepCopy } from '../deep-copy';
 import type { FlowValue } from '../state';
 
 /** Events the session flow reacts to: the player's declarations and the world's milestones. */
@@ -64,10 +65,19 @@ export function initialFlow(): FlowValue {
 
 /** Sends one event through the machine, purely: value in, value out. */
 export function advanceFlow(value: FlowValue, event: FlowEvent): FlowValue {
-  const snapshot = sessionMachine.resolveState({ value, context: {} });
-  const [next] = transition(sessionMachine, snapshot, event);
-  return next.value as FlowValue;
+  const key = `${JSON.stringify(value)}\u0000${event.type}`;
+  let next = transitions.get(key);
+  if (next === undefined) {
+    const snapshot = sessionMachine.resolveState({ value, context: {} });
+    next = transition(sessionMachine, snapshot, event)[0].value as FlowValue;
+    transitions.set(key, next);
+  }
+  return deepCopy(next);
 }
+
+// The machine has no context, guards or actions, so a transition depends only on the value and the
+// event; every replay makes the same few dozen, and resolving a snapshot is costly. Copies are handed out.
+const transitions = new Map<string, FlowValue>();
 
 /** The top-level stage of the flow. */
 export type Stage = 'briefing' | 'running' | 'prevent' | 'debrief';

@@ -79,6 +79,8 @@ function cutTime(row: Row, op: string, c: number | null): Row | null {
   const a = Math.max(cell.from, lo);
   const b = Math.min(end, hi);
   if (b <= a) return null;
+  // A slice wholly inside the range is kept as it is (rows are never changed in place).
+  if (a === cell.from && b === end && cell.to <= hi) return row;
   const f = (b - a) / Math.max(1, end - cell.from);
   return scale(row, f, { ...cell, from: a, last: b - 1, to: Math.min(cell.to, hi) });
 }
@@ -91,7 +93,8 @@ function toTs(bound: Typed, env: Env): number | null {
 
 function scale(row: Row, f: number, cell: Row['cell']): Row {
   const nulls: Record<string, number> = {};
-  for (const [k, v] of Object.entries(row.nulls)) nulls[k] = v * f;
+  const from = row.nulls;
+  for (const k in from) nulls[k] = (from[k] as number) * f;
   return { ...row, n: row.n * f, dup: row.dup * f, nulls, cell };
 }
 

@@ -28,6 +28,20 @@ const unsupported: Record<string, string> = {
  * gets a plain message saying what this shell does.
  */
 export function parseLine(line: string): ParsedLine {
+  const hit = parseCache.get(line);
+  if (hit) return hit;
+  const parsed = splitLine(line);
+  if (parseCache.size >= parseCacheSize) parseCache.delete(parseCache.keys().next().value as string);
+  parseCache.set(line, parsed);
+  return parsed;
+}
+
+// A line is parsed when it is typed (for its duration) and again when it runs, and a replay parses
+// the same lines again: recent parses are kept. Callers only read the pipeline, never change it.
+const parseCache = new Map<string, ParsedLine>();
+const parseCacheSize = 64;
+
+function splitLine(line: string): ParsedLine {
   const open = unclosedQuote(line);
   if (open) return { ok: false, error: `bash: unexpected EOF while looking for matching \`${open}'` };
   // Variables are not expanded: `$x` stays literal, as inside single quotes.
