@@ -71,10 +71,9 @@ export function deliverReplies(s: Scenario, state: SimState): void {
   const open = state.milestones.resolved === null;
   const latest = latestUpdate(state.messages);
   if (open && latest) {
-    const eta = promisedEta(s, latest);
+    const { eta, next } = promisesOf(s, latest);
     const target = state.milestones.mitigated !== null && state.milestones.mitigated <= latest.at ? state.milestones.resolved : state.milestones.mitigated;
     if (eta !== null && target === null && state.t >= eta + promiseGraceS) chase(s, state, 'eta-missed', `eta@${latest.at}`, eta);
-    const next = promisedNextUpdate(s, latest);
     if (next !== null && state.t >= next + promiseGraceS) chase(s, state, 'next-update-missed', `next@${latest.at}`, next);
   }
   const replies = state.replies;
@@ -99,4 +98,15 @@ function chase(s: Scenario, state: SimState, when: 'eta-missed' | 'next-update-m
 function latestUpdate(messages: ChatMessage[]): ChatMessage | undefined {
   for (let i = messages.length - 1; i >= 0; i--) if (messages[i]?.kind === 'status-update') return messages[i];
   return undefined;
+}
+
+// Read once per update, not on every tick: an update's words never change once posted.
+const readPromises = new WeakMap<ChatMessage, { eta: number | null; next: number | null }>();
+function promisesOf(s: Scenario, m: ChatMessage): { eta: number | null; next: number | null } {
+  let read = readPromises.get(m);
+  if (!read) {
+    read = { eta: promisedEta(s, m), next: promisedNextUpdate(s, m) };
+    readPromises.set(m, read);
+  }
+  return read;
 }

@@ -10,6 +10,24 @@ const minutes = (seconds: string) => `${Number(seconds) / 60} min`;
 /** Adds a sentence after what is written, leaving the writer's own text and punctuation as they are. */
 const appended = (text: string, sentence: string) => (text.trim() === '' ? sentence : `${text.replace(/\s+$/, '')} ${sentence}`);
 
+/** A helper that adds a sentence about a time some minutes ahead, with its choice of minutes beside it. */
+function TimedHelper(props: { label: string; choiceLabel: string; choices: string[]; value: string; onChange: (v: string) => void; onAdd: () => void }) {
+  return (
+    <span className="composer__helper">
+      <button type="button" className="btn btn--ghost btn--small" onClick={props.onAdd}>
+        {props.label}
+      </button>
+      <select aria-label={props.choiceLabel} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.choices.map((c) => (
+          <option key={c} value={c}>
+            {minutes(c)}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
 /**
  * Writes a status update: a free message, posted exactly as written. The helpers only add a
  * sentence the writer can still edit (who is affected, an ETA, when the next update comes).
@@ -95,30 +113,8 @@ export function StatusComposer() {
         <button type="button" className="btn btn--ghost btn--small" onClick={() => add('Impact: ')}>
           + Impact
         </button>
-        <span className="composer__helper">
-          <button type="button" className="btn btn--ghost btn--small" onClick={() => add(`ETA ${at(eta)} (in ${minutes(eta)}).`)}>
-            + ETA
-          </button>
-          <select aria-label="ETA in" value={eta} onChange={(e) => setEta(e.target.value)}>
-            {etaChoices.map((c) => (
-              <option key={c} value={c}>
-                {minutes(c)}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span className="composer__helper">
-          <button type="button" className="btn btn--ghost btn--small" onClick={() => add(`Next update by ${at(next)}.`)}>
-            + Next update
-          </button>
-          <select aria-label="Next update in" value={next} onChange={(e) => setNext(e.target.value)}>
-            {nextChoices.map((c) => (
-              <option key={c} value={c}>
-                {minutes(c)}
-              </option>
-            ))}
-          </select>
-        </span>
+        <TimedHelper label="+ ETA" choiceLabel="ETA in" choices={etaChoices} value={eta} onChange={setEta} onAdd={() => add(`ETA ${at(eta)} (in ${minutes(eta)}).`)} />
+        <TimedHelper label="+ Next update" choiceLabel="Next update in" choices={nextChoices} value={next} onChange={setNext} onAdd={() => add(`Next update by ${at(next)}.`)} />
       </fieldset>
       <div className="composer__actions">
         <button type="button" className="btn btn--ghost" onClick={() => setOpen(false)}>
