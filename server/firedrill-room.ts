@@ -178,20 +178,23 @@ export class FiredrillRoom extends Room {
     }
     if (client.state === ClientState.LEAVING) return;
     const refusal = this.guard.check(client.sessionId, buffer.byteLength, Date.now());
+    const frame = decodeFrame(buffer);
     if (refusal) {
-      if (!refusal.quiet) this.sendError(client, refusal.code, refusal.message);
+      // A refused message that carries an id is always answered, so its sender's pending command
+      // resolves; one without (sync, pause) is told once a second during a flood.
+      const id = frame.ok ? idOf(frame.payload) : undefined;
+      if (id !== undefined || !refusal.quiet) this.sendError(client, refusal.code, refusal.message, frame.ok ? String(frame.type).slice(0, 60) : frame.type, id);
       return;
     }
-    const frame = decodeFrame(buffer);
     if (frame.ok) this.dispatch(client as Client<SeatData>, frame.type, frame.payload);
     else this.sendError(client, 'malformed', frame.message, frame.type);
   }
 
   private dispatch(client: Client<SeatData>, type: string | number, payload: unknown): void {
     // Echo the sender's id on a refusal, when it sent one that looks like an id, so it can match the answer.
-    const rawId = typeof payload === 'object' && payload !== null && 'id' in payload ? payload.id : undefined;
-    const id = typeof rawId === 'string' && commandIdSchema.safeParse(rawId).success ? rawId : undefined;
+    const id = idOf(payload);
     const shownType = String(type).slice(0, 60);
+    if (this.disposing) return this.sendError(client, 'closed', 'this room is closing; nothing more is recorded', shownType, id);
     if (!isClientMessageType(type)) return this.sendError(client, 'unknown-type', `there is no message type "${shownType}"`, shownType, id);
     const seat = this.desk.seat(client.userData?.seat ?? '');
     if (!seat) return this.sendError(client, 'forbidden', 'this connection holds no seat', type, id);
@@ -258,7 +261,7 @@ export class FiredrillRoom extends Room {
       const outcome = this.session.apply(entry);
       this.sendAck(client, outcome, false);
       this.changed(true);
-    });
+    }, id);
   }
 
   private scheduleInject(client: Client, id: string, inject: string, atS: number): void {
@@ -272,7 +275,7 @@ export class FiredrillRoom extends Room {
       this.session.addSchedule(item);
       this.sendAck(client, { id, seq: null, at: atS, rejected: null }, false);
       this.changed(true);
-    });
+    }, id);
   }
 
   private unschedule(client: Client, id: string): void {
@@ -281,8 +284,9 @@ export class FiredrillRoom extends Room {
       if (!item) return this.sendError(client, 'not-found', `no scheduled inject "${id}" is waiting to fire`, 'host.unschedule', id);
       await this.ctx.store.removeSchedule(this.roomId, id);
       this.session.removeSchedule(id);
+      this.sendAck(client, { id, seq: null, at: item.atS, rejected: null }, false);
       this.changed(true);
-    });
+    }, id);
   }
 
   /**
@@ -301,7 +305,7 @@ export class FiredrillRoom extends Room {
       this.notebook.keep(record);
       this.sendAck(client, answer, false);
       this.sendPrivate();
-    });
+    }, m.id);
   }
 
   /** The host's notebook, to the host's connections only. */
@@ -352,13 +356,13 @@ export class FiredrillRoom extends Room {
     }
   }
 
-  private enqueue(client: Client | null, what: string, work: () => Promise<void> | void): void {
+  private enqueue(client: Client | null, what: string, work: () => Promise<void> | void, id?: string): void {
     this.queue = this.queue
       .then(work)
       .catch((error: unknown) => {
         if (error instanceof RoomLostError) return this.letGo();
         this.ctx.log(`room ${this.roomId}: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        if (client) this.sendError(client, 'internal', `the server could not complete ${what}; nothing was recorded`);
+        if (client) this.sendError(client, 'internal', `the server could not complete ${what}; nothing was recorded`, what, id);
       });
   }
 
@@ -491,6 +495,12 @@ export class FiredrillRoom extends Room {
       });
     }, endedRoomTtlMs);
   }
+}
+
+/** The id a message carries, when it is one a client could have made (so a refusal can name it). */
+function idOf(payload: unknown): string | undefined {
+  const raw = typeof payload === 'object' && payload !== null && 'id' in payload ? payload.id : undefined;
+  return typeof raw === 'string' && commandIdSchema.safeParse(raw).success ? raw : undefined;
 }
 
 function criteriaOf(session: RoomSession): Set<string> {

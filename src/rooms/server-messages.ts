@@ -113,7 +113,7 @@ export interface ServerMessages {
 }
 
 /** Why a message was refused. */
-export type ErrorCode = 'unknown-type' | 'malformed' | 'too-large' | 'forbidden' | 'stale' | 'future' | 'flood' | 'not-found' | 'conflict' | 'internal';
+export type ErrorCode = 'unknown-type' | 'malformed' | 'too-large' | 'forbidden' | 'stale' | 'future' | 'flood' | 'not-found' | 'conflict' | 'closed' | 'internal';
 
 /** A server message's type. */
 export type ServerMessageType = keyof ServerMessages;

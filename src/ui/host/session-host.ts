@@ -31,6 +31,17 @@ export interface HostSnapshot {
   pausedBy: string | null;
   /** The seat this window sends commands from, in a room (each seat has its own hands); absent in solo play. */
   actor?: string;
+  /** Commands this window sent that the room's server has not answered yet; absent in solo play (the engine answers at once). */
+  sending?: readonly Command[];
+  /** The last command from this window the session refused, and why; `n` counts refusals so each is taken once. */
+  refused?: CommandRefusal | null;
+}
+
+/** A command the session refused (the server's guard, validation, the sender's hands, a closed room) and why. */
+export interface CommandRefusal {
+  command: Command;
+  reason: string;
+  n: number;
 }
 
 /**

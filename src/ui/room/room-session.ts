@@ -120,13 +120,24 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
   let hints: PrivateHint[] = [];
 
   const transmit = <T extends ClientMessageType>(type: T, payload: ClientMessage<T>) => channel?.send(type, payload);
+  // The engine commands still waiting for an answer, for the prompts to show (and to be freed by the answer).
+  const publishOutbox = () => {
+    room.setState({ pending: outbox.size });
+    store.setState({ sending: [...outbox.values()].flatMap((m) => (m.type === 'command' ? [(m.payload as ClientMessage<'command'>).command] : [])) });
+  };
   const queue = <T extends ClientMessageType>(type: T, payload: ClientMessage<T> & { id: string }) => {
     outbox.set(payload.id, { type, payload });
-    room.setState({ pending: outbox.size });
+    publishOutbox();
     transmit(type, payload);
   };
-  const settle = (id: string | undefined) => {
-    if (id && outbox.delete(id)) room.setState({ pending: outbox.size });
+  let refusals = 0;
+  // Every answer frees its command; a refusal of an engine command also says why, for the prompt it came from.
+  const settle = (id: string | undefined, refusal: string | null) => {
+    const sent = id === undefined ? undefined : outbox.get(id);
+    if (!id || !sent) return;
+    outbox.delete(id);
+    publishOutbox();
+    if (refusal !== null && sent.type === 'command') store.setState({ refused: { command: (sent.payload as ClientMessage<'command'>).command, reason: refusal, n: (refusals += 1) } });
   };
 
   const displayedClock = (): number => {
@@ -204,12 +215,12 @@ export function openRoomSession(dialer: RoomDialer, entry: RoomEntry, deps: Room
       room.setState({ notes: m.notes, marks: m.marks });
     } else if (type === 'ack') {
       const m = payload as ServerMessages['ack'];
-      settle(m.id);
+      settle(m.id, m.rejected);
       // The engine's refusal stays on screen until a later command goes through.
       room.setState({ problem: m.rejected });
     } else if (type === 'error') {
       const m = payload as ServerMessages['error'];
-      settle(m.id);
+      settle(m.id, m.message);
       room.setState({ problem: m.message });
     }
   };

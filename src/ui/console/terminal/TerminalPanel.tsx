@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useConsoleUi } from '../../store/console-ui-store';
 import { completeLine, completeSqlLine, formatDuration, handsRefusal, timeOfDay, type PlayerView, type TerminalEntry } from '../../../engine';
 import type { Command } from '../../../scenarios/schema';
-import { useActor, useClock, useReadOnly, useSend, useView } from '../../hooks/use-session';
+import { useActor, useClock, useHostState, useReadOnly, useSend, useView } from '../../hooks/use-session';
 import { CommandPalette } from './CommandPalette';
 import { TerminalEntryView } from './TerminalEntryView';
 import './terminal.css';
@@ -14,6 +14,7 @@ const prompts = {
     name: 'Terminal',
     entries: (view: PlayerView) => view.terminal,
     command: (text: string): Command => ({ type: 'terminal.run', line: text }),
+    typed: (c: Command) => (c.type === 'terminal.run' ? c.line : null),
     complete: (view: PlayerView, line: string) => completeLine(view.scenario.shellNames, line),
     welcome: (
       <>
@@ -26,6 +27,7 @@ const prompts = {
     name: 'SQL',
     entries: (view: PlayerView) => view.sql,
     command: (text: string): Command => ({ type: 'sql.run', query: text }),
+    typed: (c: Command) => (c.type === 'sql.run' ? c.query : null),
     complete: (view: PlayerView, line: string) => completeSqlLine(view.scenario.sqlNames, line),
     welcome: (
       <>
@@ -66,6 +68,19 @@ export function TerminalPanel({ kind = 'terminal' }: { kind?: keyof typeof promp
   const inputRef = useRef<HTMLInputElement>(null);
   const screenRef = useRef<HTMLDivElement>(null);
   const running = entries.find((e) => e.output === null) ?? null;
+  // In a room a line is on its way to the server until it answers; the prompt waits for that answer.
+  const sending = useHostState((s) => s.sending?.map(config.typed).find((t) => t !== null) ?? null);
+  // A line the session refused (the server's flood guard, the sender's hands…) is said at the prompt and given back to edit.
+  const refused = useHostState((s) => s.refused ?? null);
+  const [handledRefusal, setHandledRefusal] = useState(refused?.n ?? 0);
+  if (refused && refused.n !== handledRefusal) {
+    setHandledRefusal(refused.n);
+    const text = config.typed(refused.command);
+    if (text !== null) {
+      setNotice(`Not run: “${text}”: ${refused.reason.replace(/\.$/, '')}.`);
+      if (line.trim() === '') setLine(text);
+    }
+  }
   const history = entries.map((e) => e.line);
   const shown = entries.slice(clearedAt);
   const timeOf = (t: number) => timeOfDay(view.scenario.clock, t);
@@ -89,6 +104,10 @@ export function TerminalPanel({ kind = 'terminal' }: { kind?: keyof typeof promp
     }
     if (running) {
       setNotice(`“${running.line}” is still running; the next command can start when it finishes.`);
+      return;
+    }
+    if (sending !== null) {
+      setNotice(`“${sending}” is on its way to the room's server; the next command can start once it answers.`);
       return;
     }
     // One responder does two things at once; the line stays typed until a hand is free.
@@ -150,6 +169,11 @@ export function TerminalPanel({ kind = 'terminal' }: { kind?: keyof typeof promp
         {shown.map((entry: TerminalEntry) => (
           <TerminalEntryView key={entry.id} entry={entry} prompt={prompt} time={timeOf(entry.startedAt)} />
         ))}
+        {sending !== null && !running && (
+          <p className="term__running">
+            <span className="tools-spinner" aria-hidden="true" /> sending “{sending}” to the room…
+          </p>
+        )}
         {running && (
           <p className="term__running">
             <span className="tools-spinner" aria-hidden="true" /> running — done at {timeOf(running.endsAt)} ({formatDuration(Math.max(0, running.endsAt - clock))})
