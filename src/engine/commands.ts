@@ -156,7 +156,7 @@ function execute(s: Scenario, state: SimState, entry: LogEntry): string | null {
     case 'terminal.run':
     case 'sql.run': {
       const prompt = c.type === 'sql.run' ? 'sql' : 'terminal';
-      const refused = handsRefusal(s.clock, state.hands, entry.by, t) ?? startTyped(s, state, prompt, c.type === 'sql.run' ? c.query : c.line);
+      const refused = handsRefusal(s.clock, state.hands, entry.by, t) ?? startTyped(s, state, prompt, c.type === 'sql.run' ? c.query : c.line, entry.by);
       if (refused) return refused;
       const typed = state[prompt]?.at(-1);
       if (typed) takeHold(state, { ...(entry.by !== undefined && { by: entry.by }), what: typed.line, from: t, until: typed.endsAt });

@@ -286,6 +286,8 @@ export interface TerminalEntry {
   exit: number | null;
   /** The session log's entry that typed it (absent in transcripts from before it was kept). */
   logIndex?: number;
+  /** The seat that typed it, in a room (each seat has its own prompts); absent in solo play. */
+  by?: string;
   /** What the command changed in the world, as the timeline says it (absent: nothing). */
   changed?: string[];
 }

@@ -85,9 +85,9 @@ describe('bad input', () => {
     // The burst arrives within a second or two, however busy the machine: one window's worth (or two) gets through.
     expect(floodAccepted).toBeGreaterThanOrEqual(roomLimits.maxMessagesPerSecond);
     expect(floodAccepted).toBeLessThanOrEqual(3 * roomLimits.maxMessagesPerSecond);
-    const told = answers.filter((r) => r.type === 'error' && r.message.code === 'flood');
+    const told = answers.flatMap((r) => (r.type === 'error' && r.message.code === 'flood' ? [r.message.id] : []));
     expect(told.length + floodAccepted).toBe(200);
-    expect(new Set(told.map((r) => r.message.id)).size).toBe(told.length);
+    expect(new Set(told).size).toBe(told.length);
     await sleep(1100);
     expect(await player.command({ type: 'note.add', text: 'calm again' })).toMatchObject({ rejected: null });
   });

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roomLimits } from '../../src/rooms';
 import type { Command } from '../../src/scenarios/schema';
-import { colyseusDialer } from '../../src/ui/room/colyseus-dialer';
-import { openRoomSession, type RoomSession } from '../../src/ui/room/room-session';
+import { appConsoles, until } from './support/app-console';
 import { serverPool } from './support/server-pool';
 import { TestSeat } from './support/test-seat';
 
 const pool = serverPool(5);
-const sessions: RoomSession[] = [];
+const consoles = appConsoles(() => url);
 let url: string;
 let host: TestSeat;
 let code: string;
@@ -24,25 +23,9 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  for (const s of sessions) s.leave();
+  consoles.leaveAll();
   await pool.cleanUp();
 });
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-/** A participant's browser session (the app's own client code) in a role. */
-async function consoleOf(name: string, role: 'operations' | 'incident-commander'): Promise<RoomSession> {
-  const session = openRoomSession(colyseusDialer(url), { how: 'join', code, options: { name, role } }, { storage: null, now: () => Date.now(), newId: () => crypto.randomUUID() });
-  sessions.push(session);
-  await until(() => session.room.getState().you !== null && session.store.getState().view !== null, 'the seat and its view');
-  return session;
-}
 
 describe('a refused message is never silent', () => {
   it('answers every command of a flood by its id, accepted or refused with the reason', async () => {
@@ -61,9 +44,9 @@ describe('a refused message is never silent', () => {
   });
 
   it("frees the app's prompt when a line sent while the prompt is busy is refused, saying why", async () => {
-    const ops = await consoleOf('Omar', 'operations');
-    const first: Command = { type: 'terminal.run', line: 'kubectl get pods -n analytics' };
-    const second: Command = { type: 'terminal.run', line: 'kubectl rollout restart deployment/revenue-loader -n analytics' };
+    const ops = await consoles.join(code, 'Omar', 'operations');
+    const first: Command = { type: 'terminal.run', line: 'kubectl get pods' };
+    const second: Command = { type: 'terminal.run', line: 'kubectl rollout restart deployment/airflow-scheduler' };
     ops.send(first);
     ops.send(second);
     expect(ops.store.getState().sending).toEqual([first, second]);
@@ -75,7 +58,7 @@ describe('a refused message is never silent', () => {
   });
 
   it("frees every command the app sent into a flood, saying why each refused one was dropped", async () => {
-    const ic = await consoleOf('Ines', 'incident-commander');
+    const ic = await consoles.join(code, 'Ines', 'incident-commander');
     await sleep(1100);
     for (let i = 0; i < 3 * roomLimits.maxMessagesPerSecond; i += 1) ic.send({ type: 'note.add', text: `burst ${i}` });
     expect(ic.room.getState().pending).toBe(3 * roomLimits.maxMessagesPerSecond);

@@ -8,28 +8,34 @@ import { lineDurationS, runLine } from './run-line';
 /** Output past this many characters is cut, with a note saying how to see the rest. */
 export const maxOutputChars = 60_000;
 
-/** The two prompts a responder types at: the shell and the SQL prompt; each runs one thing at a time. */
+/** The two prompts a responder types at: the shell and the SQL prompt; each runs one thing at a time per responder (a room's seats each have their own). */
 export type Prompt = 'terminal' | 'sql';
 
-/** Starts a typed command line or query; it runs for its tools' time, then prints. Returns why it can't start, or null. */
-export function startTyped(s: Scenario, state: SimState, prompt: Prompt, text: string): string | null {
+/** Starts a typed command line or query by a seat (undefined: the solo responder); it runs for its tools' time, then prints. Returns why it can't start, or null. */
+export function startTyped(s: Scenario, state: SimState, prompt: Prompt, text: string, by?: string): string | null {
   const transcript = (state[prompt] ??= []);
-  const busy = transcript.find((e) => e.output === null);
+  const busy = transcript.find((e) => e.output === null && e.by === by);
   if (busy) return `"${busy.line}" is still running`;
   const trimmed = text.trim();
   if (trimmed === '') return prompt === 'sql' ? 'the query is empty' : 'the command line is empty';
   // A query's cost depends on what it scans, so it is planned against the world as it is now.
   const durationS = prompt === 'sql' ? Math.max(1, planSqlCost(s, state, trimmed)) : lineDurationS(trimmed);
-  transcript.push({ id: transcript.length + 1, line: trimmed, startedAt: state.t, endsAt: state.t + durationS, output: null, exit: null, logIndex: state.log.length - 1 });
+  transcript.push({ id: transcript.length + 1, line: trimmed, startedAt: state.t, endsAt: state.t + durationS, output: null, exit: null, logIndex: state.log.length - 1, ...(by !== undefined && { by }) });
   return null;
 }
 
-/** When the next running command or query finishes (Infinity when none runs); only a prompt's last entry can be running. */
+/** When the next running command or query finishes (Infinity when none runs); in a room several seats' lines may run at once. */
 export function nextTypedEnd(state: SimState): number {
   let end = Infinity;
   for (const transcript of [state.terminal, state.sql]) {
-    const last = transcript?.at(-1);
-    if (last && last.output === null && last.endsAt < end) end = last.endsAt;
+    if (!transcript) continue;
+    // The solo responder runs one line at a time, so nothing before its last finished line still runs; a room's seats' lines finish in any order.
+    for (let i = transcript.length - 1; i >= 0; i -= 1) {
+      const e = transcript[i] as TerminalEntry;
+      if (e.output === null) {
+        if (e.endsAt < end) end = e.endsAt;
+      } else if (e.by === undefined) break;
+    }
   }
   return end;
 }

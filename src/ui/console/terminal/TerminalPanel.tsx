@@ -51,7 +51,9 @@ export function TerminalPanel({ kind = 'terminal' }: { kind?: keyof typeof promp
   const readOnly = useReadOnly();
   const actor = useActor();
   const inputId = useId();
-  const entries = config.entries(view);
+  // In a room each seat has its own prompt: it shows (and waits on) only the lines this seat typed.
+  const all = config.entries(view);
+  const entries = actor === undefined ? all : all.filter((e) => e.by === actor);
   const [line, setLine] = useState('');
   // A shortcut may start a line for the player to finish ("/" starts a log search); adjusted during render.
   const request = useConsoleUi((u) => u.toolRequest);
