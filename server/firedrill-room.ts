@@ -95,7 +95,7 @@ export class FiredrillRoom extends Room {
     this.record = { code, hostTokenHash: tokenHash(hostToken), mode: o.mode, scenario: o.scenario, seed: o.seed, level: o.level, clock: this.session.storedClock() };
     await this.ctx.store.createRoom(this.record);
     this.desk = new SeatDesk(this.record, []);
-    this.views = new ViewBroadcaster(this.session);
+    this.views = new ViewBroadcaster(this.session, (seat) => this.desk.seat(seat));
     this.notebook = new HostNotebook([], criteriaOf(this.session));
     this.roomId = code;
     this.creatorPending = true;
@@ -111,7 +111,7 @@ export class FiredrillRoom extends Room {
     this.record = stored.room;
     this.session = new RoomSession(prepareRun(resolved.scenario, stored.room.seed, stored.room.level), stored.room.seed, stored.entries, stored.schedule, stored.room.clock);
     this.desk = new SeatDesk(this.record, stored.seats);
-    this.views = new ViewBroadcaster(this.session);
+    this.views = new ViewBroadcaster(this.session, (seat) => this.desk.seat(seat));
     this.notebook = new HostNotebook(stored.hostRecords, criteriaOf(this.session));
     this.roomId = code;
     await this.ctx.store.saveClock(code, this.session.storedClock());

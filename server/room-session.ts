@@ -146,10 +146,16 @@ export class RoomSession {
     return { t: this.clock, speed: this.speed, paused: this.paused };
   }
 
-  /** The log's attribution; players do not see the host's entries (injects are theirs to discover). */
-  attribution(forRole: Role): Attribution[] {
+  /**
+   * The log's attribution; players do not see the host's entries (injects are theirs to discover,
+   * and a hint's recipient is the host's to know). `seatOf` names a hint's recipient for the host.
+   */
+  attribution(forRole: Role, seatOf: (seat: string) => Seat | undefined = () => undefined): Attribution[] {
     const rows = forRole === 'host' ? this.entries : this.entries.filter((e) => e.role !== 'host');
-    return rows.map((e) => ({ seq: e.seq, at: e.at, type: e.command.type, by: { seat: e.seat, name: e.name, role: e.role } }));
+    return rows.map((e) => {
+      const to = e.command.type === 'hint.reveal' && e.command.to !== undefined ? seatOf(e.command.to) : undefined;
+      return { seq: e.seq, at: e.at, type: e.command.type, by: { seat: e.seat, name: e.name, role: e.role }, ...(to && { to: { seat: to.seat, name: to.name, role: to.role } }) };
+    });
   }
 
   /** The host's schedule. */

@@ -1,5 +1,6 @@
 import { facilitatorView, playerView, type FacilitatorView, type PlayerView } from '../src/engine';
 import { diffViews, snapshotView, type ServerMessages, type ViewSnapshot } from '../src/rooms';
+import type { Seat } from '../src/rooms';
 import type { RoomSession } from './room-session';
 
 /** What the players receive in one broadcast: the whole view the first time, then patches. */
@@ -19,7 +20,11 @@ export class ViewBroadcaster {
   private playerLogSent = 0;
   private hostLogSent = 0;
 
-  constructor(private readonly session: RoomSession) {}
+  constructor(
+    private readonly session: RoomSession,
+    /** The room's seats, to name a hint's recipient in the host's log. */
+    private readonly seatOf: (seat: string) => Seat | undefined,
+  ) {}
 
   /** Whether a broadcast has been made (before it, there is no base to patch). */
   get started(): boolean {
@@ -32,7 +37,7 @@ export class ViewBroadcaster {
     const playerSnap = snapshotView(playerView(this.session.scenario, this.session.state));
     const hostSnap = snapshotView(facilitatorView(this.session.scenario, this.session.state));
     const log = this.session.attribution('player');
-    const hostLog = this.session.attribution('host');
+    const hostLog = this.session.attribution('host', this.seatOf);
     const schedule = this.session.scheduled();
     const player: PlayerBroadcast = this.playerSnap
       ? { type: 'patch.player', message: { clock, patch: diffViews(this.playerSnap, playerSnap), log: { from: this.playerLogSent, items: log.slice(this.playerLogSent) } } }
@@ -50,7 +55,7 @@ export class ViewBroadcaster {
   /** The whole view of the last broadcast, for a seat that syncs (patches that follow apply to it). */
   whole(kind: 'player' | 'host', serverNow: number): PlayerBroadcast | HostBroadcast | null {
     const clock = this.session.clockState(serverNow);
-    if (kind === 'host') return this.hostSnap && { type: 'view.facilitator', message: { clock, view: this.hostSnap.view, log: this.session.attribution('host').slice(0, this.hostLogSent), schedule: this.session.scheduled() } };
+    if (kind === 'host') return this.hostSnap && { type: 'view.facilitator', message: { clock, view: this.hostSnap.view, log: this.session.attribution('host', this.seatOf).slice(0, this.hostLogSent), schedule: this.session.scheduled() } };
     return this.playerSnap && { type: 'view.player', message: { clock, view: this.playerSnap.view, log: this.session.attribution('player').slice(0, this.playerLogSent) } };
   }
 }

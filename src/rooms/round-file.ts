@@ -8,6 +8,7 @@ import { roles, roomModes } from './roles';
 import type { Attribution, HostNote, RubricMark } from './server-messages';
 
 const name = z.string().min(1).max(roomLimits.maxNameLength);
+const seatSchema = z.strictObject({ seat: z.string().min(1).max(64), name, role: z.enum(roles) });
 const score = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]);
 
 /**
@@ -23,8 +24,8 @@ export const roundFileSchema = z.strictObject({
   mode: z.enum(roomModes),
   host: name.nullable(),
   participants: z.array(name).max(roomLimits.maxParticipantsPerRoom * 3),
-  /** Who sent each log entry, by its seq. */
-  senders: z.array(z.strictObject({ seq: z.number().int().nonnegative(), seat: z.string().min(1).max(64), name, role: z.enum(roles) })).max(replayFileMaxEntries),
+  /** Who sent each log entry, by its seq, and for a hint released to one participant whom it went to. */
+  senders: z.array(z.strictObject({ seq: z.number().int().nonnegative(), seat: z.string().min(1).max(64), name, role: z.enum(roles), to: seatSchema.optional() })).max(replayFileMaxEntries),
   /** Checked on reading by the replay file's own verification (log, score, state hash). */
   replay: z.unknown(),
   first: z.strictObject({
@@ -58,7 +59,7 @@ export function makeRoundFile(r: RoundFileInput): RoundFile {
     mode: r.mode,
     host: r.host,
     participants: [...r.participants],
-    senders: r.attribution.map((a) => ({ seq: a.seq, seat: a.by.seat, name: a.by.name, role: a.by.role })),
+    senders: r.attribution.map((a) => ({ seq: a.seq, seat: a.by.seat, name: a.by.name, role: a.by.role, ...(a.to && { to: { seat: a.to.seat, name: a.to.name, role: a.to.role } }) })),
     replay: r.replay,
     first: { marks: r.marks.map((m) => ({ ...m, evidence: [...m.evidence], notes: [...m.notes] })), notes: r.notes.map((n) => ({ ...n })) },
   };
@@ -89,7 +90,7 @@ export function readRoundFile(text: string, findScenario: (id: string) => Scenar
   const senders = new Map(parsed.data.senders.map((s) => [s.seq, s]));
   const attribution = replayed.state.log.flatMap((e, seq): Attribution[] => {
     const s = senders.get(seq);
-    return s ? [{ seq, at: e.at, type: e.command.type, by: { seat: s.seat, name: s.name, role: s.role } }] : [];
+    return s ? [{ seq, at: e.at, type: e.command.type, by: { seat: s.seat, name: s.name, role: s.role }, ...(s.to && { to: s.to }) }] : [];
   });
   return { ok: true, round: parsed.data, file: replayed.file, scenario: replayed.scenario, state: replayed.state, report: replayed.report, attribution };
 }

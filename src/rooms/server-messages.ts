@@ -37,6 +37,8 @@ export interface Attribution {
   at: number;
   type: CommandType;
   by: Seat;
+  /** A hint the host released to one participant: whom it went to (the host's log only). */
+  to?: Seat;
 }
 
 /** An inject the host scheduled at a sim time, shown to the host only. */

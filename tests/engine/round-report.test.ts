@@ -13,7 +13,7 @@ const view = facilitatorView(s, state);
 const outcome = roundOutcome(s, state);
 const cy = { seat: 's1', name: 'Cy', role: 'candidate' as const };
 const attribution: Attribution[] = view.log.map((e) => ({ seq: e.seq, at: e.at, type: e.type, by: e.type === 'session.start' ? { seat: 'host', name: 'Ivy', role: 'host' as const } : cy }));
-const feed = commandFeed(view.log, attribution, [view.terminal, view.sql]);
+const feed = commandFeed(view, attribution, 'interview');
 const typed = feed.find((f) => f.type === 'terminal.run');
 if (!typed) throw new Error('the model types no command');
 

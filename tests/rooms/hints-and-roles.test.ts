@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../../scripts/lib/builtin-scenarios.ts';
-import { prepareRun } from '../../src/engine';
+import { facilitatorView, prepareRun, type FacilitatorView } from '../../src/engine';
+import { rubricCriteria } from '../../src/engine/interview/rubric';
+import { roundReportMarkdown } from '../../src/engine/interview/round-report';
+import { commandFeed, makeRoundFile, readRoundFile } from '../../src/rooms';
 import { removeDataDir, startServerProcess, type ServerProcess } from '../../scripts/lib/room-server-process.ts';
 import { colyseusDialer } from '../../src/ui/room/colyseus-dialer';
 import { openRoomSession, type RoomSession } from '../../src/ui/room/room-session';
@@ -93,6 +96,26 @@ describe('a hint the facilitator releases', () => {
     const hints = host.last('host.outcome')?.outcome.report.parts.find((p) => p.id === 'hints');
     expect(hints?.points).toBe(-(first.cost + second.cost));
     expect(carried(ic, first.text)).toBe(false);
+
+    // The host's feed, report and round file say whom each hint went to; no player learns it.
+    const toOps = `Hint to Omar (Operations): ${first.text}`;
+    const toAll = `Hint to everyone: ${second.text}`;
+    const feed = commandFeed(host.view as FacilitatorView, host.log, 'drill').filter((f) => f.type === 'hint.reveal');
+    expect(feed.map((f) => [f.by?.name, f.text])).toEqual([
+      ['Fran', toOps],
+      ['Fran', toAll],
+    ]);
+    const report = roundReportMarkdown({ title: s.title, scenarioId: s.id, mode: 'drill', level: 'normal', seed, code, host: 'Fran', participants: ['Ines', 'Omar'], anchor: s.clock, outcome: null, criteria: rubricCriteria(s.rubric), marks: [], notes: [], commands: feed.map((f) => ({ seq: f.seq, at: f.at, by: f.by?.name ?? null, text: f.text })) });
+    expect(report).toContain(toOps);
+    expect(report).toContain(toAll);
+    const replay = host.last('host.outcome')?.replay;
+    if (!replay) throw new Error('no replay');
+    const file = JSON.stringify(makeRoundFile({ title: s.title, code, mode: 'drill', host: 'Fran', participants: ['Ines', 'Omar'], attribution: host.log, replay, marks: [], notes: [] }));
+    expect(file).toContain('"to":{"seat":"' + opsSeat + '","name":"Omar","role":"operations"}');
+    const read = readRoundFile(file, (id) => (id === s.id ? base : undefined));
+    if (!read.ok) throw new Error(read.error);
+    expect(commandFeed(facilitatorView(read.scenario, read.state), read.attribution, read.round.mode).filter((f) => f.type === 'hint.reveal').map((f) => f.text)).toEqual([toOps, toAll]);
+    for (const player of [ic, ops]) expect(player.log.some((l) => l.to !== undefined || l.type === 'hint.reveal')).toBe(false);
   });
 
   it("shows the participant's console the hint among the room's own, in time order", { timeout: 60_000 }, async () => {

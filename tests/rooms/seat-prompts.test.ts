@@ -62,7 +62,7 @@ describe('each seat has its own prompts', () => {
 
     await host.until(() => (host.view as FacilitatorView | null)?.terminal.every((e) => e.output !== null) === true && host.log.length >= 4, 'the host view with both outputs');
     const hv = host.view as FacilitatorView;
-    const feed = commandFeed(hv.log, host.log, [hv.terminal, hv.sql]).filter((f) => f.type === 'terminal.run' || f.type === 'sql.run');
+    const feed = commandFeed(hv, host.log, 'drill').filter((f) => f.type === 'terminal.run' || f.type === 'sql.run');
     expect(feed.map((f) => ({ who: f.by?.name, text: f.text, printed: f.output !== null }))).toEqual([
       { who: 'Omar', text: opsLine.line, printed: true },
       { who: 'Ines', text: icLine.line, printed: true },

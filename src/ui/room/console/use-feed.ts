@@ -7,5 +7,6 @@ import { useRoomPicture } from '../use-room-session';
 export function useFeed(session: RoomSession): FeedItem[] {
   const facilitator = useRoomPicture(session, (p) => p.facilitator);
   const log = useRoomPicture(session, (p) => p.log);
-  return useMemo(() => (facilitator ? commandFeed(facilitator.log, log, [facilitator.terminal, facilitator.sql]) : []), [facilitator, log]);
+  const mode = useRoomPicture(session, (p) => p.info?.mode ?? 'drill');
+  return useMemo(() => (facilitator ? commandFeed(facilitator, log, mode) : []), [facilitator, log, mode]);
 }

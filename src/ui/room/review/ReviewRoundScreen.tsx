@@ -26,7 +26,7 @@ function Calibration({ round, marks, name }: { round: Loaded; marks: readonly Ru
   const c = calibrate(criteria, round.round.first.marks, marks);
   const download = () => {
     const view = facilitatorView(round.scenario, round.state);
-    const feed = commandFeed(view.log, round.attribution, [view.terminal, view.sql]);
+    const feed = commandFeed(view, round.attribution, round.round.mode);
     const markdown = roundReportMarkdown({
       title: round.round.title,
       scenarioId: round.scenario.id,
@@ -95,7 +95,7 @@ function Review({ round }: { round: Loaded }) {
   const id = useId();
   const criteria = useMemo(() => rubricCriteria(round.scenario.rubric), [round]);
   const view = useMemo(() => facilitatorView(round.scenario, round.state), [round]);
-  const feed = useMemo(() => commandFeed(view.log, round.attribution, [view.terminal, view.sql]), [view, round]);
+  const feed = useMemo(() => commandFeed(view, round.attribution, round.round.mode), [view, round]);
   const [name, setName] = useState('');
   const [marks, setMarks] = useState<RubricMark[]>([]);
   const [collecting, setCollecting] = useState<string | null>(null);
