@@ -11,6 +11,9 @@ const name = z.string().min(1).max(roomLimits.maxNameLength);
 const seatSchema = z.strictObject({ seat: z.string().min(1).max(64), name, role: z.enum(roles) });
 const score = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]);
 
+/** One rubric mark as a round file (or a saved review) holds it. */
+export const rubricMarkSchema = z.strictObject({ criterion: z.string().min(1).max(64), score, evidence: z.array(z.number().int().nonnegative()).max(roomLimits.maxEvidence), notes: z.array(z.string().min(1).max(64)).max(roomLimits.maxEvidence), at: z.number().int() });
+
 /**
  * A finished mock round for a second interviewer: its replay (the verified replay file), who sent
  * each command, and the first interviewer's marks and notes, which the review screen keeps sealed
@@ -29,7 +32,7 @@ export const roundFileSchema = z.strictObject({
   /** Checked on reading by the replay file's own verification (log, score, state hash). */
   replay: z.unknown(),
   first: z.strictObject({
-    marks: z.array(z.strictObject({ criterion: z.string().min(1).max(64), score, evidence: z.array(z.number().int().nonnegative()).max(roomLimits.maxEvidence), notes: z.array(z.string().min(1).max(64)).max(roomLimits.maxEvidence), at: z.number().int() })).max(64),
+    marks: z.array(rubricMarkSchema).max(64),
     notes: z.array(z.strictObject({ id: z.string().min(1).max(64), at: z.number().int(), text: z.string().min(1).max(roomLimits.maxNoteLength), seq: z.number().int().nonnegative().nullable() })).max(roomLimits.maxHostNotes),
   }),
 });

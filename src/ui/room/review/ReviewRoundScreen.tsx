@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { facilitatorView } from '../../../engine';
 import { calibrate } from '../../../engine/interview/calibration';
 import { roundOutcome } from '../../../engine/facilitator/round-outcome';
@@ -10,11 +10,28 @@ import { leaveRoute } from '../../routes/use-hash-route';
 import { ScreenHeader } from '../../screens/catalogue/ScreenHeader';
 import { LiveFeed, type CiteTarget } from '../console/LiveFeed';
 import { RubricCard, type MarkCriterion } from '../console/RubricCard';
-import { readRound } from './read-round';
+import { fileText, readRoundText } from './read-round';
+import { dropReview, loadCurrentReview, loadProgressFor, reviewHash, saveReview, type LoadedReview, type ReviewProgress } from './saved-review';
 import '../room.css';
 import '../console/host-console.css';
 
 type Loaded = Extract<RoundRead, { ok: true }>;
+
+/** The round on screen: as read, its file's text and name (to keep the review by), and the progress it was opened with. */
+interface OpenRound {
+  read: Loaded;
+  text: string;
+  fileName: string;
+  progress: ReviewProgress | null;
+}
+
+function browserStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 function toggled<T>(list: readonly T[], x: T): T[] {
   return list.includes(x) ? list.filter((y) => y !== x) : [...list, x];
@@ -91,15 +108,17 @@ function Calibration({ round, marks, name }: { round: Loaded; marks: readonly Ru
   );
 }
 
-function Review({ round }: { round: Loaded }) {
+function Review({ round, initial, onProgress }: { round: Loaded; initial: ReviewProgress | null; onProgress: (progress: ReviewProgress) => void }) {
   const id = useId();
   const criteria = useMemo(() => rubricCriteria(round.scenario.rubric), [round]);
   const view = useMemo(() => facilitatorView(round.scenario, round.state), [round]);
   const feed = useMemo(() => commandFeed(view, round.attribution, round.round.mode), [view, round]);
-  const [name, setName] = useState('');
-  const [marks, setMarks] = useState<RubricMark[]>([]);
+  const [name, setName] = useState(initial?.name ?? '');
+  const [marks, setMarks] = useState<RubricMark[]>(initial?.marks ?? []);
   const [collecting, setCollecting] = useState<string | null>(null);
-  const [revealed, setRevealed] = useState(false);
+  const [revealed, setRevealed] = useState(initial?.revealed ?? false);
+  // Every change is kept in this browser at once, so a reload finds the marks where they were.
+  useEffect(() => onProgress({ name, marks, revealed }), [name, marks, revealed, onProgress]);
   const onMark: MarkCriterion = (criterion, score, evidence, notes) => setMarks((all) => [...all.filter((m) => m.criterion !== criterion), { criterion, score, evidence, notes, at: round.state.t }]);
   const criterion = criteria.find((c) => c.id === collecting);
   const mark = criterion && marks.find((m) => m.criterion === criterion.id);
@@ -147,21 +166,56 @@ function Review({ round }: { round: Loaded }) {
  */
 export default function ReviewRoundScreen() {
   const id = useId();
-  const [round, setRound] = useState<Loaded | null>(null);
+  const [open, setOpen] = useState<OpenRound | null>(null);
+  const round = open?.read ?? null;
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [storage] = useState(browserStorage);
+  // The round this browser had open comes back after a reload, with the marks given so far; a corrupt entry is said and dropped.
+  const [saved] = useState((): LoadedReview => (storage ? loadCurrentReview(storage) : { kind: 'none' }));
+  const [notice, setNotice] = useState<string | null>(saved.kind === 'corrupt' ? `A review saved in this browser could not be restored: ${saved.problem}. It was dropped.` : null);
+  const [busy, setBusy] = useState(saved.kind === 'saved');
+
+  useEffect(() => {
+    if (!storage || saved.kind === 'none') return;
+    if (saved.kind === 'corrupt') return dropReview(storage, saved.hash);
+    const { fileName, text, ...progress } = saved.review;
+    let live = true;
+    void readRoundText(text).then((read) => {
+      if (!live) return;
+      setBusy(false);
+      if (read.ok) setOpen({ read, text, fileName, progress });
+      else {
+        dropReview(storage, saved.hash);
+        setNotice(`Your saved review of ${fileName || 'a round'} could not be restored: ${read.error} It was dropped.`);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [storage, saved]);
+
   const onChange = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
     setBusy(true);
     setError(null);
-    const read = await readRound(file);
+    setNotice(null);
+    const got = await fileText(file);
+    const read = got.ok ? await readRoundText(got.text) : got;
     setBusy(false);
     input.value = '';
-    if (read.ok) setRound(read);
-    else setError(read.error);
+    if (read.ok && got.ok) setOpen({ read, text: got.text, fileName: file.name, progress: storage ? loadProgressFor(storage, got.text) : null });
+    else if (!read.ok) setError(read.error);
   };
+  const keep = useCallback(
+    (progress: ReviewProgress) => {
+      if (!storage || !open) return;
+      const failed = saveReview(storage, open.fileName, open.text, progress);
+      if (failed) setNotice(`Your marks could not be kept in this browser (${failed}); they stay until this page is closed or reloaded.`);
+    },
+    [storage, open],
+  );
   return (
     <div className="page room-page room-page--host room-page--console">
       <ScreenHeader>
@@ -187,7 +241,12 @@ export default function ReviewRoundScreen() {
             <strong>Round refused.</strong> {error}
           </p>
         )}
-        {round && <Review key={`${round.round.code}:${round.file.seed}`} round={round} />}
+        {notice && (
+          <p className="room-card__error" role="alert">
+            {notice}
+          </p>
+        )}
+        {open && <Review key={reviewHash(open.text)} round={open.read} initial={open.progress} onProgress={keep} />}
       </main>
     </div>
   );
