@@ -4,6 +4,7 @@ import { makeReplayFile } from '../src/engine/debrief/replay-file';
 import type { ReplayFile } from '../src/scenarios/schema';
 import { clientMessageSchemas, commandIdSchema, createRoomOptionsSchema, isClientMessageType, roomLimits, type ClientMessage, type ClientMessageType, type ErrorCode, type RoomInfo, type Seat, type ServerMessages, type ServerMessageType } from '../src/rooms';
 import type { Command } from '../src/scenarios/schema';
+import { branchFrom } from './branch';
 import { decodeFrame } from './decode-frame';
 import { MessageGuard } from './message-guard';
 import type { RoomContext } from './room-context';
@@ -91,16 +92,20 @@ export class FiredrillRoom extends Room {
     while (this.ctx.rooms.has(code) || (await this.ctx.store.codeTaken(code))) code = newRoomCode();
     const hostToken = newToken();
     const scenario = prepareRun(resolved.scenario, o.seed, o.level);
-    this.session = new RoomSession(scenario, o.seed, [], [], null);
+    // "Start a drill from here": the room begins at a moment of an earlier run, its log up to there replayed first.
+    const branch = o.from ? branchFrom(scenario, o.seed, o.from) : null;
+    if (branch && !branch.ok) throw new ServerError(422, `start from a moment: ${branch.message}`);
+    this.session = branch ? branch.session : new RoomSession(scenario, o.seed, [], [], null);
     this.record = { code, hostTokenHash: tokenHash(hostToken), mode: o.mode, scenario: o.scenario, seed: o.seed, level: o.level, clock: this.session.storedClock() };
     await this.ctx.store.createRoom(this.record);
+    for (const entry of branch?.entries ?? []) await this.ctx.store.appendEntry(code, entry);
     this.desk = new SeatDesk(this.record, []);
     this.views = new ViewBroadcaster(this.session, (seat) => this.desk.seat(seat));
     this.notebook = new HostNotebook([], criteriaOf(this.session));
     this.roomId = code;
     this.creatorPending = true;
     this.creatorHostToken = hostToken;
-    this.ctx.log(`room ${code} created: ${o.mode}, ${resolved.scenario.id}, seed ${o.seed}, ${o.level}`);
+    this.ctx.log(`room ${code} created: ${o.mode}, ${resolved.scenario.id}, seed ${o.seed}, ${o.level}${o.from ? `, from ${o.from.at}s of an earlier run (${o.from.log.length} entries)` : ''}`);
   }
 
   private async restore(code: string): Promise<void> {

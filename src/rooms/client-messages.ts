@@ -6,7 +6,8 @@ import { tokenPattern } from './links';
 
 /** A host or seat token (see links.ts). */
 const tokenSchema = z.string().regex(tokenPattern, 'a token is 43 base64url characters');
-import { participantRoles, roomModes } from './roles';
+import { participantRoles, roles, roomModes } from './roles';
+import { replayFileMaxEntries } from '../scenarios/schema/replay-file.ts';
 
 /** A client-generated command id (a UUID or any unique string): a resend with the same id is recognised, never applied twice. */
 export const commandIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'a command id is letters, digits and _ . : -');
@@ -23,6 +24,18 @@ export const createRoomOptionsSchema = z.strictObject({
   ]),
   seed: z.number().int().min(1).max(2 ** 31 - 1),
   level: z.enum(levelNames),
+  /**
+   * "Start a drill from here": the room begins at sim time `at` of an earlier run of the same
+   * scenario version, seed and level, with that run's log up to there (each entry with its sender).
+   * The server replays it before the room exists and refuses a log that does not replay.
+   */
+  from: z
+    .strictObject({
+      scenarioVersion: z.number().int().min(0).max(1_000_000),
+      at: z.number().int().min(-1_000_000).max(1_000_000),
+      log: z.array(z.strictObject({ at: z.number().int().min(-1_000_000).max(1_000_000), command: commandSchema, seat: z.string().min(1).max(64), name, role: z.enum(roles) })).min(1).max(replayFileMaxEntries),
+    })
+    .optional(),
 });
 /** Options for creating a room. */
 export type CreateRoomOptions = z.infer<typeof createRoomOptionsSchema>;
