@@ -9,3 +9,4 @@ export type * from './server-messages';
 export * from './command-feed';
 export * from './private-hints';
 export * from './round-file';
+export * from './branch-log';

@@ -48,7 +48,7 @@ function LinkedScreen({ route }: { route: LinkRoute }) {
     <Suspense fallback={<Loading />}>
       {route.kind === 'follow' && <FollowerScreen />}
       {route.kind === 'join' && <JoinRoomScreen key={route.code ?? ''} code={route.code} />}
-      {route.kind === 'host' && <HostRoomScreen code={route.code} hostToken={route.hostToken} />}
+      {route.kind === 'host' && <HostRoomScreen key={route.code} code={route.code} hostToken={route.hostToken} />}
       {route.kind === 'projector' && <ProjectorScreen code={route.code} />}
       {route.kind === 'review' && <ReviewRoundScreen />}
     </Suspense>

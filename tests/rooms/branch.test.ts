@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../../scripts/lib/builtin-scenarios.ts';
 import { facilitatorView, prepareRun, stateAt, stateHash, type FacilitatorView } from '../../src/engine';
 import { applyEntryInPlace } from '../../src/engine/session';
-import type { CreateRoomOptions } from '../../src/rooms';
+import { logUpTo, type CreateRoomOptions } from '../../src/rooms';
 import type { ReplayFile } from '../../src/scenarios/schema';
 import { serverPool } from './support/server-pool';
 import { TestSeat } from './support/test-seat';
@@ -45,12 +45,7 @@ async function playedRound(): Promise<{ host: TestSeat; replay: ReplayFile; mome
   const replay = host.last('host.outcome')?.replay as ReplayFile;
   // The moment between the third and the fourth command: after the severity, before the scheduler's log.
   const moment = (replay.log[3]?.at as number) + 10;
-  const senders = new Map(host.log.map((a) => [a.seq, a.by]));
-  const log = replay.log.flatMap((e, seq) => {
-    const by = senders.get(seq);
-    return e.at <= moment && by ? [{ at: e.at, command: e.command, seat: by.seat, name: by.name, role: by.role }] : [];
-  });
-  return { host, replay, moment, from: { scenarioVersion: replay.scenarioVersion, at: moment, log } };
+  return { host, replay, moment, from: { scenarioVersion: replay.scenarioVersion, at: moment, log: logUpTo(replay, host.log, moment) } };
 }
 
 describe('start a drill from a moment of a room’s run', () => {

@@ -3,8 +3,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import axe from 'axe-core';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyEntry, createInitialState, facilitatorView, playerView, prepareRun, type SimState } from '../../src/engine';
-import type { ClockState, Participant, Seat } from '../../src/rooms';
+import { applyEntry, createInitialState, facilitatorView, playBot, playerView, prepareRun, type SimState } from '../../src/engine';
+import { makeReplayFile } from '../../src/engine/debrief/replay-file';
+import { roundOutcome, type RoundOutcome } from '../../src/engine/facilitator/round-outcome';
+import { logUpTo, type Attribution, type ClockState, type CreateRoomOptions, type Participant, type Seat } from '../../src/rooms';
 import type { Scenario } from '../../src/scenarios/schema';
 import { DialerContext } from '../../src/ui/room/dialer-context';
 import CreateRoomScreen from '../../src/ui/room/CreateRoomScreen';
@@ -180,6 +182,33 @@ describe('the host screen', () => {
       { id: 'x', inject: 'ceo-joins' },
       { id: 'x', inject: 'refund-surge', atS: 1500 },
     ]);
+  });
+});
+
+describe("a finished room's “start a drill from here”", () => {
+  it('opens a new room at the chosen moment with the same scenario, level, seed and the log up to it', async () => {
+    const { state } = playBot(scenario, 'model', 7);
+    const log: Attribution[] = state.log.map((e, seq) => ({ seq, at: e.at, type: e.command.type, by: e.command.type === 'session.start' ? fay : ana }));
+    const replay = makeReplayFile(scenario, state);
+    render(withDialer(<HostRoomScreen code="K7MP4Q" hostToken={hostToken} />));
+    await waitFor(() => expect(dialer.channels).toHaveLength(1));
+    act(() => {
+      dialer.last.say('welcome', { you: fay, seatToken: 'host-seat', room, hostToken });
+      dialer.last.say('lobby', { participants: [fay, ana] });
+      dialer.last.say('view.facilitator', { clock: clockAt(state.t, { stage: 'debrief', paused: true }), view: facilitatorView(scenario, state), log, schedule: [] });
+      dialer.last.say('host.outcome', { outcome: roundOutcome(scenario, state) as RoundOutcome, replay });
+    });
+    const card = screen.getByRole('region', { name: 'Start a drill from here' });
+    const moment = (state.log[3]?.at as number) + 5;
+    fireEvent.change(within(card).getByLabelText('Moment of the run'), { target: { value: String(moment) } });
+    expect(card.textContent).toContain('last step before it: Ana');
+    await expectNoAxeViolations(card);
+    fireEvent.click(within(card).getByRole('button', { name: /^Start a drill from / }));
+    await waitFor(() => expect(dialer.channels).toHaveLength(2));
+    expect(dialer.last.how).toEqual({ via: 'create', options: { mode: 'drill', name: 'Fay', scenario: { kind: 'builtin', id: 'avro-schema-break' }, seed: 7, level: 'normal', from: { scenarioVersion: scenario.version, at: moment, log: logUpTo(replay, log, moment) } } });
+    expect((dialer.last.how as { options: CreateRoomOptions }).options.from?.log).toHaveLength(state.log.filter((e) => e.at <= moment).length);
+    act(() => dialer.last.say('welcome', { you: fay, seatToken: 'host-seat-2', room: { ...room, code: 'B7NCH2' }, hostToken: 'n'.repeat(43) }));
+    expect(window.location.hash).toBe(`#/room/B7NCH2/host/${'n'.repeat(43)}`);
   });
 });
 

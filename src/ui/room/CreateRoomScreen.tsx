@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { levelEffects, levelNames, type Level } from '../../engine';
 import { roleLabel, roomLimits, rolesByMode, type ParticipantRole, type RoomMode } from '../../rooms';
 import { hashOf } from '../routes/hash-route';
@@ -11,9 +11,8 @@ import { ScreenHeader } from '../screens/catalogue/ScreenHeader';
 import { usePreferences } from '../store/preferences-store';
 import { speeds, type Speed } from '../store/session-store';
 import { useDialer } from './dialer-context';
-import { handOver } from './open-rooms';
+import { useCreateFailure, useOpenHostScreenWhenWelcomed } from './open-host-screen';
 import { openRoomSession, type RoomSession } from './room-session';
-import { rememberSeatsToFill } from './seats-to-fill';
 import './room.css';
 
 const copy: Record<RoomMode, { title: string; lead: string; host: string }> = {
@@ -28,22 +27,6 @@ const copy: Record<RoomMode, { title: string; lead: string; host: string }> = {
     host: 'Interviewer',
   },
 };
-
-/** Waits for the server's welcome, then opens the host screen on the host's secret link. */
-function useOpenHostScreenWhenWelcomed(session: RoomSession | null, speed: Speed, seats: ParticipantRole[]): void {
-  useEffect(() => {
-    if (!session) return;
-    let done = false;
-    return session.room.subscribe((p) => {
-      if (done || !p.info || !p.hostToken) return;
-      done = true;
-      session.setSpeed(speed);
-      rememberSeatsToFill(localStorage, p.info.code, seats);
-      handOver(p.info.code, session);
-      goTo(hashOf({ kind: 'host', code: p.info.code, hostToken: p.hostToken }));
-    });
-  }, [session, speed, seats]);
-}
 
 /** The host's form for a new room: scenario, level, seed, speed and the seats to fill. */
 export default function CreateRoomScreen({ mode }: { mode: RoomMode }) {
@@ -62,15 +45,11 @@ export default function CreateRoomScreen({ mode }: { mode: RoomMode }) {
   const [problem, setProblem] = useState<string | null>(null);
   const dial = useDialer();
   useOpenHostScreenWhenWelcomed(session, speed, seats);
-  useEffect(() => {
-    if (!session) return;
-    return session.room.subscribe((p) => {
-      if (p.failure) {
-        setProblem(p.failure);
-        setSession(null);
-      }
-    });
-  }, [session]);
+  const failed = useCallback((message: string) => {
+    setProblem(message);
+    setSession(null);
+  }, []);
+  useCreateFailure(session, failed);
 
   const seed = parseSeed(seedText);
   const seedOk = seed !== null && seed >= 1 && seed <= 2 ** 31 - 1;

@@ -1,8 +1,10 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import { rubricCriteria } from '../../../engine/interview/rubric';
 import type { RoomInfo } from '../../../rooms';
 import type { RoomSession } from '../room-session';
 import { useRoomPicture } from '../use-room-session';
+import { BranchCard } from './BranchCard';
 import { LiveFeed, type CiteTarget } from './LiveFeed';
 import { NotesCard, type NoteTarget } from './NotesCard';
 import { ProbesCard } from './ProbesCard';
@@ -31,6 +33,8 @@ export function HostConsolePanels({ session, info, clock, injects, more }: { ses
   const outcome = useRoomPicture(session, (p) => p.outcome);
   const replay = useRoomPicture(session, (p) => p.replay);
   const log = useRoomPicture(session, (p) => p.log);
+  const you = useRoomPicture(session, (p) => p.you);
+  const speed = useStore(session.store, (s) => s.speed);
   const feed = useFeed(session);
   const [collecting, setCollecting] = useState<string | null>(null);
   const rubric = view?.hidden.rubric;
@@ -56,6 +60,7 @@ export function HostConsolePanels({ session, info, clock, injects, more }: { ses
       <div className="room-grid__column">
         {slot('clock', clock)}
         {over && slot('report', report)}
+        {over && replay && slot('branch', <BranchCard info={info} view={view} replay={replay} log={log} feed={feed} participants={participants} hostName={you?.name ?? 'Host'} speed={speed} />)}
         {slot('scoreboard', <ScoreboardCard view={view} />)}
         {interview && slot('probes', <ProbesCard view={view} />)}
         {interview && slot('rubric', <RubricCard onMark={session.mark} criteria={criteria} marks={marks} feed={feed} collecting={collecting} onCollect={setCollecting} />)}
