@@ -18,7 +18,7 @@ const bob: Seat = { seat: 's-bob', name: 'Bob', role: 'incident-commander' };
 afterEach(() => cleanup());
 
 /** A room where Ann's line has printed and Bob's is still running, seen from Ann's window. */
-function annsWindow() {
+function annsWindow(commands = true) {
   const room = new RoomSession(s, 3, [], [], null);
   let n = 0;
   const send = (by: Seat, at: number, command: Command) => room.apply(room.prepare(at, command, by, `c${(n += 1)}`));
@@ -27,7 +27,7 @@ function annsWindow() {
   send(ann, start + 10, { type: 'terminal.run', line: 'kubectl get pods' });
   send(bob, start + 60, { type: 'terminal.run', line: 'kubectl get deployments' });
   const view = playerView(s, room.state);
-  const store = createStore<HostSnapshot>()(() => ({ view, clock: view.t, paused: true, speed: 1, controls: { clock: false, commands: true, end: false }, connection: 'connected', pausedBy: null, actor: ann.seat, sending: [], refused: null }));
+  const store = createStore<HostSnapshot>()(() => ({ view, clock: view.t, paused: true, speed: 1, controls: { clock: false, commands, end: false }, connection: 'connected', pausedBy: null, actor: ann.seat, sending: [], refused: null }));
   const sent: Command[] = [];
   const host: SessionHost = { kind: 'room', store, send: (c) => sent.push(c), setPaused: () => undefined, setSpeed: () => undefined, drive: () => () => undefined };
   render(
@@ -35,7 +35,7 @@ function annsWindow() {
       <TerminalPanel />
     </HostContext.Provider>,
   );
-  const input = screen.getByRole('textbox', { name: /command line/ }) as HTMLInputElement;
+  const input = screen.queryByRole('textbox', { name: /command line/ }) as HTMLInputElement;
   const enter = (line: string) => {
     fireEvent.change(input, { target: { value: line } });
     fireEvent.keyDown(input, { key: 'Enter' });
@@ -56,6 +56,14 @@ describe("a room seat's own prompt", () => {
     expect(screenText).not.toContain('running');
     enter('kubectl logs deployment/airflow-scheduler --since=1h');
     expect(sent).toEqual([{ type: 'terminal.run', line: 'kubectl logs deployment/airflow-scheduler --since=1h' }]);
+  });
+
+  it("shows a window that only watches (an observer) every seat's lines", () => {
+    annsWindow(false);
+    const screenText = screen.getByRole('log', { name: 'Terminal output' }).textContent ?? '';
+    expect(screenText).toContain('kubectl get pods');
+    expect(screenText).toContain('kubectl get deployments');
+    expect(screen.queryByRole('textbox')).toBeNull();
   });
 
   it('waits for the server to answer a line, and gives a refused line back with the reason', () => {

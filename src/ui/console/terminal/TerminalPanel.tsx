@@ -51,9 +51,9 @@ export function TerminalPanel({ kind = 'terminal' }: { kind?: keyof typeof promp
   const readOnly = useReadOnly();
   const actor = useActor();
   const inputId = useId();
-  // In a room each seat has its own prompt: it shows (and waits on) only the lines this seat typed.
+  // In a room each seat has its own prompt: it shows (and waits on) only the lines this seat typed; a window that only watches sees every seat's.
   const all = config.entries(view);
-  const entries = actor === undefined ? all : all.filter((e) => e.by === actor);
+  const entries = actor === undefined || readOnly ? all : all.filter((e) => e.by === actor);
   const [line, setLine] = useState('');
   // A shortcut may start a line for the player to finish ("/" starts a log search); adjusted during render.
   const request = useConsoleUi((u) => u.toolRequest);
