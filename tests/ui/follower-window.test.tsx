@@ -9,6 +9,7 @@ import { leadFollowers } from '../../src/ui/host/lead-followers';
 import { soloHost } from '../../src/ui/host/solo-host';
 import { hashOf, parseHashRoute } from '../../src/ui/routes/hash-route';
 import ConsoleScreen from '../../src/ui/screens/console/ConsoleScreen';
+import { openSession, sendCommand, tickSession } from '../../src/ui/store/session-actions';
 import { useSessionStore } from '../../src/ui/store/session-store';
 import { requireBuiltinScenario } from '../support/require-scenario';
 
@@ -40,8 +41,8 @@ function pair(): FollowerHost {
 }
 
 function startSolo(): void {
-  useSessionStore.getState().open(scenario, 7, false, 'normal');
-  useSessionStore.getState().send({ type: 'session.start' });
+  openSession(scenario, 7, false, 'normal');
+  sendCommand({ type: 'session.start' });
 }
 
 describe('a follower window', () => {
@@ -52,7 +53,7 @@ describe('a follower window', () => {
     const lead = useSessionStore.getState().session;
     expect(follower.store.getState().view).toEqual(lead?.view);
     expect(follower.store.getState().controls).toEqual({ clock: false, commands: false, end: false });
-    act(() => useSessionStore.getState().tick(4000));
+    act(() => tickSession(4000));
     await waitFor(() => expect(follower.store.getState().clock).toBe(useSessionStore.getState().session?.clock));
     act(() => useSessionStore.getState().setPaused(true));
     await waitFor(() => expect(follower.store.getState().paused).toBe(true));
@@ -65,8 +66,8 @@ describe('a follower window', () => {
     const listener = new BroadcastChannel(name);
     listener.onmessage = (e) => heard.push(e.data);
     open.push(listener, { close: leadFollowers(soloHost, new BroadcastChannel(name)) });
-    act(() => useSessionStore.getState().tick(4000));
-    act(() => useSessionStore.getState().send({ type: 'note.add', text: 'checking lag' }));
+    act(() => tickSession(4000));
+    act(() => sendCommand({ type: 'note.add', text: 'checking lag' }));
     await new Promise((r) => setTimeout(r, 50));
     expect(heard).toEqual([]);
   });

@@ -16,6 +16,7 @@ import BriefingScreen from '../../src/ui/screens/briefing/BriefingScreen';
 import ResultScreen from '../../src/ui/screens/result/ResultScreen';
 import { useConsoleUi } from '../../src/ui/store/console-ui-store';
 import { usePreferences } from '../../src/ui/store/preferences-store';
+import { openSession, showRun } from '../../src/ui/store/session-actions';
 import { useSessionStore } from '../../src/ui/store/session-store';
 import { repoRoot } from '../../scripts/lib/builtin-scenarios';
 
@@ -87,7 +88,7 @@ function expectInertText(container: HTMLElement, visible: string[]): void {
 
 describe('scenario text is shown as text, never as HTML', () => {
   it('in the briefing', () => {
-    useSessionStore.getState().open(base, seed, true, 'normal');
+    openSession(base, seed, true, 'normal');
     const { container } = render(<BriefingScreen />);
     expectInertText(container, ['ROLE', 'PLATFORM', 'STAKE', 'DEADLINE']);
   });
@@ -96,7 +97,7 @@ describe('scenario text is shown as text, never as HTML', () => {
     const s = prepareRun(base, seed, 'normal');
     const state = midIncident(s);
     expect(state.outputs.some((o) => o.kind === 'text')).toBe(true);
-    useSessionStore.getState().show(s, seed, state, true);
+    showRun(s, seed, state, true);
     useConsoleUi.setState({ sideTab: 'chat' });
     const { container } = render(
       <>
@@ -111,7 +112,7 @@ describe('scenario text is shown as text, never as HTML', () => {
 
   it('in the debrief', () => {
     const s = prepareRun(base, seed, 'normal');
-    useSessionStore.getState().show(s, seed, playBot(s, 'model', seed).state, true);
+    showRun(s, seed, playBot(s, 'model', seed).state, true);
     const { container } = render(<ResultScreen />);
     expectInertText(container, ['LABEL campaign-calendar']);
   });

@@ -14,6 +14,7 @@ import { parseSeed, randomSeed } from '../../src/ui/screens/catalogue/random-see
 import PostmortemScreen from '../../src/ui/screens/postmortem/PostmortemScreen';
 import ResultScreen from '../../src/ui/screens/result/ResultScreen';
 import { usePreferences } from '../../src/ui/store/preferences-store';
+import { openSession } from '../../src/ui/store/session-actions';
 import { useSessionStore } from '../../src/ui/store/session-store';
 import { openBriefing } from '../../src/ui/session/open-briefing';
 
@@ -160,7 +161,7 @@ describe('seeds', () => {
 });
 
 describe('briefing', () => {
-  beforeEach(() => useSessionStore.getState().open(scenario, seed, true, 'normal'));
+  beforeEach(() => openSession(scenario, seed, true, 'normal'));
 
   it('briefs the player: role, platform, SLAs, stakes, deadline, seed and speed', () => {
     render(<BriefingScreen />);

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createInitialState, playBot, stageOf, stateAt, stateHash } from '../../src/engine';
 import { advanceInPlace, applyEntryInPlace } from '../../src/engine/session';
 import { loadSavedSession } from '../../src/ui/session/saved-session';
+import { branchRun, sendCommand } from '../../src/ui/store/session-actions';
 import { useSessionStore } from '../../src/ui/store/session-store';
 import { scenarioRun } from '../support/sim-harness';
 
@@ -45,7 +46,7 @@ describe('start a drill from a moment of a finished run', () => {
   it('opens the new run paused there, same seed and log up to there, saved as the current session, the original untouched', () => {
     const before = stateHash(final);
     const logLength = final.log.length;
-    useSessionStore.getState().branch(s, final, moment, true);
+    branchRun(s, final, moment, true);
     const { session, paused } = useSessionStore.getState();
     expect(paused).toBe(true);
     expect(session?.seed).toBe(seed);
@@ -58,7 +59,7 @@ describe('start a drill from a moment of a finished run', () => {
     expect(stateHash(final)).toBe(before);
     expect(final.log).toHaveLength(logLength);
     // The new run goes its own way from there.
-    useSessionStore.getState().send({ type: 'note.add', text: 'This time, check the registry first.' });
+    sendCommand({ type: 'note.add', text: 'This time, check the registry first.' });
     expect(useSessionStore.getState().session?.state.log.length).toBe((session?.state.log.length ?? 0) + 1);
     expect(final.log).toHaveLength(logLength);
   });

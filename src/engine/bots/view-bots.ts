@@ -5,6 +5,7 @@ import type { PaletteEntry } from '../terminal/palette';
 import { timeOfDay } from '../wall-clock';
 import { playerView, type PlayerView } from '../views';
 import { handsPerResponder, heldAt } from '../hands';
+import { seenTexts } from '../diagnosis';
 import { BotTable, type BotRun } from './play';
 
 /*
@@ -76,8 +77,10 @@ function filled(view: PlayerView, entry: PaletteEntry, choiceIndex = 0): string 
 
 /** Every line the view's outputs have shown, for evidence pinned without reading. */
 function seenLines(view: PlayerView): string[] {
-  const texts = [...view.outputs.map((o) => o.body), ...[...view.terminal, ...view.sql].flatMap((e) => (e.output === null ? [] : [e.output]))];
-  return texts.flatMap((t) => t.split('\n')).map((l) => l.trim()).filter((l) => l.length >= 8);
+  return seenTexts(view)
+    .flatMap((t) => t.split('\n'))
+    .map((l) => l.trim())
+    .filter((l) => l.length >= 8);
 }
 
 function ended(table: BotTable): boolean {

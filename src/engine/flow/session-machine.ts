@@ -79,13 +79,7 @@ export function advanceFlow(value: FlowValue, event: FlowEvent): FlowValue {
 // event; every replay makes the same few dozen, and resolving a snapshot is costly. Copies are handed out.
 const transitions = new Map<string, FlowValue>();
 
-/** The top-level stage of the flow. */
-export type Stage = 'briefing' | 'running' | 'prevent' | 'debrief';
-
-/** Which top-level stage a flow value is in. */
-export function stageOf(value: FlowValue): Stage {
-  return (typeof value === 'string' ? value : Object.keys(value)[0]) as Stage;
-}
+export { stageOf, type Stage } from './stage';
 
 /** Whether a running region has reached a state, e.g. `regionIs(v, 'impact', 'mitigated')`. */
 export function regionIs(value: FlowValue, region: 'detection' | 'diagnosis' | 'impact', state: string): boolean {

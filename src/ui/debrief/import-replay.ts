@@ -1,7 +1,7 @@
 import { verifyReplayFile } from '../../engine/debrief/replay-file';
 import type { Scenario } from '../../scenarios/schema';
 import { loadAnyScenario } from '../scenarios/load-any-scenario';
-import { useSessionStore } from '../store/session-store';
+import { showRun } from '../store/session-actions';
 
 /** What an import gave: the debrief is open, or why the file was refused. */
 export type ImportOutcome = { ok: true } | { ok: false; error: string };
@@ -44,7 +44,7 @@ export async function importReplayText(text: string, fileName = 'a replay file')
   const result = verifyReplayFile(text, (wanted) => (scenario && scenario.id === wanted ? scenario : undefined));
   if (!result.ok) return { ok: false, error: result.error };
   // Someone's run, not the player's own attempt: it stays out of the history and the best scores unless kept.
-  useSessionStore.getState().show(result.scenario, result.file.seed, result.state, true, undefined, { kind: 'imported', fileName, kept: false, ...(result.notice && { notice: result.notice }) });
+  showRun(result.scenario, result.file.seed, result.state, true, undefined, { kind: 'imported', fileName, kept: false, ...(result.notice && { notice: result.notice }) });
   return { ok: true };
 }
 

@@ -2,7 +2,7 @@ import { prepareRun, replay, stateHash } from '../../engine';
 import { hashOf } from '../routes/hash-route';
 import { loadAnyScenario } from '../scenarios/load-any-scenario';
 import { navigate } from '../store/navigation-store';
-import { useSessionStore } from '../store/session-store';
+import { showRun } from '../store/session-actions';
 import type { AttemptRecord } from './attempt-record';
 
 const always = () => true;
@@ -31,7 +31,7 @@ async function openSavedAttempt(record: AttemptRecord, stillWanted = always): Pr
   if (!state.ended) return refuse('its log does not reach the end of the session');
   if (record.stateHash !== '' && stateHash(state) !== record.stateHash) return refuse('replaying its log no longer gives the state it was saved with');
   const origin = record.imported ? { kind: 'imported' as const, fileName: record.imported.fileName, kept: true } : undefined;
-  if (stillWanted()) useSessionStore.getState().show(scenario, record.seed, state, true, undefined, origin);
+  if (stillWanted()) showRun(scenario, record.seed, state, true, undefined, origin);
 }
 
 /** Opens the debrief of the attempt with this id in this browser's history (a debrief's link, a reload, Back). */

@@ -1,15 +1,7 @@
 import { resultView, runInfo, type SimState } from '../../engine';
 import type { Scenario } from '../../scenarios/schema';
+import { attemptId } from './attempt-id';
 import { attemptRecordSchema, type AttemptRecord } from './attempt-record';
-
-/**
- * The id of a finished run. It is derived from the run itself, so saving the same debrief twice
- * (a re-render, a refresh on the debrief screen) overwrites one record instead of adding another;
- * two byte-identical runs are the same attempt.
- */
-export function attemptId(scenarioId: string, scenarioVersion: number, seed: number, stateHash: string): string {
-  return `${scenarioId}@${scenarioVersion}/${seed}/${stateHash}`;
-}
 
 /**
  * The record to save for a finished run, scored by the engine; null while the run has not ended.

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { stageOf, stateHash, type SimState } from '../../engine';
-import { attemptId } from '../history/record-attempt';
-import { openAttemptById } from '../history/open-attempt';
+import type { SimState } from '../../engine';
+import { stageOf } from '../../engine/flow/stage';
+import { stateHash } from '../../engine/state-hash';
+import { attemptId } from '../history/attempt-id';
 import { randomSeed } from '../screens/catalogue/random-seed';
 import { openBriefing } from '../session/open-briefing';
 import { resumeSavedSession } from '../session/resume-saved';
@@ -41,7 +42,8 @@ function take(step: RouteStep, hash: string): void {
       });
       return;
     case 'open-attempt':
-      void openAttemptById(step.attemptId, stillHere);
+      // Replaying an attempt brings the engine: loaded only when a debrief's link is opened.
+      void import('../history/open-attempt').then(({ openAttemptById }) => openAttemptById(step.attemptId, stillHere));
       return;
     case 'resume':
       void resumeSavedSession(localStorage, [step.stage]).then((outcome) => {

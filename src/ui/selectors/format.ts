@@ -1,4 +1,5 @@
-import { formatDuration, timeOfDay, type Level, type PlayerView } from '../../engine';
+import type { Level, PlayerView } from '../../engine';
+import { formatDuration, timeOfDay } from '../../engine/wall-clock';
 
 /** A level's name as the player reads it: the run level, or a scenario's rated difficulty (the same three words). */
 export const levelLabels: Record<Level, string> = { easy: 'Easy', normal: 'Normal', hard: 'Hard' };

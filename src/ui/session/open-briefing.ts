@@ -17,8 +17,10 @@ export async function openBriefing(scenarioId: string, level: Level, seed: numbe
   if (!scenario) return `The briefing could not be opened: there is no scenario "${scenarioId}" in this browser.`;
   if (!stillWanted()) return null;
   const { speed, hintsOn } = usePreferences.getState();
-  const store = useSessionStore.getState();
-  store.setSpeed(speed);
-  store.open(scenario, seed, hintsOn, level);
+  // The engine comes with the briefing, not with the catalogue's first screen.
+  const { openSession } = await import('../store/session-actions');
+  if (!stillWanted()) return null;
+  useSessionStore.getState().setSpeed(speed);
+  openSession(scenario, seed, hintsOn, level);
   return null;
 }

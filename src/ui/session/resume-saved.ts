@@ -1,9 +1,6 @@
-import { stageOf } from '../../engine';
+import { stageOf, type Stage } from '../../engine/flow/stage';
 import { loadAnyScenario } from '../scenarios/load-any-scenario';
-import { replaySaved, useSessionStore } from '../store/session-store';
 import { loadSavedSession } from './saved-session';
-
-type Stage = ReturnType<typeof stageOf>;
 
 /** What came of resuming: the session is open, or why not (null: there was nothing to resume, or not at the stage asked for). */
 export type ResumeOutcome = { resumed: true } | { resumed: false; problem: string | null };
@@ -22,8 +19,10 @@ export async function resumeSavedSession(storage: Storage, stages?: readonly Sta
   if (base.version !== session.scenarioVersion) {
     return { resumed: false, problem: `it was played on version ${session.scenarioVersion} of "${base.title}", and this is version ${base.version}` };
   }
+  // Replaying needs the engine: it is loaded only when there is a session to resume.
+  const { replaySaved, showRun } = await import('../store/session-actions');
   const { scenario, state } = replaySaved(base, session);
   if (stages && !stages.includes(stageOf(state.flow))) return { resumed: false, problem: null };
-  useSessionStore.getState().show(scenario, session.seed, state, session.hintsOn, session.clock);
+  showRun(scenario, session.seed, state, session.hintsOn, session.clock);
   return { resumed: true };
 }

@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { dbtSourceFreshnessOutput, dbtTestOutput } from '../../reveal/dbt-output';
 import { has, parseFlags, type FlagSpec } from '../flags';
+import { parseFlowYaml } from '../flow-yaml';
 import type { ShellNames } from '../platform';
 import { failed, printed, type Tool, type ToolContext, type ToolResult } from '../types';
 
@@ -87,7 +87,7 @@ function runOperation(ctx: ToolContext, f: ReturnType<typeof parseFlags>): ToolR
   if (macro !== 'mark_provisional') return failed(`${banner}\nEncountered an error while running operation: Runtime Error\n  dbt could not find a macro with the name '${macro}' in any package`, 1);
   let args: unknown;
   try {
-    args = parseYaml(f.opts.args?.at(-1) ?? '{}');
+    args = parseFlowYaml(f.opts.args?.at(-1) ?? '{}');
   } catch {
     return failed(`${banner}\nEncountered an error while running operation: Runtime Error\n  The --args argument must be a YAML dictionary, e.g. '{model: my_model, hours: 12}'`, 1);
   }

@@ -1,6 +1,7 @@
 import { levelEffects, timeOfDay } from '../../../engine';
 import { PlatformDiagram } from '../../components/platform-diagram/PlatformDiagram';
 import { levelLabels } from '../../selectors/format';
+import { sendCommand } from '../../store/session-actions';
 import { useSessionStore, type LiveSession } from '../../store/session-store';
 import { ScreenHeader } from '../catalogue/ScreenHeader';
 import { timeUntil, withInlineCode } from './briefing-text';
@@ -135,7 +136,7 @@ function Briefing({ session }: { session: LiveSession }) {
             <button type="button" className="btn btn--ghost" onClick={() => useSessionStore.getState().close()}>
               Back to catalogue
             </button>
-            <button type="button" className="btn btn--primary briefing__start" onClick={() => useSessionStore.getState().send({ type: 'session.start' })}>
+            <button type="button" className="btn btn--primary briefing__start" onClick={() => sendCommand({ type: 'session.start' })}>
               Start the incident
             </button>
           </div>

@@ -1,4 +1,4 @@
-import { stageOf } from '../../../engine';
+import { stageOf } from '../../../engine/flow/stage';
 import { hashOf } from '../../routes/hash-route';
 import { goTo } from '../../routes/use-hash-route';
 import { useSessionStore } from '../../store/session-store';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { levelEffects, levelNames, type Level } from '../../../engine';
+import { levelEffects, levelNames, type Level } from '../../../engine/prepare-run';
 import { levelLabels } from '../../selectors/format';
 import { speeds, type Speed } from '../../store/session-store';
 import { maxSeed } from './random-seed';

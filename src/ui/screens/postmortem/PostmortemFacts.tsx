@@ -61,6 +61,23 @@ export function factsFromDraft(d: FactsDraft, chosen: readonly string[]): { fact
   };
 }
 
+/** One of the taxonomy's pickers: a labelled select with nothing chosen at first. */
+function TaxonomySelect({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: readonly { id: string; label: string }[]; onChange: (value: string) => void }) {
+  return (
+    <label className="postmortem-form__field" htmlFor={id}>
+      <span className="postmortem-form__label">{label}</span>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Choose…</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The postmortem's checkable fields: impact numbers, the cause in the taxonomy, the timeline and contributing factors. */
 export function PostmortemFacts({ view, draft, onChange, idPrefix }: { view: PlayerView; draft: FactsDraft; onChange: (d: FactsDraft) => void; idPrefix: string }) {
   const set = <K extends keyof FactsDraft>(key: K, value: FactsDraft[K]) => onChange({ ...draft, [key]: value });
@@ -89,28 +106,8 @@ export function PostmortemFacts({ view, draft, onChange, idPrefix }: { view: Pla
       <fieldset className="postmortem-form__followups">
         <legend className="postmortem-form__label">Root cause in the taxonomy</legend>
         <div className="postmortem-form__grid">
-          <label className="postmortem-form__field" htmlFor={`${idPrefix}-component`}>
-            <span className="postmortem-form__label">Component</span>
-            <select id={`${idPrefix}-component`} value={draft.component} onChange={(e) => set('component', e.target.value)}>
-              <option value="">Choose…</option>
-              {view.scenario.components.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="postmortem-form__field" htmlFor={`${idPrefix}-mechanism`}>
-            <span className="postmortem-form__label">Mechanism</span>
-            <select id={`${idPrefix}-mechanism`} value={draft.mechanism} onChange={(e) => set('mechanism', e.target.value)}>
-              <option value="">Choose…</option>
-              {view.scenario.mechanisms.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TaxonomySelect id={`${idPrefix}-component`} label="Component" value={draft.component} options={view.scenario.components} onChange={(v) => set('component', v)} />
+          <TaxonomySelect id={`${idPrefix}-mechanism`} label="Mechanism" value={draft.mechanism} options={view.scenario.mechanisms} onChange={(v) => set('mechanism', v)} />
         </div>
       </fieldset>
 

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PlayerView } from '../../../engine';
+import { sendCommand } from '../../store/session-actions';
 import { useSessionStore } from '../../store/session-store';
 import { ScreenHeader } from '../catalogue/ScreenHeader';
 import { emptyFacts, factsFromDraft, PostmortemFacts, type FactsDraft } from './PostmortemFacts';
@@ -30,8 +31,7 @@ function Postmortem({ view }: { view: PlayerView }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!ready) return;
-    const store = useSessionStore.getState();
-    const before = store.session?.view.rejected.length ?? 0;
+    const before = useSessionStore.getState().session?.view.rejected.length ?? 0;
     const order = view.scenario.prevention.map((p) => p.id);
     const followUps = order.filter((x) => chosen.includes(x));
     const parsed = factsFromDraft(facts, followUps);
@@ -40,7 +40,7 @@ function Postmortem({ view }: { view: PlayerView }) {
       return;
     }
     setError(null);
-    store.send({ type: 'postmortem.submit', rootCause: statement.trim(), followUps, ...parsed.facts });
+    sendCommand({ type: 'postmortem.submit', rootCause: statement.trim(), followUps, ...parsed.facts });
     const rejected = useSessionStore.getState().session?.view.rejected ?? [];
     if (rejected.length > before) setError(`The postmortem was not accepted: ${rejected.at(-1)?.reason ?? 'unknown reason'}.`);
   };

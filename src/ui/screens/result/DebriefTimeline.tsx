@@ -8,6 +8,7 @@ import { TimelinePanel } from '../../console/timeline/TimelinePanel';
 import { ToolsPanel } from '../../console/tools/ToolsPanel';
 import { FrozenViewContext } from '../../hooks/use-session';
 import { debriefUnit } from './debrief-units';
+import { branchRun } from '../../store/session-actions';
 import { useSessionStore } from '../../store/session-store';
 
 const axisTick = { fontSize: 11, fill: 'var(--fg-muted)' };
@@ -280,7 +281,7 @@ export function DebriefTimeline({ debrief, scenario, state }: { debrief: Debrief
           <span className="visually-hidden"> Readings: {readings}.</span>
         </p>
         <div className="debrief-frozen__branch">
-          <button type="button" className="btn" disabled={frozen.ended !== null} aria-describedby="debrief-branch-help" onClick={() => useSessionStore.getState().branch(scenario, state, shownAt, hintsOn)}>
+          <button type="button" className="btn" disabled={frozen.ended !== null} aria-describedby="debrief-branch-help" onClick={() => branchRun(scenario, state, shownAt, hintsOn)}>
             Start a drill from here
           </button>
           <span id="debrief-branch-help" className="debrief-sub">
