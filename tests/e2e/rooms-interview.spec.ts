@@ -7,7 +7,7 @@ const noteText = 'Opened with the consumer group: good instinct, asked why lag b
 /** Where the screenshots of the interviewer's console go (looked at by a person, not asserted). */
 const shots = process.env.FIREDRILL_SHOTS_DIR;
 
-test('an interviewer sees the candidate’s command within a second, marks the rubric with it and exports the report; a second interviewer scores the replay on their own and compares', async ({ browser, roomServer }) => {
+test('an interviewer sees the candidate’s command within a second, marks the rubric with it and exports the report; a second interviewer scores the replay on their own and compares; a drill starts from a moment of the round', async ({ browser, roomServer }) => {
   test.setTimeout(300_000);
   const interviewer = await personAt(browser, roomServer.url);
   const candidate = await personAt(browser, roomServer.url);
@@ -166,6 +166,17 @@ test('an interviewer sees the candidate’s command within a second, marks the r
       await interviewer.page.evaluate(() => window.scrollTo(0, 0));
       await interviewer.page.screenshot({ path: `${shots}/interviewer-scored-1440x900.png` });
     }
+
+    // Start a drill from the last moment the round was in play: a new room opens there, paused, the candidate's line in its feed.
+    const branch = interviewer.page.getByRole('region', { name: 'Start a drill from here' });
+    await branch.getByLabel('Moment of the run').focus();
+    await interviewer.page.keyboard.press('End');
+    await branch.getByRole('button', { name: /^Start a drill from / }).click();
+    await expect(interviewer.page).toHaveURL(/#\/room\/[A-Z2-9]{6}\/host\//, { timeout: 30_000 });
+    expect(interviewer.page.url()).not.toContain(`/room/${code}/`);
+    await expect(interviewer.page.getByRole('button', { name: 'Resume for everyone' })).toBeVisible({ timeout: 30_000 });
+    await expect(interviewer.page.getByRole('region', { name: /^Live feed/ }).getByRole('listitem').filter({ hasText: line })).toBeVisible({ timeout: 30_000 });
+    await expect(interviewer.page.getByRole('region', { name: /^Report/ }).getByText('Draft', { exact: true })).toBeVisible();
     expect(errors.flat()).toEqual([]);
   } finally {
     await interviewer.context.close();
