@@ -83,6 +83,8 @@ test('a facilitator runs a drill for two players in different roles to the debri
     await ines.page.getByRole('tab', { name: 'Timeline' }).click();
     await expect(ines.page.getByText(/The CEO is joining the review/).first()).toBeVisible();
     expect(await ines.page.locator('body').innerText()).not.toContain(hint);
+    // The facilitator's feed says whom it went to.
+    await expect(fay.page.getByRole('region', { name: /^Live feed/ }).getByRole('listitem').filter({ hasText: `Hint to Omar (Operations): ${hint}` })).toBeVisible({ timeout: 15_000 });
 
     // The facilitator moves Omar to scribe and back: his console says so.
     await fay.page.getByLabel('Role of Omar').selectOption({ label: 'Scribe' });
