@@ -21,6 +21,16 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(summary, `accessibility violations on the ${screen}`).toEqual([]);
 }
 
+/** Runs axe in the dark and then the light theme (the root's data-theme is all the CSS reads), and puts the page's own theme back. */
+export async function expectAccessibleInBothThemes(page: Page, screen: string): Promise<void> {
+  const own = await page.evaluate(() => document.documentElement.dataset.theme ?? 'dark');
+  for (const theme of ['dark', 'light']) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    await expectAccessible(page, `${screen} (${theme})`);
+  }
+  await page.evaluate((t) => (document.documentElement.dataset.theme = t), own);
+}
+
 /** From the catalogue, opens a scenario's briefing with a fixed seed at a speed. */
 export async function openBriefing(page: Page, title: RegExp, seed: number, speed: string): Promise<void> {
   await page.goto('/');
