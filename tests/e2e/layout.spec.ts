@@ -15,6 +15,12 @@ async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void>
   expect(scrollWidth, `the ${screen} scrolls sideways at ${innerWidth} px`).toBeLessThanOrEqual(innerWidth);
 }
 
+/** The console fits the window: its parts scroll inside their panes, the page itself never does. */
+async function expectNoPageScroll(page: Page, screen: string): Promise<void> {
+  const { scrollHeight, innerHeight } = await page.evaluate(() => ({ scrollHeight: document.scrollingElement?.scrollHeight ?? Infinity, innerHeight: window.innerHeight }));
+  expect(scrollHeight, `the ${screen} scrolls as a page at ${innerHeight} px high`).toBeLessThanOrEqual(innerHeight);
+}
+
 /** The element lies wholly inside the window's width (not clipped at its right edge). */
 async function expectWithinWidth(page: Page, element: Locator): Promise<void> {
   const box = await element.boundingBox();
@@ -53,6 +59,8 @@ for (const size of sizes) {
       await expect(page.getByRole('tab', { name: 'Terminal' })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Pager' })).toBeHidden();
       await expectNoSidewaysScroll(page, 'console’s tools');
+      await parts.getByRole('tab', { name: 'Dashboards' }).click();
+      await expectNoPageScroll(page, 'console’s dashboards');
       await parts.getByRole('tab', { name: 'Chat & timeline' }).click();
       await expect(page.getByRole('button', { name: 'Write a status update' })).toBeVisible();
       await parts.getByRole('tab', { name: 'Pager & actions' }).click();
@@ -60,6 +68,7 @@ for (const size of sizes) {
       await expect(parts).toHaveCount(0);
       for (const name of ['Pager', 'Dashboards']) await expect(page.getByRole('region', { name })).toBeVisible();
       await expect(page.getByRole('tab', { name: 'Terminal' })).toBeVisible();
+      await expectNoPageScroll(page, 'console');
     }
 
     page.once('dialog', (d) => void d.accept());
