@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { engineSummary, expectAccessibleInBothThemes, openBriefing, savedSession, watchForErrors } from './support';
+import { engineSummary, expectAccessibleInBothThemes, expectNoPageScroll, openBriefing, savedSession, watchForErrors } from './support';
 
 async function write(page: Page, section: string, lines: string[]): Promise<void> {
   await page.getByRole('textbox', { name: new RegExp(`^${section}`) }).fill(lines.join('\n'));
@@ -24,6 +24,7 @@ test('the decision drill is played by writing a plan: no severity, no root cause
   await expect(page.getByRole('group', { name: 'Severity' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Declare root cause' })).toHaveCount(0);
   await expectAccessibleInBothThemes(page, 'decision console');
+  await expectNoPageScroll(page, 'decision console with the plan open');
 
   // A first plan that promises everything: the manager objects.
   await write(page, 'Ships on the new date', ['Everything in the brief: live revenue, history, reconciliation, EU entities, CSV export, alerting']);

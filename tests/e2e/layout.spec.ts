@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, watchForErrors } from './support';
+import { expectAccessible, expectNoPageScroll, watchForErrors } from './support';
 
 const sizes = [
   { width: 390, height: 844 },
@@ -13,12 +13,6 @@ const sizes = [
 async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement?.scrollWidth ?? Infinity, innerWidth: window.innerWidth }));
   expect(scrollWidth, `the ${screen} scrolls sideways at ${innerWidth} px`).toBeLessThanOrEqual(innerWidth);
-}
-
-/** The console fits the window: its parts scroll inside their panes, the page itself never does. */
-async function expectNoPageScroll(page: Page, screen: string): Promise<void> {
-  const { scrollHeight, innerHeight } = await page.evaluate(() => ({ scrollHeight: document.scrollingElement?.scrollHeight ?? Infinity, innerHeight: window.innerHeight }));
-  expect(scrollHeight, `the ${screen} scrolls as a page at ${innerHeight} px high`).toBeLessThanOrEqual(innerHeight);
 }
 
 /** The element lies wholly inside the window's width (not clipped at its right edge). */

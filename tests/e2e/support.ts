@@ -31,6 +31,12 @@ export async function expectAccessibleInBothThemes(page: Page, screen: string): 
   await page.evaluate((t) => (document.documentElement.dataset.theme = t), own);
 }
 
+/** The console fits the window: its parts scroll inside their panes, the page itself never does. */
+export async function expectNoPageScroll(page: Page, screen: string): Promise<void> {
+  const { scrollHeight, innerHeight } = await page.evaluate(() => ({ scrollHeight: document.scrollingElement?.scrollHeight ?? Infinity, innerHeight: window.innerHeight }));
+  expect(scrollHeight, `the ${screen} scrolls as a page at ${innerHeight} px high`).toBeLessThanOrEqual(innerHeight);
+}
+
 /** From the catalogue, opens a scenario's briefing with a fixed seed at a speed. */
 export async function openBriefing(page: Page, title: RegExp, seed: number, speed: string): Promise<void> {
   await page.goto('/');
