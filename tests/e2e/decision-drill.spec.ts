@@ -11,8 +11,11 @@ test('the decision drill is played by writing a plan: no severity, no root cause
   await openBriefing(page, /The launch moved forward two weeks/, 2, '20×');
   await expect(page.getByRole('heading', { level: 1, name: 'Decision briefing' })).toBeVisible();
   await expect(page.getByText(/The launch moved forward two weeks · Normal level/)).toBeVisible();
-  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await page.getByRole('button', { name: 'Start the drill' }).click();
+  // Its stages are named for a decision, not an incident.
+  await expect(page.getByRole('navigation', { name: 'Drill phase' })).toContainText('Take in');
   await page.getByRole('button', { name: /Acknowledge Launch date moved/ }).click({ timeout: 60_000 });
+  await expect(page.getByRole('navigation', { name: 'Drill phase' }).locator('[aria-current="step"]')).toHaveText(/Assess/);
   // Slow down to write: a person types for minutes.
   await page.getByRole('button', { name: '1× speed' }).click();
 
