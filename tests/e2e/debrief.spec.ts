@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { engineSummary, expectAccessible, openBriefing, savedSession, watchForErrors } from './support';
+import { engineSummary, expectAccessibleInBothThemes, openBriefing, savedSession, watchForErrors } from './support';
 import { playBot, prepareRun } from '../../src/engine';
 import { makeReplayFile } from '../../src/engine/debrief/replay-file';
 import { builtinRegistry } from '../../scripts/lib/builtin-scenarios';
@@ -45,7 +45,7 @@ test('debrief: figures match the engine, the scrubber replays the console and st
   await expect(frozen.getByRole('heading', { name: 'State at 08:59:00' })).toHaveCount(0);
   await expect(pager.getByText('PAGE', { exact: true }).first()).toBeVisible();
 
-  await expectAccessible(page, 'debrief');
+  await expectAccessibleInBothThemes(page, 'debrief');
 
   // Export the replay.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download replay (JSON)' }).click()]);
@@ -142,6 +142,6 @@ test('the debrief leads: the first screen holds the total, what cost most and th
 
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   expect(height).toBeLessThanOrEqual(7_324 / 2);
-  await expectAccessible(page, 'debrief of the model run');
+  await expectAccessibleInBothThemes(page, 'debrief of the model run');
   expect(errors).toEqual([]);
 });

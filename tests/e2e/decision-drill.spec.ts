@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { engineSummary, expectAccessible, openBriefing, savedSession, watchForErrors } from './support';
+import { engineSummary, expectAccessibleInBothThemes, expectNoPageScroll, openBriefing, savedSession, watchForErrors } from './support';
 
 async function write(page: Page, section: string, lines: string[]): Promise<void> {
   await page.getByRole('textbox', { name: new RegExp(`^${section}`) }).fill(lines.join('\n'));
@@ -11,8 +11,11 @@ test('the decision drill is played by writing a plan: no severity, no root cause
   await openBriefing(page, /The launch moved forward two weeks/, 2, '20×');
   await expect(page.getByRole('heading', { level: 1, name: 'Decision briefing' })).toBeVisible();
   await expect(page.getByText(/The launch moved forward two weeks · Normal level/)).toBeVisible();
-  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await page.getByRole('button', { name: 'Start the drill' }).click();
+  // Its stages are named for a decision, not an incident.
+  await expect(page.getByRole('navigation', { name: 'Drill phase' })).toContainText('Take in');
   await page.getByRole('button', { name: /Acknowledge Launch date moved/ }).click({ timeout: 60_000 });
+  await expect(page.getByRole('navigation', { name: 'Drill phase' }).locator('[aria-current="step"]')).toHaveText(/Assess/);
   // Slow down to write: a person types for minutes.
   await page.getByRole('button', { name: '1× speed' }).click();
 
@@ -23,7 +26,8 @@ test('the decision drill is played by writing a plan: no severity, no root cause
   await groups.getByRole('tab', { name: 'Decide' }).click();
   await expect(page.getByRole('group', { name: 'Severity' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Declare root cause' })).toHaveCount(0);
-  await expectAccessible(page, 'decision console');
+  await expectAccessibleInBothThemes(page, 'decision console');
+  await expectNoPageScroll(page, 'decision console with the plan open');
 
   // A first plan that promises everything: the manager objects.
   await write(page, 'Ships on the new date', ['Everything in the brief: live revenue, history, reconciliation, EU entities, CSV export, alerting']);
@@ -73,6 +77,6 @@ test('the decision drill is played by writing a plan: no severity, no root cause
   const plan = page.getByRole('region', { name: 'The constraint and the plan' });
   await expect(plan.getByText('EU entities: 7 Oct').first()).toBeVisible();
   await expect(plan.getByRole('heading', { name: "The model's plan" })).toBeVisible();
-  await expectAccessible(page, 'decision debrief');
+  await expectAccessibleInBothThemes(page, 'decision debrief');
   expect(errors).toEqual([]);
 });

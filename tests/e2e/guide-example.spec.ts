@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { playBot, prepareRun, summarizeRun } from '../../src/engine';
 import { loadScenario } from '../../src/scenarios/load-scenario';
 import { repoRoot } from '../../scripts/lib/builtin-scenarios';
-import { expectAccessible, watchForErrors } from './support';
+import { expectAccessibleInBothThemes, watchForErrors } from './support';
 
 // The scenario docs/writing-a-scenario.md builds step by step: a team's own incident, written by following the guide.
 const file = join(repoRoot, 'docs', 'examples', 'flash-sale-lag.yaml');
@@ -31,7 +31,7 @@ test('a scenario written by following the guide imports into the app and plays t
   await expect(page.getByRole('navigation', { name: 'Incident phase' })).toBeVisible();
   const firstPage = example.alerts.find((a) => a.severity === 'page');
   await expect(page.getByText(firstPage?.title ?? '').first()).toBeVisible();
-  await expectAccessible(page, 'console of an imported scenario');
+  await expectAccessibleInBothThemes(page, 'console of an imported scenario');
 
   // The model's whole run on the same seed, resumed in the browser, scores what the engine says.
   const s = prepareRun(example, 1, 'normal');
@@ -50,6 +50,6 @@ test('a scenario written by following the guide imports into the app and plays t
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
   const section = page.getByRole('region', { name: `${example.title} Normal level` });
   await expect(section.getByRole('table', { name: `Attempts at ${example.title}, normal level, newest first` })).toContainText(String(summary.score));
-  await expectAccessible(page, 'history');
+  await expectAccessibleInBothThemes(page, 'history');
   expect(errors).toEqual([]);
 });

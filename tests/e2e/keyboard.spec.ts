@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, savedSession, watchForErrors } from './support';
+import { expectAccessible, expectAccessibleInBothThemes, savedSession, watchForErrors } from './support';
 
 /** Opens the console of a fresh incident at a speed. */
 async function startIncident(page: Page, speed: string, scenario = 'avro-schema-break'): Promise<void> {
@@ -78,6 +78,7 @@ test('the documented shortcuts acknowledge the page, focus the terminal, write a
   await expect(update).toBeFocused();
   await page.keyboard.type('Investigating.');
   await expect(update).toHaveValue('Investigating.');
+  await expectAccessibleInBothThemes(page, 'status update composer');
 
   // 1–5 pick a speed; ? lists every shortcut, and keys inside the dialog are the dialog's.
   await leaveFields(page);

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, watchForErrors } from './support';
+import { expectAccessible, expectNoPageScroll, watchForErrors } from './support';
 
 const sizes = [
   { width: 390, height: 844 },
@@ -53,6 +53,8 @@ for (const size of sizes) {
       await expect(page.getByRole('tab', { name: 'Terminal' })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Pager' })).toBeHidden();
       await expectNoSidewaysScroll(page, 'console’s tools');
+      await parts.getByRole('tab', { name: 'Dashboards' }).click();
+      await expectNoPageScroll(page, 'console’s dashboards');
       await parts.getByRole('tab', { name: 'Chat & timeline' }).click();
       await expect(page.getByRole('button', { name: 'Write a status update' })).toBeVisible();
       await parts.getByRole('tab', { name: 'Pager & actions' }).click();
@@ -60,6 +62,7 @@ for (const size of sizes) {
       await expect(parts).toHaveCount(0);
       for (const name of ['Pager', 'Dashboards']) await expect(page.getByRole('region', { name })).toBeVisible();
       await expect(page.getByRole('tab', { name: 'Terminal' })).toBeVisible();
+      await expectNoPageScroll(page, 'console');
     }
 
     page.once('dialog', (d) => void d.accept());

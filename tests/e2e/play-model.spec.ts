@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { engineSummary, expectAccessible, openBriefing, savedSession, typeLine, watchForErrors } from './support';
+import { engineSummary, expectAccessibleInBothThemes, openBriefing, savedSession, typeLine, watchForErrors } from './support';
 
 test('works the blank-dashboard incident by typing, as the model does, and gets the model score', async ({ page }) => {
   test.setTimeout(300_000);
   const errors = watchForErrors(page);
   await openBriefing(page, /Blank executive dashboard/, 1, '20×');
   await expect(page.getByText(/Leadership review at 09:30/).first()).toBeVisible();
-  await expectAccessible(page, 'briefing');
+  await expectAccessibleInBothThemes(page, 'briefing');
   await page.getByRole('button', { name: 'Start the incident' }).click();
 
   // Detect: the page fires; acknowledge it, set the severity.
@@ -88,7 +88,7 @@ test('works the blank-dashboard incident by typing, as the model does, and gets 
   }).toPass({ timeout: 120_000, intervals: [2_000] });
 
   // Prevent: the postmortem.
-  await expectAccessible(page, 'postmortem');
+  await expectAccessibleInBothThemes(page, 'postmortem');
   await page.getByLabel('Root-cause statement').fill('orders-enricher pinned Avro reader v7; v8 added the REFUNDED enum symbol and the pinned reader crash-looped on it.');
   for (const [i, followUp] of [/contract tests/i, /canary consumer/i, /Data-quality gates/i, /fire drill/i, /enum defaults/i].entries()) {
     await page.getByRole('checkbox', { name: followUp }).check();
@@ -125,6 +125,6 @@ test('works the blank-dashboard incident by typing, as the model does, and gets 
   const judged = page.getByRole('region', { name: 'Decisions' });
   await expect(judged.getByText(/\$ flink run -d -p 12/)).toBeVisible();
   await expect(judged.getByText('Helpful').first()).toBeVisible();
-  await expectAccessible(page, 'result');
+  await expectAccessibleInBothThemes(page, 'result');
   expect(errors).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { expectAccessible, watchForErrors } from './support';
+import { expectAccessible, expectAccessibleInBothThemes, watchForErrors } from './support';
 import { createRoom, expect, joinByCode, personAt, test } from './rooms-support';
 
 const clockLabel = (page: import('@playwright/test').Page) => page.getByRole('timer').first().getAttribute('aria-label');
@@ -54,20 +54,20 @@ test('the room screens pass axe in both themes', async ({ browser, roomServer })
   const player = await personAt(browser, roomServer.url);
   try {
     await host.page.getByRole('button', { name: 'Mock interview' }).click();
-    await expectAccessible(host.page, 'new room form (dark)');
+    await expectAccessibleInBothThemes(host.page, 'new room form');
     await host.page.getByRole('button', { name: 'Cancel' }).click();
     const code = await createRoom(host.page, 'Mock interview', 'Ivo');
     await player.page.getByRole('button', { name: 'Join a room' }).click();
-    await expectAccessible(player.page, 'join form (dark)');
+    await expectAccessibleInBothThemes(player.page, 'join form');
     await player.page.getByLabel('Room code or link').fill(code);
     await player.page.getByRole('button', { name: 'Continue' }).click();
-    await expectAccessible(player.page, 'seat form (dark)');
+    await expectAccessibleInBothThemes(player.page, 'seat form');
     await player.page.getByLabel('Your name').fill('Cam');
     await player.page.getByRole('radio', { name: /^Candidate/ }).check();
     await player.page.getByRole('button', { name: 'Join', exact: true }).click();
     await expect(player.page.getByText('You are in.', { exact: false })).toBeVisible({ timeout: 30_000 });
-    await expectAccessible(player.page, 'room lobby (dark)');
-    await expectAccessible(host.page, 'host screen (dark)');
+    await expectAccessibleInBothThemes(player.page, 'room lobby');
+    await expectAccessibleInBothThemes(host.page, 'host screen');
     await host.page.getByRole('button', { name: 'Start the incident' }).click();
     await host.page.getByRole('button', { name: 'Pause for everyone' }).click();
     await expect(player.page.getByText('Paused by the interviewer.')).toBeVisible({ timeout: 30_000 });

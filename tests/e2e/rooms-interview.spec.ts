@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expectAccessible, watchForErrors } from './support';
+import { expectAccessible, expectAccessibleInBothThemes, watchForErrors } from './support';
 import { createRoom, expect, joinByCode, personAt, test } from './rooms-support';
 
 const line = 'kafka-consumer-groups --bootstrap-server kafka:9092 --describe --group orders-enricher';
@@ -81,7 +81,7 @@ test('an interviewer sees the candidate’s command within a second, marks the r
     await expect(projector.getByRole('heading', { name: 'Timeline' })).toBeVisible();
     await expect(projector.getByText('Paused by the interviewer')).toBeVisible();
     expect(await projector.locator('body').innerText()).not.toContain(statement.slice(0, 60));
-    await expectAccessible(projector, 'projector (dark)');
+    await expectAccessibleInBothThemes(projector, 'projector');
     if (shots) await projector.screenshot({ path: `${shots}/projector-1440x900.png` });
     await projector.close();
 
@@ -137,7 +137,7 @@ test('an interviewer sees the candidate’s command within a second, marks the r
       await commands.getByRole('listitem').filter({ hasText: line }).getByRole('button', { name: /^Cite / }).click();
       await ownDiagnose.getByRole('radio', { name: /^2 / }).check();
       await expect(ownDiagnose.getByRole('list', { name: /Evidence for Diagnose/ })).toContainText(line);
-      await expectAccessible(second.page, "second interviewer's review (dark)");
+      await expectAccessibleInBothThemes(second.page, "second interviewer's review");
       await second.page.getByRole('button', { name: 'Lock my scores and reveal the first marks' }).click();
       const calibration = second.page.getByRole('region', { name: 'Calibration' });
       const diagnoseRow = calibration.getByRole('row', { name: /Diagnose from hypotheses/ });

@@ -21,6 +21,22 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(summary, `accessibility violations on the ${screen}`).toEqual([]);
 }
 
+/** Runs axe in the dark and then the light theme (the root's data-theme is all the CSS reads), and puts the page's own theme back. */
+export async function expectAccessibleInBothThemes(page: Page, screen: string): Promise<void> {
+  const own = await page.evaluate(() => document.documentElement.dataset.theme ?? 'dark');
+  for (const theme of ['dark', 'light']) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    await expectAccessible(page, `${screen} (${theme})`);
+  }
+  await page.evaluate((t) => (document.documentElement.dataset.theme = t), own);
+}
+
+/** The console fits the window: its parts scroll inside their panes, the page itself never does. */
+export async function expectNoPageScroll(page: Page, screen: string): Promise<void> {
+  const { scrollHeight, innerHeight } = await page.evaluate(() => ({ scrollHeight: document.scrollingElement?.scrollHeight ?? Infinity, innerHeight: window.innerHeight }));
+  expect(scrollHeight, `the ${screen} scrolls as a page at ${innerHeight} px high`).toBeLessThanOrEqual(innerHeight);
+}
+
 /** From the catalogue, opens a scenario's briefing with a fixed seed at a speed. */
 export async function openBriefing(page: Page, title: RegExp, seed: number, speed: string): Promise<void> {
   await page.goto('/');

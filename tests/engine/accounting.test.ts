@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avroSteps } from '../support/avro-steps';
+import { messyAvroPlan } from '../support/avro-steps';
 import { Sim, scenarioRun } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
@@ -62,18 +62,8 @@ describe('data accounting', () => {
 
   it('stays balanced through a messy run of harmful, overlapping and repairing mitigations', () => {
     const sim = new Sim(s, 1).start().waitForPage().ack();
-    const plan: [readonly string[], number][] = [
-      [avroSteps.resetToLatest, 30],
-      [avroSteps.skipBadRecords, 150],
-      [avroSteps.enableDlq, 200],
-      [avroSteps.rewindTwoHoursAppend, 10],
-      [avroSteps.scaleTo12, 60],
-      [avroSteps.registryLookup, 10],
-      [avroSteps.replayDlq, 30],
-      [avroSteps.replayFromDeploy, 1200],
-    ];
     const peaks: Record<string, number> = {};
-    for (const [lines, wait] of plan) {
+    for (const [lines, wait] of messyAvroPlan) {
       for (const line of lines) {
         sim.send({ type: 'terminal.run', line });
         while (sim.state.terminal?.at(-1)?.output === null) stepChecking(sim, tickS, peaks);

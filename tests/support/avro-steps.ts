@@ -23,6 +23,21 @@ export const avroSteps = {
   replayDlq: ['flink run -d /opt/flink/usrlib/orders-enricher.jar --replay-dlq'],
 } as const;
 
+/**
+ * A messy run of harmful, overlapping and repairing mitigations, each with the seconds to wait
+ * after it: it loses, duplicates and dead-letters records, then brings them all back.
+ */
+export const messyAvroPlan: [readonly string[], number][] = [
+  [avroSteps.resetToLatest, 30],
+  [avroSteps.skipBadRecords, 150],
+  [avroSteps.enableDlq, 200],
+  [avroSteps.rewindTwoHoursAppend, 10],
+  [avroSteps.scaleTo12, 60],
+  [avroSteps.registryLookup, 10],
+  [avroSteps.replayDlq, 30],
+  [avroSteps.replayFromDeploy, 1200],
+];
+
 export type AvroStep = keyof typeof avroSteps;
 
 type Reveal = Scenario['actions'][number]['reveals'][number];

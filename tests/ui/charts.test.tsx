@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { Profiler } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -73,11 +73,13 @@ describe('dashboards panel', () => {
     expect(screen.getByRole('figure', { name: /^Restarts & errors.*Status: RUNNING$/ })).toBeTruthy();
   });
 
-  it('hides the drawn charts from screen readers and keeps nothing focusable inside them', () => {
+  it('hides the drawn charts from screen readers and keeps nothing focusable inside them', async () => {
     publish(midIncident);
     const { container } = render(<DashboardsPanel />);
     const plots = container.querySelectorAll('.charts-card__plot');
     expect(plots.length).toBeGreaterThan(0);
+    // Each card draws its first plot a few frames after the one before it.
+    await waitFor(() => expect([...plots].every((p) => p.querySelector('svg'))).toBe(true), { timeout: 5000 });
     for (const plot of plots) {
       expect(plot.getAttribute('aria-hidden')).toBe('true');
       expect(plot.querySelector('svg')).not.toBeNull();

@@ -24,6 +24,16 @@ export function hasAggregate(e: unknown): boolean {
 }
 
 
+// The part of each row of a group that an aggregate's FILTER (WHERE …) keeps.
+function filterGroup(filter: Expr, group: Row[], env: Env): Row[] {
+  const kept: Row[] = [];
+  for (const r of group) {
+    const part = filterRow(filter, r, env);
+    if (part) kept.push(part);
+  }
+  return kept;
+}
+
 /**
  * Computes an aggregate over a group. Over lake slices it reads the slices' measures: rows,
  * duplicate copies (distinct keys are rows minus duplicates), nulls per column, event time span,
@@ -32,7 +42,7 @@ export function hasAggregate(e: unknown): boolean {
 export function aggregate(e: ExprCall, group: Row[], env: Env): Typed {
   const name = e.function.name.toLowerCase();
   if (!aggregates.has(name)) throw new Unsupported(`the aggregate ${name}() is not supported; supported: count(*), count(col), count(DISTINCT col), sum, avg, min, max`);
-  const filtered = e.filter ? group.flatMap((r) => filterRow(e.filter as Expr, r, env) ?? []) : group;
+  const filtered = e.filter ? filterGroup(e.filter, group, env) : group;
   const arg = e.args[0];
   const rows = arg ? splitByNullTests(filtered, arg, env) : filtered;
   if (!arg) throw new SqlError(`function ${name}() does not exist`, locationOf(e), 'No function matches the given name and argument types. You might need to add explicit type casts.');

@@ -20,11 +20,20 @@ export function apportion(total: number, weights: readonly number[]): number[] {
     left -= whole;
   }
   if (left <= 0) return parts;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b);
-  for (let k = 0; k < order.length && left > 0; k++) {
-    const i = order[k] as number;
-    parts[i] = (parts[i] as number) + 1;
-    left -= 1;
+  if (left >= n) {
+    for (let i = 0; i < n; i++) parts[i] = (parts[i] as number) + 1;
+    return parts;
+  }
+  // The `left` largest remainders get one more, ties to the earlier weight: every remainder above
+  // the left-th largest, then the earliest of those equal to it. A numeric sort of a typed array
+  // finds that threshold without a comparator call per pair.
+  const threshold = remainders.slice().sort()[n - left] as number;
+  let above = 0;
+  for (let i = 0; i < n; i++) if ((remainders[i] as number) > threshold) above += 1;
+  let atThreshold = left - above;
+  for (let i = 0; i < n; i++) {
+    const r = remainders[i] as number;
+    if (r > threshold || (r === threshold && atThreshold-- > 0)) parts[i] = (parts[i] as number) + 1;
   }
   return parts;
 }

@@ -169,6 +169,11 @@ function inList(op: string, x: Typed, list: Expr, ctx: Ctx, env: Env, where: num
   return sawNull ? nullValue : { v: op !== 'IN', t: 'bool' };
 }
 
+// A function's argument, read when the function needs it (a module function: this runs for every row, and a closure per call costs).
+function argAt(args: Expr[], i: number, ctx: Ctx, env: Env): Typed {
+  return evaluate(args[i] as Expr, ctx, env);
+}
+
 function call(e: ExprCall, ctx: Ctx, env: Env): Typed {
   const name = e.function.name.toLowerCase();
   if (e.over) throw new Unsupported('window functions (OVER …) are not supported');
@@ -177,13 +182,12 @@ function call(e: ExprCall, ctx: Ctx, env: Env): Typed {
     return aggregate(e, ctx.group, env);
   }
   const args = e.args;
-  const arg = (i: number) => evaluate(args[i] as Expr, ctx, env);
   switch (name) {
     case 'now':
     case 'current_timestamp':
       return { v: env.state.t, t: 'ts' };
     case 'date_trunc': {
-      const unit = arg(0);
+      const unit = argAt(args, 0, ctx, env);
       const u = String(unit.v).toLowerCase();
       const unitS = u === 'hour' ? 3600 : u === 'day' ? 86_400 : 0;
       if (!unitS) throw new Unsupported(`date_trunc('${String(unit.v)}', …) is not supported: the warehouse groups by 'hour' or 'day'`);
@@ -193,29 +197,29 @@ function call(e: ExprCall, ctx: Ctx, env: Env): Typed {
     case 'date':
       return cast(evaluateTime(args[0] as Expr, ctx, env, 86_400), 'date', env, locationOf(e));
     case 'date_part':
-      return datePart(String(arg(0).v).toLowerCase(), evaluateTime(args[1] as Expr, ctx, env, 3600), env);
+      return datePart(String(argAt(args, 0, ctx, env).v).toLowerCase(), evaluateTime(args[1] as Expr, ctx, env, 3600), env);
     case 'round': {
-      const x = arg(0);
-      const places = args.length > 1 ? Number(arg(1).v) : 0;
+      const x = argAt(args, 0, ctx, env);
+      const places = args.length > 1 ? Number(argAt(args, 1, ctx, env).v) : 0;
       if (x.v === null) return nullValue;
       if (typeof x.v !== 'number') throw new SqlError(`function round(${pgType(x.t)}) does not exist`, locationOf(e));
       const f = 10 ** places;
       return { v: Math.round(x.v * f) / f, t: x.t === 'int' ? 'numeric' : x.t, scale: Math.max(0, places) };
     }
     case 'abs': {
-      const x = arg(0);
+      const x = argAt(args, 0, ctx, env);
       return typeof x.v === 'number' ? { ...x, v: Math.abs(x.v) } : nullValue;
     }
     case 'coalesce': {
       for (let i = 0; i < args.length; i++) {
-        const x = arg(i);
+        const x = argAt(args, i, ctx, env);
         if (x.v !== null) return x;
       }
       return nullValue;
     }
     case 'nullif': {
-      const x = arg(0);
-      return compare(x, coerce(arg(1), x.t, env, locationOf(e))) === 0 ? nullValue : x;
+      const x = argAt(args, 0, ctx, env);
+      return compare(x, coerce(argAt(args, 1, ctx, env), x.t, env, locationOf(e))) === 0 ? nullValue : x;
     }
   }
   throw new Unsupported(`the function ${name}() is not supported; supported: count, sum, avg, min, max, date_trunc, date, date_part, extract, round, abs, coalesce, nullif, now`);

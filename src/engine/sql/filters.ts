@@ -91,11 +91,15 @@ function toTs(bound: Typed, env: Env): number | null {
   return typeof v.v === 'number' ? v.v : null;
 }
 
+// Written out rather than spread: a FILTER clause scales every slice of every group.
 function scale(row: Row, f: number, cell: Row['cell']): Row {
   const nulls: Record<string, number> = {};
   const from = row.nulls;
   for (const k in from) nulls[k] = (from[k] as number) * f;
-  return { ...row, n: row.n * f, dup: row.dup * f, nulls, cell };
+  const out: Row = { n: row.n * f, dup: row.dup * f, nulls, cell, vals: row.vals };
+  if (row.key !== undefined) out.key = row.key;
+  if (row.isNull !== undefined) out.isNull = row.isNull;
+  return out;
 }
 
 /** The null (or non-null) rows of a column in a slice; other columns' nulls are taken as independent of it. */
@@ -106,7 +110,11 @@ export function nullPart(row: Row, column: string | null, isNull: boolean): Row 
   const kept = scale(row, n / row.n, row.cell);
   if (column !== null) {
     kept.nulls[column] = isNull ? n : 0;
-    kept.isNull = { ...row.isNull, [column]: isNull };
+    const known: Record<string, boolean> = {};
+    const before = row.isNull;
+    if (before) for (const c in before) known[c] = before[c] as boolean;
+    known[column] = isNull;
+    kept.isNull = known;
   }
   return kept;
 }

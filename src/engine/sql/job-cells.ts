@@ -68,9 +68,11 @@ function ledgerSlices(s: Scenario, state: SimState, spec: JobSpec): Weighted[] {
     const ledger = (job.ledger[partition] ?? []) as LedgerRun[];
     const processedTo = ledger.length > 0 ? (ledger[ledger.length - 1] as LedgerRun).to : p.base;
     let r = 0;
-    for (let a = Math.max(ws, truncTo(s, ws, jobCellS)); a < now; ) {
+    let a = Math.max(ws, truncTo(s, ws, jobCellS));
+    // A slice starts where the one before it ended, so its first offset is that slice's end.
+    let oa = offsetAt(p, ws, now, a);
+    while (a < now) {
       const b = Math.min(now, truncTo(s, a, jobCellS) + jobCellS);
-      const oa = offsetAt(p, ws, now, a);
       const ob = b >= now ? p.logEnd : offsetAt(p, ws, now, b);
       const counts: RangeCounts = { delivered: 0, duplicates: 0, dlq: 0, lost: 0, nulls: {} };
       let duplicates = 0;
@@ -90,6 +92,7 @@ function ledgerSlices(s: Scenario, state: SimState, spec: JobSpec): Weighted[] {
         out.push({ cell: { from: a, to: b, last, partition, rows: 0, duplicates: 0, nulls: {}, offsets: [oa, Math.min(ob, processedTo)] }, delivered: counts.delivered, duplicates, nulls: counts.nulls });
       }
       a = b;
+      oa = ob;
     }
   });
   return out;

@@ -17,7 +17,8 @@ export function warehouseIsUtc(s: Scenario): boolean {
 
 /** Seconds since midnight of the scenario's first date (on the warehouse clock) at sim time `t`. */
 export function wallSeconds(s: Scenario, t: number): number {
-  return steady(s).timeOfDayAtZeroS + t;
+  // As steady(s) computes it, without building the object: every slice and grouped row asks.
+  return s.clock.timeOfDayAtZeroS - (s.clock.utcOffsetS ?? 0) + t;
 }
 
 /** The sim time at which a warehouse hour (or day) starts, for the hour or day containing `t`. */

@@ -2,7 +2,7 @@ import type { Scenario } from '../../scenarios/schema';
 import { lookup } from '../scenario-lookup';
 import { jobReader } from './job-reader';
 import type { LedgerRun, PartitionState, SimState } from '../state';
-import { countLedger } from './ledger';
+import { countLedger, emptyLedgerMemo, type LedgerMemo } from './ledger';
 import type { RangeCounts } from './record-math';
 
 /** Where every record a job's topic ever received has ended up. */
@@ -14,6 +14,18 @@ export interface Accounting {
   lost: number;
   duplicates: number;
   nulls: Record<string, number>;
+}
+
+// One memo per partition, kept with the job's ledger: a copied state has its own ledgers and memos.
+const memos = new WeakMap<LedgerRun[][], LedgerMemo[]>();
+
+function memosFor(ledger: LedgerRun[][]): LedgerMemo[] {
+  let m = memos.get(ledger);
+  if (!m) {
+    m = ledger.map(() => emptyLedgerMemo());
+    memos.set(ledger, m);
+  }
+  return m;
 }
 
 /**
@@ -29,15 +41,18 @@ export function accountJob(s: Scenario, state: SimState, jobId: string): Account
   if (!spec || !job || !topic) return totals;
   const reader = jobReader(s, spec);
   const counts: RangeCounts = { delivered: 0, duplicates: 0, dlq: 0, lost: 0, nulls: totals.nulls };
-  topic.partitions.forEach((p: PartitionState, i: number) => {
+  const memo = memosFor(job.ledger);
+  const partitions = topic.partitions;
+  for (let i = 0; i < partitions.length; i++) {
+    const p = partitions[i] as PartitionState;
     totals.produced += p.logEnd - p.base;
     const highWater = job.highWater[i] as number;
-    countLedger(job.ledger[i] as LedgerRun[], p.segments, p.logEnd, reader, counts);
+    countLedger(job.ledger[i] as LedgerRun[], p.segments, p.logEnd, reader, counts, memo[i]);
     const unread = p.logEnd - highWater;
     const expired = Math.max(0, Math.min(p.logStart, p.logEnd) - highWater);
     totals.pending += unread - expired;
     counts.lost += expired;
-  });
+  }
   totals.delivered = counts.delivered;
   totals.dlq = counts.dlq;
   totals.lost = counts.lost;

@@ -1,4 +1,5 @@
-import { prepareRun, replay, stateHash } from '../../engine';
+import { prepareRun, replayInSteps, stateHash } from '../../engine';
+import { driveReplay } from '../session/drive-replay';
 import { hashOf } from '../routes/hash-route';
 import { loadAnyScenario } from '../scenarios/load-any-scenario';
 import { navigate } from '../store/navigation-store';
@@ -27,7 +28,7 @@ async function openSavedAttempt(record: AttemptRecord, stillWanted = always): Pr
     return refuse(`it was played on version ${record.scenarioVersion} of “${base.title}”, and this copy has version ${base.version}, which would play differently`);
   }
   const scenario = prepareRun(base, record.seed, record.level);
-  const state = replay(scenario, record.seed, record.log, scenario.clock.endS);
+  const state = await driveReplay(replayInSteps(scenario, record.seed, record.log, scenario.clock.endS));
   if (!state.ended) return refuse('its log does not reach the end of the session');
   if (record.stateHash !== '' && stateHash(state) !== record.stateHash) return refuse('replaying its log no longer gives the state it was saved with');
   const origin = record.imported ? { kind: 'imported' as const, fileName: record.imported.fileName, kept: true } : undefined;

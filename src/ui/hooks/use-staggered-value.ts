@@ -13,3 +13,17 @@ export function useStaggeredValue<T>(value: T, delayMs: number): T {
   }, [value, shown, delayMs]);
   return shown;
 }
+
+/**
+ * False until `delayMs` after the component first mounts, then true: siblings given different
+ * delays draw their first heavy content in separate short tasks instead of one long one.
+ */
+export function useStaggeredMount(delayMs: number): boolean {
+  const [shown, setShown] = useState(delayMs <= 0);
+  useEffect(() => {
+    if (shown) return;
+    const id = window.setTimeout(() => setShown(true), delayMs);
+    return () => window.clearTimeout(id);
+  }, [shown, delayMs]);
+  return shown;
+}

@@ -21,7 +21,7 @@ export async function resumeSavedSession(storage: Storage, stages?: readonly Sta
   }
   // Replaying needs the engine: it is loaded only when there is a session to resume.
   const { replaySaved, showRun } = await import('../store/session-actions');
-  const { scenario, state } = replaySaved(base, session);
+  const { scenario, state } = await replaySaved(base, session);
   if (stages && !stages.includes(stageOf(state.flow))) return { resumed: false, problem: null };
   showRun(scenario, session.seed, state, session.hintsOn, session.clock);
   return { resumed: true };

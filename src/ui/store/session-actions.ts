@@ -1,4 +1,5 @@
-import { advance, applyEntry, createInitialState, playerView, prepareRun, replay, runInfo, stageOf, stateAt, type Level, type SimState } from '../../engine';
+import { advance, applyEntry, createInitialState, playerView, prepareRun, replayInSteps, runInfo, stageOf, stateAt, type Level, type SimState } from '../../engine';
+import { driveReplay } from '../session/drive-replay';
 import type { Command, Scenario } from '../../scenarios/schema';
 import type { SavedSession } from '../session/saved-session';
 import { usePlanDraft } from './plan-draft-store';
@@ -23,10 +24,10 @@ export function openSession(base: Scenario, seed: number, hintsOn: boolean, leve
   persist(session);
 }
 
-/** The run a saved session replays to: its prepared scenario, and its state at the saved clock. */
-export function replaySaved(base: Scenario, saved: SavedSession): { scenario: Scenario; state: SimState } {
+/** The run a saved session replays to: its prepared scenario, and its state at the saved clock (replayed in slices, so the page stays responsive). */
+export async function replaySaved(base: Scenario, saved: SavedSession): Promise<{ scenario: Scenario; state: SimState }> {
   const scenario = prepareRun(base, saved.seed, saved.level);
-  return { scenario, state: replay(scenario, saved.seed, saved.log, Math.floor(saved.clock)) };
+  return { scenario, state: await driveReplay(replayInSteps(scenario, saved.seed, saved.log, Math.floor(saved.clock))) };
 }
 
 /** Shows a state already computed from a log on a prepared scenario (a verified replay, a saved attempt); a running one starts paused. */

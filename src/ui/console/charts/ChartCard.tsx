@@ -1,7 +1,7 @@
 import { Fragment, memo, useId, type ReactNode } from 'react';
 import type { Reading } from '../../selectors/card-readings';
 import type { ChartCardModel } from '../../selectors/dashboards';
-import { useStaggeredValue } from '../../hooks/use-staggered-value';
+import { useStaggeredMount, useStaggeredValue } from '../../hooks/use-staggered-value';
 import { SeriesChart } from './SeriesChart';
 
 const staggerStepMs = 45;
@@ -82,7 +82,9 @@ export function CardCaption({ id, title, scope, tooltip, figures, badge }: { id:
  */
 export const ChartCard = memo(function ChartCard({ card, staggerIndex = 0 }: { card: ChartCardModel; staggerIndex?: number }) {
   const captionId = useId();
-  // Each card redraws its plot in its own short task, so a new sample never blocks the page for long.
+  // Each card draws its plot in its own short task, the first time and at each new sample, so the
+  // charts never block the page for long.
+  const drawn = useStaggeredMount(staggerIndex * staggerStepMs);
   const plot = useStaggeredValue(card.plot, staggerIndex * staggerStepMs);
   return (
     <figure className={`charts-card charts-card--${card.reading.status.tone}`} data-kind={card.kind} aria-labelledby={captionId}>
@@ -95,7 +97,7 @@ export const ChartCard = memo(function ChartCard({ card, staggerIndex = 0 }: { c
         badge={<StatusBadge status={card.reading.status} />}
       />
       <div className="charts-card__plot" aria-hidden="true">
-        <SeriesChart plot={plot} />
+        {drawn && <SeriesChart plot={plot} />}
       </div>
     </figure>
   );

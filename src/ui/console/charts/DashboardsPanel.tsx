@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { PlayerView } from '../../../engine';
 import { selectDashboards } from '../../selectors/dashboards';
 import { defaultWindowS } from '../../selectors/series-window';
 import { useView } from '../../hooks/use-session';
@@ -13,7 +14,9 @@ import './charts.css';
  * never to the display clock, so it redraws at the engine's pace, not at the clock's.
  */
 export function DashboardsPanel() {
-  const view = useView();
+  // The charts draw at low priority: React renders them in slices between the clock's frames (the
+  // first drawing too, after the console's first paint) and drops a redraw a newer view overtook.
+  const view = useDeferredValue<PlayerView | null>(useView(), null);
   const [windowS, setWindowS] = useState(defaultWindowS);
   const model = useMemo(() => (view ? selectDashboards(view, windowS) : null), [view, windowS]);
   return (
@@ -39,9 +42,7 @@ export function DashboardsPanel() {
         ) : model ? (
           // A world with no pipeline, table or dashboard in it (a planning incident) has nothing to chart.
           <p className="empty">No production pipeline is monitored in this incident. Work it from the tools, the chat and the runbook.</p>
-        ) : (
-          <p className="empty">No metrics yet.</p>
-        )}
+        ) : null}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { PhaseOrStage } from '../../../engine';
+import type { Scenario } from '../../../scenarios/schema';
 
-const steps = [
+const incidentSteps = [
   { id: 'detect', label: 'Detect' },
   { id: 'triage', label: 'Triage' },
   { id: 'mitigate', label: 'Mitigate' },
@@ -8,11 +9,24 @@ const steps = [
   { id: 'prevent', label: 'Prevent' },
 ] as const;
 
-/** Where the incident stands: detect → triage → mitigate → verify → prevent. */
-export function PhaseTracker({ phase }: { phase: PhaseOrStage }) {
+// A decision drill moves through the same stages, named for what the player does in them: take in
+// the news (its page), weigh the options until a plan is sent, negotiate it until it is agreed,
+// confirm what it covers, then follow up.
+const decisionSteps = [
+  { id: 'detect', label: 'Take in' },
+  { id: 'triage', label: 'Assess' },
+  { id: 'mitigate', label: 'Negotiate' },
+  { id: 'verify', label: 'Confirm' },
+  { id: 'prevent', label: 'Follow up' },
+] as const;
+
+/** Where the incident stands: detect → triage → mitigate → verify → prevent (a decision drill's own names for them). */
+export function PhaseTracker({ phase, kind }: { phase: PhaseOrStage; kind: Scenario['kind'] }) {
+  const decision = kind === 'decision';
+  const steps = decision ? decisionSteps : incidentSteps;
   const current = steps.findIndex((s) => s.id === phase);
   return (
-    <nav aria-label="Incident phase">
+    <nav aria-label={decision ? 'Drill phase' : 'Incident phase'}>
       <ol className="phase-tracker">
         {steps.map((step, i) => {
           const state = i < current ? 'done' : i === current ? 'current' : 'todo';

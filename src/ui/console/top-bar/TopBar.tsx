@@ -35,7 +35,7 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         <img src="/favicon.svg" alt="" width={22} height={22} />
         <span className="top-bar__scenario">{view.scenario.title}</span>
       </div>
-      <PhaseTracker phase={view.phase} />
+      <PhaseTracker phase={view.phase} kind={view.scenario.kind} />
       <div className="top-bar__clock" role="timer" aria-live="off" aria-label={`Sim time ${timeOfDay(view.scenario.clock, clock)}, ${relativeTime(clock)} from the page`}>
         <span className="top-bar__time">{timeOfDay(view.scenario.clock, clock)}</span>
         <span className="top-bar__relative">{relativeTime(clock)}</span>

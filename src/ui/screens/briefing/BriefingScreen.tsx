@@ -131,13 +131,13 @@ function Briefing({ session }: { session: LiveSession }) {
         </div>
 
         <div className="briefing__actions">
-          <p className="briefing__ready">The clock starts when you do. Pages, chat and tools open in the incident console.</p>
+          <p className="briefing__ready">{scenario.kind === 'decision' ? 'The clock starts when you do. The news, the chat, the tools and your plan open in the console.' : 'The clock starts when you do. Pages, chat and tools open in the incident console.'}</p>
           <div className="briefing__buttons">
             <button type="button" className="btn btn--ghost" onClick={() => useSessionStore.getState().close()}>
               Back to catalogue
             </button>
             <button type="button" className="btn btn--primary briefing__start" onClick={() => sendCommand({ type: 'session.start' })}>
-              Start the incident
+              {scenario.kind === 'decision' ? 'Start the drill' : 'Start the incident'}
             </button>
           </div>
         </div>

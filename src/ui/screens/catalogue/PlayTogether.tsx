@@ -4,7 +4,7 @@ import { goTo } from '../../routes/use-hash-route';
 /** The ways into a shared session: run a drill or a mock interview as host, or join someone's room. */
 export function PlayTogether() {
   return (
-    <section className="catalogue-settings play-together" aria-labelledby="play-together-title">
+    <section className="card catalogue-settings play-together" aria-labelledby="play-together-title">
       <h2 id="play-together-title" className="catalogue-settings__title">
         Play together
       </h2>

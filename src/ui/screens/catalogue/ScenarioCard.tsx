@@ -33,7 +33,7 @@ export function ScenarioCard({ card, best, level, blockedBy, onOpen, imported = 
   const id = useId();
   return (
     // Focusable from script only, so a newly imported card can take focus.
-    <article className={imported ? 'catalogue-card catalogue-card--imported' : 'catalogue-card'} aria-labelledby={`${id}-title`} data-scenario-id={card.id} tabIndex={-1}>
+    <article className={imported ? 'card card--scenario catalogue-card catalogue-card--imported' : 'card card--scenario catalogue-card'} aria-labelledby={`${id}-title`} data-scenario-id={card.id} tabIndex={-1}>
       <div className="catalogue-card__top">
         <h3 id={`${id}-title`} className="catalogue-card__title">
           {card.title}
@@ -63,11 +63,11 @@ export function ScenarioCard({ card, best, level, blockedBy, onOpen, imported = 
       <div className="catalogue-card__footer">
         <dl className="catalogue-card__meta">
           <div>
-            <dt>Length</dt>
+            <dt className="figure-label">Length</dt>
             <dd>~{card.expectedMinutes} min</dd>
           </div>
           <div>
-            <dt>Your record ({levelLabels[level].toLowerCase()})</dt>
+            <dt className="figure-label">Your record ({levelLabels[level].toLowerCase()})</dt>
             <dd className={best ? 'catalogue-card__best' : undefined}>{best ? `Best: ${best.score} · ${best.grade}` : 'Not played yet'}</dd>
           </div>
         </dl>

@@ -22,7 +22,7 @@ interface SessionSettingsProps {
 export function SessionSettings({ speed, onSpeed, level, onLevel, hintsOn, onHints, seedText, onSeedText, seedError, onNewSeed }: SessionSettingsProps) {
   const id = useId();
   return (
-    <section className="catalogue-settings" aria-labelledby={`${id}-title`}>
+    <section className="card catalogue-settings" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="catalogue-settings__title">
         Session settings
       </h2>

@@ -15,17 +15,17 @@ export function ScenarioHistorySection({ history, onOpenAttempt }: { history: Sc
   const { title, level, count, best, latest, fastestMttrS, trend } = history;
   const maxScore = Math.max(...history.attempts.map((r) => r.score.maxScore));
   return (
-    <section className="history-scenario" aria-labelledby={titleId}>
+    <section className="card card--scenario history-scenario" aria-labelledby={titleId}>
       <h2 id={titleId} className="history-scenario__title">
         {title} <span className="badge badge--neutral history-scenario__level">{levelLabels[level]} level</span>
       </h2>
       <dl className="history-scenario__meta">
         <div>
-          <dt>Attempts</dt>
+          <dt className="figure-label">Attempts</dt>
           <dd>{count}</dd>
         </div>
         <div>
-          <dt>Best score</dt>
+          <dt className="figure-label">Best score</dt>
           <dd>
             <span className="history-scenario__best">{best.score.total}</span>
             <span className="history-scenario__max"> / {best.score.maxScore}</span>{' '}
@@ -35,7 +35,7 @@ export function ScenarioHistorySection({ history, onOpenAttempt }: { history: Sc
           </dd>
         </div>
         <div>
-          <dt>Latest</dt>
+          <dt className="figure-label">Latest</dt>
           <dd>
             {latest.score.total} · {latest.score.grade}
             <span className="history-scenario__when">
@@ -45,7 +45,7 @@ export function ScenarioHistorySection({ history, onOpenAttempt }: { history: Sc
           </dd>
         </div>
         <div>
-          <dt>Fastest MTTR</dt>
+          <dt className="figure-label">Fastest MTTR</dt>
           <dd>{fastestMttrS === null ? 'none yet' : formatDuration(fastestMttrS)}</dd>
         </div>
       </dl>

@@ -34,7 +34,7 @@ export function PostmortemRecap({ view }: { view: PlayerView }) {
       <dl className="postmortem-recap__stats">
         {stats.map((s) => (
           <div key={s.label} className="postmortem-recap__stat">
-            <dt>{s.label}</dt>
+            <dt className="figure-label">{s.label}</dt>
             <dd>
               <span className="postmortem-recap__value">{s.value}</span>
               {s.note && <span className="postmortem-recap__note">{s.note}</span>}

@@ -60,7 +60,7 @@ function Postmortem({ view }: { view: PlayerView }) {
 
         <PostmortemRecap view={view} />
 
-        <form className="postmortem-form" onSubmit={submit} noValidate>
+        <form className="card postmortem-form" onSubmit={submit} noValidate>
           <div className="postmortem-form__field">
             <label htmlFor={`${id}-statement`} className="postmortem-form__label">
               Root-cause statement

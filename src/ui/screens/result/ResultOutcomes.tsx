@@ -38,7 +38,7 @@ export function ResultOutcomes({ result, deadlineLabel, duplicatesPeak = 0 }: { 
       <dl className="result-outcomes">
         {tiles.map((t) => (
           <div key={t.label} className={`result-outcomes__tile${t.good === null ? '' : t.good ? ' result-outcomes__tile--ok' : ' result-outcomes__tile--bad'}`}>
-            <dt>{t.label}</dt>
+            <dt className="figure-label">{t.label}</dt>
             <dd>
               <span className="result-outcomes__value">
                 {t.good !== null && (
