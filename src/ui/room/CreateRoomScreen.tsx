@@ -84,14 +84,15 @@ export default function CreateRoomScreen({ mode }: { mode: RoomMode }) {
           <p className="room-card__lead">{text.lead}</p>
 
           <div className="room-form">
-            <div className="room-form__field">
+            <div className="room-form__field room-form__field--full">
               <label className="field__label" htmlFor={`${id}-name`}>
                 Your name ({text.host.toLowerCase()})
               </label>
               <input id={`${id}-name`} className="room-input" value={name} maxLength={roomLimits.maxNameLength} autoComplete="nickname" onChange={(e) => setName(e.target.value)} />
             </div>
 
-            <div className="room-form__field">
+            {/* A scenario's whole title shows: the row is the form's full width. */}
+            <div className="room-form__field room-form__field--full">
               <label className="field__label" htmlFor={`${id}-scenario`}>
                 Scenario
               </label>
