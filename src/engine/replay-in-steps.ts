@@ -8,9 +8,10 @@ const commandsPerPause = 20;
 
 /**
  * `replay`, one slice of sim time at a time: the generator pauses after each `sliceS` seconds of
- * world time it plays (and after every few commands), and returns the same state `replay(s, seed, log, until)` would, byte for
- * byte. A host drives it with a pause for the page between slices, so a long run never blocks
- * the screen (`driveReplay` in the UI); the engine itself stays free of timers.
+ * world time it plays (and after every few commands), and returns the same state
+ * `replay(s, seed, log, until)` would, byte for byte. A host drives it with a pause for the page
+ * between slices (`driveReplay` in the UI), so a long run never blocks the screen; the engine
+ * itself stays free of timers.
  */
 export function* replayInSteps(s: Scenario, seed: number, log: readonly LogEntry[], until?: number, sliceS = 600): Generator<void, SimState, void> {
   const state = createInitialState(s, seed);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +29,8 @@ function valueImports(file: string): string[] {
 
 function resolveLocal(from: string, spec: string): string | null {
   const base = resolve(dirname(from), spec);
-  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((p) => existsSync(p) && !p.endsWith('/')) ?? null;
+  // A folder (`../../engine`) resolves to its index, as the bundler resolves it.
+  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((p) => statSync(p, { throwIfNoEntry: false })?.isFile()) ?? null;
 }
 
 /** Every project file and package the entry pulls in before the first screen can run. */

@@ -1,29 +1,20 @@
 import type { PhaseOrStage } from '../../../engine';
 import type { Scenario } from '../../../scenarios/schema';
 
-const incidentSteps = [
-  { id: 'detect', label: 'Detect' },
-  { id: 'triage', label: 'Triage' },
-  { id: 'mitigate', label: 'Mitigate' },
-  { id: 'verify', label: 'Verify' },
-  { id: 'prevent', label: 'Prevent' },
-] as const;
-
 // A decision drill moves through the same stages, named for what the player does in them: take in
 // the news (its page), weigh the options until a plan is sent, negotiate it until it is agreed,
 // confirm what it covers, then follow up.
-const decisionSteps = [
-  { id: 'detect', label: 'Take in' },
-  { id: 'triage', label: 'Assess' },
-  { id: 'mitigate', label: 'Negotiate' },
-  { id: 'verify', label: 'Confirm' },
-  { id: 'prevent', label: 'Follow up' },
+const steps = [
+  { id: 'detect', incident: 'Detect', decision: 'Take in' },
+  { id: 'triage', incident: 'Triage', decision: 'Assess' },
+  { id: 'mitigate', incident: 'Mitigate', decision: 'Negotiate' },
+  { id: 'verify', incident: 'Verify', decision: 'Confirm' },
+  { id: 'prevent', incident: 'Prevent', decision: 'Follow up' },
 ] as const;
 
 /** Where the incident stands: detect → triage → mitigate → verify → prevent (a decision drill's own names for them). */
 export function PhaseTracker({ phase, kind }: { phase: PhaseOrStage; kind: Scenario['kind'] }) {
   const decision = kind === 'decision';
-  const steps = decision ? decisionSteps : incidentSteps;
   const current = steps.findIndex((s) => s.id === phase);
   return (
     <nav aria-label={decision ? 'Drill phase' : 'Incident phase'}>
@@ -35,7 +26,7 @@ export function PhaseTracker({ phase, kind }: { phase: PhaseOrStage; kind: Scena
               <span className="phase-tracker__dot" aria-hidden="true">
                 {state === 'done' ? '✓' : i + 1}
               </span>
-              {step.label}
+              {decision ? step.decision : step.incident}
               {state === 'done' && <span className="visually-hidden"> (done)</span>}
             </li>
           );
