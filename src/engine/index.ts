@@ -1,5 +1,5 @@
 // The engine's public surface: pure functions from scenario, seed and log to state.
-export { createInitialState, replay, applyEntry, advance, finish, type Session } from './session';
+export { createInitialState, createInitialStateInSteps, replay, applyEntry, advance, finish, type Session } from './session';
 export { replayInSteps } from './replay-in-steps';
 export type * from './state';
 export { playerView, facilitatorView, privateHints, publicScenario, resultView, type PlayerView, type FacilitatorView, type ResultView } from './views';

@@ -1,6 +1,6 @@
 import type { LogEntry, Scenario } from '../scenarios/schema';
 import { stageOf } from './flow/stage';
-import { advanceInPlace, applyEntryInPlace, createInitialState } from './session';
+import { advanceInPlace, applyEntryInPlace, createInitialStateInSteps } from './session';
 import type { SimState } from './state';
 
 /** Commands applied between two pauses at most (a command can run a query or a tool). */
@@ -8,13 +8,15 @@ const commandsPerPause = 20;
 
 /**
  * `replay`, one slice of sim time at a time: the generator pauses after each `sliceS` seconds of
- * world time it plays (and after every few commands), and returns the same state
+ * world time it plays, the pre-roll before the player's start included (and after every few
+ * commands), and returns the same state
  * `replay(s, seed, log, until)` would, byte for byte. A host drives it with a pause for the page
  * between slices (`driveReplay` in the UI), so a long run never blocks the screen; the engine
  * itself stays free of timers.
  */
-export function* replayInSteps(s: Scenario, seed: number, log: readonly LogEntry[], until?: number, sliceS = 600): Generator<void, SimState, void> {
-  const state = createInitialState(s, seed);
+export function* replayInSteps(s: Scenario, seed: number, log: readonly LogEntry[], until?: number, sliceS = 120): Generator<void, SimState, void> {
+  // The world's pre-roll (hours of sim time on a first run) pauses in slices too.
+  const state = yield* createInitialStateInSteps(s, seed, sliceS);
   let pausedAt = state.t;
   let sincePause = 0;
   // Plays the world up to just before `t` in slices; what is left is played by the caller's own step.

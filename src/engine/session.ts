@@ -28,21 +28,42 @@ const preRollCacheSize = 16;
  * scrubbing a debrief replays the same seed many times.
  */
 export function createInitialState(s: Scenario, seed: number): SimState {
+  const cached = preRollCache.get(s)?.get(seed);
+  if (cached) return deepCopy(cached);
+  const state = worldAtStart(s, seed);
+  advanceInPlace(s, state, s.clock.playerStartS);
+  return deepCopy(keepPreRoll(s, seed, state));
+}
+
+/**
+ * `createInitialState`, pausing after each `sliceS` seconds of the world's pre-roll: the same
+ * state, for a host that must not hold the page while hours of world time are simulated.
+ */
+export function* createInitialStateInSteps(s: Scenario, seed: number, sliceS: number): Generator<void, SimState, void> {
+  const cached = preRollCache.get(s)?.get(seed);
+  if (cached) return deepCopy(cached);
+  const state = worldAtStart(s, seed);
+  while (state.t + sliceS < s.clock.playerStartS) {
+    advanceInPlace(s, state, state.t + sliceS);
+    yield;
+  }
+  advanceInPlace(s, state, s.clock.playerStartS);
+  return deepCopy(keepPreRoll(s, seed, state));
+}
+
+function keepPreRoll(s: Scenario, seed: number, state: SimState): SimState {
   let bySeed = preRollCache.get(s);
   if (!bySeed) {
     bySeed = new Map();
     preRollCache.set(s, bySeed);
   }
-  let cached = bySeed.get(seed);
-  if (cached === undefined) {
-    cached = preRoll(s, seed);
-    if (bySeed.size >= preRollCacheSize) bySeed.delete(bySeed.keys().next().value as number);
-    bySeed.set(seed, cached);
-  }
-  return deepCopy(cached);
+  if (bySeed.size >= preRollCacheSize) bySeed.delete(bySeed.keys().next().value as number);
+  bySeed.set(seed, state);
+  return state;
 }
 
-function preRoll(s: Scenario, seed: number): SimState {
+/** The world at its start, before any tick: the seed's draws made, nothing simulated yet. */
+function worldAtStart(s: Scenario, seed: number): SimState {
   const holder = { rng: seedRng(seed) };
   const faultTimes: Record<string, number> = {};
   for (const fault of s.faults) faultTimes[fault.id] = fault.atS + (fault.jitterS > 0 ? nextInt(holder, -fault.jitterS, fault.jitterS) : 0);
@@ -90,7 +111,6 @@ function preRoll(s: Scenario, seed: number): SimState {
     rejected: [],
     log: [],
   };
-  advanceInPlace(s, state, s.clock.playerStartS);
   return state;
 }
 

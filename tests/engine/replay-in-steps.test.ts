@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { playBot, prepareRun, replay, replayInSteps, stateHash, type SimState } from '../../src/engine';
+import { createInitialState, createInitialStateInSteps } from '../../src/engine/session';
 import { builtinRegistry } from '../../scripts/lib/builtin-scenarios';
 
 const { scenarios } = builtinRegistry();
@@ -42,6 +43,20 @@ describe('replayInSteps', () => {
         expect(stateHash(drain(replayInSteps(s, 1, cut, until, slice)).state)).toBe(stateHash(replay(s, 1, cut, until)));
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('pauses in the pre-roll too, and starts the player from the same state as createInitialState', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...scenarios), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 10, max: 3600 }), (base, seed, slice) => {
+        // Fresh copies of the scenario, so neither call is answered from the pre-roll cache.
+        const whole = createInitialState(structuredClone(base), seed);
+        const { state, pauses } = drain(createInitialStateInSteps(structuredClone(base), seed, slice));
+        expect(stateHash(state)).toBe(stateHash(whole));
+        expect(state).toEqual(whole);
+        expect(pauses).toBe(Math.max(0, Math.ceil((base.clock.playerStartS - base.clock.worldStartS) / slice) - 1));
+      }),
+      { numRuns: 20 },
     );
   });
 });

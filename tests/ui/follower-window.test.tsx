@@ -40,14 +40,14 @@ function pair(): FollowerHost {
   return follower;
 }
 
-function startSolo(): void {
-  openSession(scenario, 7, false, 'normal');
+async function startSolo(): Promise<void> {
+  await openSession(scenario, 7, false, 'normal');
   sendCommand({ type: 'session.start' });
 }
 
 describe('a follower window', () => {
   it('mirrors the leading window’s view, clock and pause, and can do nothing itself', async () => {
-    startSolo();
+    await startSolo();
     const follower = pair();
     await waitFor(() => expect(follower.store.getState().connection).toBe('connected'));
     const lead = useSessionStore.getState().session;
@@ -60,7 +60,7 @@ describe('a follower window', () => {
   });
 
   it('publishes nothing while no follower is listening', async () => {
-    startSolo();
+    await startSolo();
     const name = `follow-test-${(channelName += 1)}`;
     const heard: unknown[] = [];
     const listener = new BroadcastChannel(name);
@@ -73,7 +73,7 @@ describe('a follower window', () => {
   });
 
   it('renders the console read-only: no clock controls, no End, the panels disabled', async () => {
-    startSolo();
+    await startSolo();
     const follower = pair();
     await waitFor(() => expect(follower.store.getState().view).not.toBeNull());
     render(
@@ -88,8 +88,8 @@ describe('a follower window', () => {
     expect(document.querySelector('main')?.hasAttribute('inert')).toBe(true);
   });
 
-  it('is opened from the solo console by a button, at its own link', () => {
-    startSolo();
+  it('is opened from the solo console by a button, at its own link', async () => {
+    await startSolo();
     render(<ConsoleScreen />);
     expect(screen.getByRole('button', { name: 'Open a follower window' })).toBeTruthy();
     expect(parseHashRoute(hashOf({ kind: 'follow' }))).toEqual({ kind: 'follow' });
@@ -115,8 +115,8 @@ describe('links in the URL fragment', () => {
 });
 
 describe('the solo host', () => {
-  it('publishes the solo store’s view and clock as snapshots', () => {
-    startSolo();
+  it('publishes the solo store’s view and clock as snapshots', async () => {
+    await startSolo();
     const session = useSessionStore.getState().session;
     expect(soloHost.store.getState()).toMatchObject({ view: session?.view, clock: session?.clock, paused: false, speed: 5, connection: 'local' });
     expect(session && playerView(session.scenario, session.state)).toEqual(soloHost.store.getState().view);

@@ -87,8 +87,8 @@ function expectInertText(container: HTMLElement, visible: string[]): void {
 }
 
 describe('scenario text is shown as text, never as HTML', () => {
-  it('in the briefing', () => {
-    openSession(base, seed, true, 'normal');
+  it('in the briefing', async () => {
+    await openSession(base, seed, true, 'normal');
     const { container } = render(<BriefingScreen />);
     expectInertText(container, ['ROLE', 'PLATFORM', 'STAKE', 'DEADLINE']);
   });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { playBot, playerView, replay, resultView, stageOf, type SimState } from '../../src/engine';
@@ -398,18 +398,18 @@ describe('result', () => {
     expect(screen.queryAllByRole('heading', { name: 'Key steps missed' })).toHaveLength(missed > 0 ? 1 : 0);
   });
 
-  it('plays again with the same seed, with a new seed, or goes back', () => {
+  it('plays again with the same seed, with a new seed, or goes back', async () => {
     showState(playBot(scenario, 'model', seed).state);
     render(<ResultScreen />);
     act(() => void fireEvent.click(screen.getByRole('button', { name: 'Play again with the same seed' })));
-    expect(stage()).toBe('briefing');
+    await waitFor(() => expect(stage()).toBe('briefing'));
     expect(useSessionStore.getState().session?.seed).toBe(seed);
 
     cleanup();
     showState(playBot(scenario, 'model', seed).state);
     render(<ResultScreen />);
     fireEvent.click(screen.getByRole('button', { name: /New seed/ }));
-    expect(stage()).toBe('briefing');
+    await waitFor(() => expect(stage()).toBe('briefing'));
     expect(useSessionStore.getState().session?.scenario.id).toBe(scenario.id);
 
     cleanup();

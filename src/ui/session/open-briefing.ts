@@ -21,6 +21,6 @@ export async function openBriefing(scenarioId: string, level: Level, seed: numbe
   const { openSession } = await import('../store/session-actions');
   if (!stillWanted()) return null;
   useSessionStore.getState().setSpeed(speed);
-  openSession(scenario, seed, hintsOn, level);
+  await openSession(scenario, seed, hintsOn, level, stillWanted);
   return null;
 }

@@ -1,5 +1,6 @@
 import { memo, useId } from 'react';
 import type { BiCardModel } from '../../selectors/dashboards';
+import { useQueuedValue } from '../../hooks/use-queued-value';
 import { CardCaption } from './ChartCard';
 import { SeriesChart } from './SeriesChart';
 import { StatusBadge } from './StatusBadge';
@@ -11,6 +12,8 @@ import { StatusBadge } from './StatusBadge';
 export const BiCard = memo(function BiCard({ card }: { card: BiCardModel }) {
   const captionId = useId();
   const { reading } = card;
+  // The plot draws in its own short task, like every chart's (see ChartCard).
+  const plot = useQueuedValue(card.plot);
   const state = reading.blank ? 'blank' : reading.stale ? 'stale' : 'fresh';
   return (
     <figure className={`charts-card charts-bi charts-bi--${state} charts-card--${reading.status.tone}`} data-kind="bi" aria-labelledby={captionId}>
@@ -39,7 +42,7 @@ export const BiCard = memo(function BiCard({ card }: { card: BiCardModel }) {
       />
       <div className="charts-bi__body">
         <div className="charts-card__plot" aria-hidden="true">
-          <SeriesChart plot={card.plot} />
+          {plot && <SeriesChart plot={plot} />}
         </div>
         {reading.blank && (
           <p className="charts-bi__blank">

@@ -1,10 +1,9 @@
 import { Fragment, memo, useId, type ReactNode } from 'react';
 import type { Reading } from '../../selectors/card-readings';
 import type { ChartCardModel } from '../../selectors/dashboards';
-import { useStaggeredMount, useStaggeredValue } from '../../hooks/use-staggered-value';
+import { useQueuedValue } from '../../hooks/use-queued-value';
 import { SeriesChart } from './SeriesChart';
 
-const staggerStepMs = 45;
 import { StatusBadge } from './StatusBadge';
 
 // Spaces live in text nodes and punctuation in visually hidden spans, so the caption reads as
@@ -80,12 +79,11 @@ export function CardCaption({ id, title, scope, tooltip, figures, badge }: { id:
  * One small-multiple chart: a figure whose caption names the metric and states its current value
  * and status in words; the chart itself is hidden from screen readers, the caption says it all.
  */
-export const ChartCard = memo(function ChartCard({ card, staggerIndex = 0 }: { card: ChartCardModel; staggerIndex?: number }) {
+export const ChartCard = memo(function ChartCard({ card }: { card: ChartCardModel }) {
   const captionId = useId();
   // Each card draws its plot in its own short task, the first time and at each new sample, so the
   // charts never block the page for long.
-  const drawn = useStaggeredMount(staggerIndex * staggerStepMs);
-  const plot = useStaggeredValue(card.plot, staggerIndex * staggerStepMs);
+  const plot = useQueuedValue(card.plot);
   return (
     <figure className={`charts-card charts-card--${card.reading.status.tone}`} data-kind={card.kind} aria-labelledby={captionId}>
       <CardCaption
@@ -97,7 +95,7 @@ export const ChartCard = memo(function ChartCard({ card, staggerIndex = 0 }: { c
         badge={<StatusBadge status={card.reading.status} />}
       />
       <div className="charts-card__plot" aria-hidden="true">
-        {drawn && <SeriesChart plot={plot} />}
+        {plot && <SeriesChart plot={plot} />}
       </div>
     </figure>
   );

@@ -37,7 +37,7 @@ export function DashboardsPanel() {
       <div className="panel__body charts-panel__body" role="region" aria-label="Monitoring charts" tabIndex={0}>
         {model && model.cards.length > 0 ? (
           <div className="charts-grid">
-            {model.cards.map((card, i) => (card.type === 'bi' ? <BiCard key={card.id} card={card} /> : <ChartCard key={card.id} card={card} staggerIndex={i} />))}
+            {model.cards.map((card) => (card.type === 'bi' ? <BiCard key={card.id} card={card} /> : <ChartCard key={card.id} card={card} />))}
           </div>
         ) : model ? (
           // A world with no pipeline, table or dashboard in it (a planning incident) has nothing to chart.

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState, type ComponentProps } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SeriesLine } from '../../selectors/chart-catalogue';
 import type { ChartPlot } from '../../selectors/dashboards';
@@ -13,6 +13,27 @@ function drawOrder(lines: readonly SeriesLine[]): SeriesLine[] {
   return [...lines.filter((l) => !l.dashed), ...lines.filter((l) => l.dashed)];
 }
 
+type GridProps = ComponentProps<typeof CartesianGrid>;
+type VerticalCoordinatesGenerator = NonNullable<GridProps['verticalCoordinatesGenerator']>;
+type HorizontalCoordinatesGenerator = NonNullable<GridProps['horizontalCoordinatesGenerator']>;
+type GridAxis = Parameters<VerticalCoordinatesGenerator>[0]['xAxis'];
+
+/** Grid lines at an axis' ticks and at the plot's two edges, as Recharts draws them by default. */
+function gridLines(axis: GridAxis, from: number, to: number): number[] {
+  const at = (axis?.ticks ?? []).flatMap((tick: unknown) => {
+    const x = typeof tick === 'number' ? axis?.scale?.map(tick) : undefined;
+    return x === undefined || !Number.isFinite(x) ? [] : [x];
+  });
+  if (!at.includes(from)) at.push(from);
+  if (!at.includes(to)) at.push(to);
+  return at;
+}
+
+// The grid is placed from the axes' scales directly: Recharts' default generator lays the ticks out
+// again, measuring their labels' text in the page, the costliest part of a chart's first drawing.
+const verticalGrid: VerticalCoordinatesGenerator = ({ xAxis, offset }) => gridLines(xAxis, offset.left, offset.left + offset.width);
+const horizontalGrid: HorizontalCoordinatesGenerator = ({ yAxis, offset }) => gridLines(yAxis, offset.top, offset.top + offset.height);
+
 /**
  * A small time-series chart. Memoised on its plot, which the selectors hand back unchanged until a
  * new sample arrives, so engine ticks between samples do not redraw it. No animation, no dots.
@@ -26,10 +47,12 @@ export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot
   const { rows, lines, domain, ticks, unit, rightUnit, left, right, reference, clock } = plot;
   const leftWidth = axisWidth(left.ticks.map((v) => formatAxis(unit, v)), 36);
   const rightWidth = rightUnit && right ? axisWidth(right.ticks.map((v) => formatAxis(rightUnit, v)), 30) : 0;
+  // The tooltip joins the chart when a pointer first comes near it: a chart nobody points at draws faster without it.
+  const [pointedAt, setPointedAt] = useState(false);
   return (
-    <ResponsiveContainer width="100%" height="100%" minWidth={0} minHeight={0} initialDimension={{ width: 200, height: 72 }}>
+    <ResponsiveContainer onPointerEnter={pointedAt ? undefined : () => setPointedAt(true)} width="100%" height="100%" minWidth={0} minHeight={0} initialDimension={{ width: 200, height: 72 }}>
       <ComposedChart data={rows} margin={margin} accessibilityLayer={false}>
-        <CartesianGrid stroke="var(--chart-grid)" strokeWidth={1} />
+        <CartesianGrid stroke="var(--chart-grid)" strokeWidth={1} verticalCoordinatesGenerator={verticalGrid} horizontalCoordinatesGenerator={horizontalGrid} />
         <XAxis
           dataKey="t"
           type="number"
@@ -113,12 +136,14 @@ export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot
             />
           ),
         )}
-        <Tooltip
-          isAnimationActive={false}
-          cursor={{ stroke: 'var(--border-strong)', strokeWidth: 1 }}
-          allowEscapeViewBox={{ x: false, y: true }}
-          content={(props) => <ChartTooltip active={props.active} payload={props.payload} label={props.label} plot={plot} />}
-        />
+        {pointedAt && (
+          <Tooltip
+            isAnimationActive={false}
+            cursor={{ stroke: 'var(--border-strong)', strokeWidth: 1 }}
+            allowEscapeViewBox={{ x: false, y: true }}
+            content={(props) => <ChartTooltip active={props.active} payload={props.payload} label={props.label} plot={plot} />}
+          />
+        )}
       </ComposedChart>
     </ResponsiveContainer>
   );

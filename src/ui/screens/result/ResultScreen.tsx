@@ -88,10 +88,10 @@ function Result({ session }: { session: LiveSession }) {
 
   const actions = (
     <div className="result__actions">
-      <button type="button" className="btn btn--primary result__action" onClick={() => openSession(base, seed, hintsOn, level)}>
+      <button type="button" className="btn btn--primary result__action" onClick={() => void openSession(base, seed, hintsOn, level)}>
         Play again with the same seed
       </button>
-      <button type="button" className="btn result__action" onClick={() => openSession(base, randomSeed(), hintsOn, level)}>
+      <button type="button" className="btn result__action" onClick={() => void openSession(base, randomSeed(), hintsOn, level)}>
         New seed<span className="visually-hidden">: play {scenario.title} again with a different seed</span>
       </button>
       <button type="button" className="btn btn--ghost result__action" onClick={() => useSessionStore.getState().close()}>
