@@ -29,11 +29,21 @@ function scheduleNext(): void {
   setTimeout(drawNext, 0);
 }
 
+/** The next frame, or a task where there are no frames (a test's document). */
+function afterNextFrame(then: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(then, 0));
+  else setTimeout(then, 0);
+}
+
 function finishTurn(turn: Turn): void {
   if (drawing !== turn) return;
-  drawing = null;
   clearTimeout(stuck);
-  scheduleNext();
+  // A chart's store tells its parts about the drawing at the next frame: the next turn waits for
+  // that frame, so two charts' updates never share it.
+  afterNextFrame(() => {
+    drawing = null;
+    scheduleNext();
+  });
 }
 
 /**

@@ -1,8 +1,9 @@
-import { memo, useId } from 'react';
+import { memo, useId, useRef } from 'react';
 import type { BiCardModel } from '../../selectors/dashboards';
-import { useQueuedValue } from '../../hooks/use-queued-value';
+import { useInView } from '../../hooks/use-in-view';
 import { CardCaption } from './ChartCard';
 import { SeriesChart } from './SeriesChart';
+import { useRevealedPlot } from './use-revealed-plot';
 import { StatusBadge } from './StatusBadge';
 
 /**
@@ -13,10 +14,11 @@ export const BiCard = memo(function BiCard({ card }: { card: BiCardModel }) {
   const captionId = useId();
   const { reading } = card;
   // The plot draws in its own short task, like every chart's (see ChartCard).
-  const plot = useQueuedValue(card.plot);
+  const figure = useRef<HTMLElement>(null);
+  const plot = useRevealedPlot(card.plot, useInView(figure));
   const state = reading.blank ? 'blank' : reading.stale ? 'stale' : 'fresh';
   return (
-    <figure className={`charts-card charts-bi charts-bi--${state} charts-card--${reading.status.tone}`} data-kind="bi" aria-labelledby={captionId}>
+    <figure ref={figure} className={`charts-card charts-bi charts-bi--${state} charts-card--${reading.status.tone}`} data-kind="bi" aria-labelledby={captionId}>
       <CardCaption
         id={captionId}
         title={card.title}

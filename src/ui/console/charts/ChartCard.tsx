@@ -1,8 +1,9 @@
-import { Fragment, memo, useId, type ReactNode } from 'react';
+import { Fragment, memo, useId, useRef, type ReactNode } from 'react';
 import type { Reading } from '../../selectors/card-readings';
 import type { ChartCardModel } from '../../selectors/dashboards';
-import { useQueuedValue } from '../../hooks/use-queued-value';
+import { useInView } from '../../hooks/use-in-view';
 import { SeriesChart } from './SeriesChart';
+import { useRevealedPlot } from './use-revealed-plot';
 
 import { StatusBadge } from './StatusBadge';
 
@@ -82,10 +83,11 @@ export function CardCaption({ id, title, scope, tooltip, figures, badge }: { id:
 export const ChartCard = memo(function ChartCard({ card }: { card: ChartCardModel }) {
   const captionId = useId();
   // Each card draws its plot in its own short task, the first time and at each new sample, so the
-  // charts never block the page for long.
-  const plot = useQueuedValue(card.plot);
+  // charts never block the page for long; a card scrolled out of sight draws when it comes back.
+  const figure = useRef<HTMLElement>(null);
+  const plot = useRevealedPlot(card.plot, useInView(figure));
   return (
-    <figure className={`charts-card charts-card--${card.reading.status.tone}`} data-kind={card.kind} aria-labelledby={captionId}>
+    <figure ref={figure} className={`charts-card charts-card--${card.reading.status.tone}`} data-kind={card.kind} aria-labelledby={captionId}>
       <CardCaption
         id={captionId}
         title={card.title}
