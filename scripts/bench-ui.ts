@@ -37,7 +37,7 @@ function closure(manifest: Manifest, keys: string[], seen = new Set<string>()): 
   return seen;
 }
 
-function bundleSizes(): { firstScreenKb: number; consoleKb: number; chunks: string[] } {
+function bundleSizes(): { firstScreenKb: number; consoleKb: number; chartsKb: number; chunks: string[] } {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'dist', '.vite', 'manifest.json'), 'utf8')) as Manifest;
   const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
   if (!entry) throw new Error('no entry chunk in the manifest');
@@ -46,10 +46,13 @@ function bundleSizes(): { firstScreenKb: number; consoleKb: number; chunks: stri
   const scenarioKey = Object.keys(manifest).find((k) => k.includes('avro-schema-break'));
   const consoleSet = closure(manifest, [entry, ...(consoleKey ? [consoleKey] : []), ...(scenarioKey ? [scenarioKey] : [])]);
   const sum = (keys: Set<string>) => [...keys].reduce((kb, k) => kb + gzipKb(manifest[k]?.file ?? ''), 0);
+  // The chart library arrives after the console's first paint (the cards load it lazily).
+  const chartsKey = Object.keys(manifest).find((k) => k.endsWith('SeriesChart.tsx'));
+  const chartsSet = new Set([...closure(manifest, chartsKey ? [chartsKey] : [])].filter((k) => !consoleSet.has(k)));
   const chunks = Object.values(manifest)
     .filter((c) => c.file.endsWith('.js'))
     .map((c) => `${c.file.padEnd(48)} ${gzipKb(c.file).toFixed(1).padStart(6)} KB gzip`);
-  return { firstScreenKb: sum(first), consoleKb: sum(consoleSet), chunks };
+  return { firstScreenKb: sum(first), consoleKb: sum(consoleSet), chartsKb: sum(chartsSet), chunks };
 }
 
 async function waitForServer(url: string): Promise<void> {
@@ -157,7 +160,8 @@ async function main(): Promise<void> {
     const pass = (ok: boolean) => (ok ? '✓' : '✗');
     console.log('\nJavaScript (gzip):');
     console.log(`  first screen (catalogue)   ${sizes.firstScreenKb.toFixed(1)} KB   target ≤ 200 KB ${pass(sizes.firstScreenKb <= 200)}`);
-    console.log(`  console, in total          ${sizes.consoleKb.toFixed(1)} KB   target ≤ 300 KB ${pass(sizes.consoleKb <= 300)}`);
+    console.log(`  console, to first paint    ${sizes.consoleKb.toFixed(1)} KB   target ≤ 300 KB ${pass(sizes.consoleKb <= 300)}`);
+    console.log(`  + the charts, after it     ${sizes.chartsKb.toFixed(1)} KB`);
     for (const line of sizes.chunks) console.log(`    ${line}`);
     console.log('\nLighthouse (performance / accessibility / best practices; targets ≥95 / 100 / ≥95):');
     for (const [name, r] of audits) {

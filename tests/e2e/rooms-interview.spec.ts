@@ -172,8 +172,9 @@ test('an interviewer sees the candidate’s command within a second, marks the r
     await branch.getByLabel('Moment of the run').focus();
     await interviewer.page.keyboard.press('End');
     await branch.getByRole('button', { name: /^Start a drill from / }).click();
-    await expect(interviewer.page).toHaveURL(/#\/room\/[A-Z2-9]{6}\/host\//, { timeout: 30_000 });
-    expect(interviewer.page.url()).not.toContain(`/room/${code}/`);
+    // The window moves to the new room's host link (the old room's link matches the pattern too, so wait for the move first).
+    await expect(interviewer.page).not.toHaveURL(new RegExp(`/room/${code}/`), { timeout: 30_000 });
+    await expect(interviewer.page).toHaveURL(/#\/room\/[A-Z2-9]{6}\/host\//);
     await expect(interviewer.page.getByRole('button', { name: 'Resume for everyone' })).toBeVisible({ timeout: 30_000 });
     await expect(interviewer.page.getByRole('region', { name: /^Live feed/ }).getByRole('listitem').filter({ hasText: line })).toBeVisible({ timeout: 30_000 });
     await expect(interviewer.page.getByRole('region', { name: /^Report/ }).getByText('Draft', { exact: true })).toBeVisible();

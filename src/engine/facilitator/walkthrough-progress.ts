@@ -65,8 +65,10 @@ function standingOf(modelAt: number | null, roomAt: number | null, now: number, 
     return delta > onParToleranceS ? 'behind' : 'on-par';
   }
   if (roomAt !== null) return 'ahead';
-  if (laterDone) return 'skipped';
-  return modelAt !== null && now > modelAt + onParToleranceS ? 'behind' : 'upcoming';
+  // Not done yet: only once the model would have done it (past the tolerance) is it late, and it
+  // was skipped if the room has moved on to later steps. Before the page nothing is due.
+  if (modelAt === null || now <= modelAt + onParToleranceS) return 'upcoming';
+  return laterDone ? 'skipped' : 'behind';
 }
 
 /**

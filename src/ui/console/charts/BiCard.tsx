@@ -2,7 +2,7 @@ import { memo, useId, useRef } from 'react';
 import type { BiCardModel } from '../../selectors/dashboards';
 import { useInView } from '../../hooks/use-in-view';
 import { CardCaption } from './ChartCard';
-import { SeriesChart } from './SeriesChart';
+import { LazySeriesChart } from './LazySeriesChart';
 import { useRevealedPlot } from './use-revealed-plot';
 import { StatusBadge } from './StatusBadge';
 
@@ -44,7 +44,7 @@ export const BiCard = memo(function BiCard({ card }: { card: BiCardModel }) {
       />
       <div className="charts-bi__body">
         <div className="charts-card__plot" aria-hidden="true">
-          {plot && <SeriesChart plot={plot} />}
+          {plot && <LazySeriesChart plot={plot} />}
         </div>
         {reading.blank && (
           <p className="charts-bi__blank">

@@ -2,7 +2,7 @@ import { Fragment, memo, useId, useRef, type ReactNode } from 'react';
 import type { Reading } from '../../selectors/card-readings';
 import type { ChartCardModel } from '../../selectors/dashboards';
 import { useInView } from '../../hooks/use-in-view';
-import { SeriesChart } from './SeriesChart';
+import { LazySeriesChart } from './LazySeriesChart';
 import { useRevealedPlot } from './use-revealed-plot';
 
 import { StatusBadge } from './StatusBadge';
@@ -97,7 +97,7 @@ export const ChartCard = memo(function ChartCard({ card }: { card: ChartCardMode
         badge={<StatusBadge status={card.reading.status} />}
       />
       <div className="charts-card__plot" aria-hidden="true">
-        {plot && <SeriesChart plot={plot} />}
+        {plot && <LazySeriesChart plot={plot} />}
       </div>
     </figure>
   );
