@@ -73,7 +73,7 @@ for (const { name, s, seed } of runs) {
     for (let i = 0; i < 10; i++) replay(s, seed, run.log);
     const warm = time(() => replay(s, seed, run.log), 50);
     const ticks = Math.round((run.state.t - s.clock.playerStartS) / s.clock.tickS);
-    rows.push([`${name} [${bot} bot, ${run.log.length} entries]`, `${warm.toFixed(2)} ms`, '', '', '', '', String(ticks), warm <= targetMs ? `≤ ${targetMs} ms ✓` : `> ${targetMs} ms ✗`]);
+    rows.push([`${name} [${bot} bot, ${run.log.length} entries]`, `${warm.toFixed(2)} ms`, '', '', '', '', String(ticks), `${(warm / Math.max(1, run.log.length)).toFixed(3)} ms/entry`]);
   }
 }
 
@@ -82,5 +82,6 @@ console.log('Replay benchmarks (median). Warm: the pre-roll to the player\'s sta
 console.log('Every scenario, one row per root-cause variant (the seed that picks it), at the normal level.');
 console.log('Cold: a first replay for a seed, simulating the world from its start. Ticks: player-time ticks in the model run.');
 console.log('Model + typing: the same run with shell lines and SQL queries typed a minute apart after the page.');
-console.log('Rows marked [position bot] and [shotgun bot]: those gaming bots\' runs replayed warm (first column only).\n');
+console.log('Rows marked [position bot] and [shotgun bot]: those gaming bots\' runs replayed warm (first column only). The 5 ms target is');
+console.log('the model\'s replay; a gaming bot sends many times the model's commands, so its rows give the cost per log entry instead.\n');
 for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
