@@ -83,5 +83,5 @@ console.log('Every scenario, one row per root-cause variant (the seed that picks
 console.log('Cold: a first replay for a seed, simulating the world from its start. Ticks: player-time ticks in the model run.');
 console.log('Model + typing: the same run with shell lines and SQL queries typed a minute apart after the page.');
 console.log('Rows marked [position bot] and [shotgun bot]: those gaming bots\' runs replayed warm (first column only). The 5 ms target is');
-console.log('the model\'s replay; a gaming bot sends many times the model's commands, so its rows give the cost per log entry instead.\n');
+console.log('the model\'s replay; a gaming bot sends many times the model\'s commands, so its rows give the cost per log entry instead.\n');
 for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
