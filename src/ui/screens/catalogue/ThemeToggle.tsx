@@ -17,7 +17,7 @@ export function ThemeToggle() {
           <path fill="currentColor" d="M6.2 1.6a6.5 6.5 0 1 0 8.2 8.2A5.5 5.5 0 0 1 6.2 1.6z" />
         )}
       </svg>
-      Light theme
+      <span className="theme-toggle__label">Light theme</span>
     </button>
   );
 }

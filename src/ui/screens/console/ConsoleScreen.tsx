@@ -66,8 +66,10 @@ function CentreColumn({ narrow }: { narrow: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   return (
     <div className="console__center" ref={ref}>
-      {/* The split is a share of the height: both panes grow in that ratio from nothing. */}
-      <ConsolePart view="dashboards" narrow={narrow} className="console__dashboards" grow={1 - share}>
+      {/* The split is a share of the height: both panes grow in that ratio from nothing. The factors are
+          scaled up so that, when the dashboards stop at their content's height, the tool pane takes all
+          that is left (flex factors that sum below 1 would leave part of it empty). */}
+      <ConsolePart view="dashboards" narrow={narrow} className="console__dashboards" grow={(1 - share) * 100}>
         <DashboardsPanel />
       </ConsolePart>
       {!narrow && (
@@ -81,7 +83,7 @@ function CentreColumn({ narrow }: { narrow: boolean }) {
           container={ref}
         />
       )}
-      <ConsolePart view="tools" narrow={narrow} className="console__tools" grow={share}>
+      <ConsolePart view="tools" narrow={narrow} className="console__tools" grow={share * 100}>
         <ToolsPanel />
       </ConsolePart>
     </div>
