@@ -1,11 +1,37 @@
-import { memo, useState, type ComponentProps } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo, useState, type ComponentProps, type ReactNode } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type XAxisTickContentProps, type YAxisTickContentProps } from 'recharts';
 import type { SeriesLine } from '../../selectors/chart-catalogue';
 import type { ChartPlot } from '../../selectors/dashboards';
 import { clockLabel, formatAxis } from '../../selectors/format';
 import { ChartTooltip } from './ChartTooltip';
 
-const axisTick = { fontSize: 11, fill: 'var(--fg-muted)' };
+// How far below or above its anchor point a label's baseline sits, as Recharts places its own.
+const baselineShift = { start: '0.71em', middle: '0.355em', end: '0' } as const;
+
+/**
+ * An axis label drawn as plain SVG text. Recharts' own label measures the words of every new
+ * label in the page (a forced layout) before drawing it, which a time axis at 20× does each sample.
+ */
+function plainTick(format: (value: number) => string): (props: XAxisTickContentProps | YAxisTickContentProps) => ReactNode {
+  return function PlainTick({ x, y, payload, textAnchor, verticalAnchor }) {
+    return (
+      <text className="recharts-cartesian-axis-tick-value" x={x} y={y} dy={baselineShift[verticalAnchor]} textAnchor={textAnchor} fontSize={11} fill="var(--fg-muted)">
+        {format(Number(payload.value))}
+      </text>
+    );
+  };
+}
+
+// One label drawer per unit, so an axis' settings stay the same object from one drawing to the next.
+const valueTicks = new Map<string, ReturnType<typeof plainTick>>();
+function valueTick(unit: ChartPlot['unit']): ReturnType<typeof plainTick> {
+  let tick = valueTicks.get(unit);
+  if (!tick) {
+    tick = plainTick((v) => formatAxis(unit, v));
+    valueTicks.set(unit, tick);
+  }
+  return tick;
+}
 const margin = { top: 6, right: 6, bottom: 0, left: 0 };
 
 // Dashed reference series go on top, so a series that matches them exactly still shows both.
@@ -49,6 +75,7 @@ export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot
   const rightWidth = rightUnit && right ? axisWidth(right.ticks.map((v) => formatAxis(rightUnit, v)), 30) : 0;
   // The tooltip joins the chart when a pointer first comes near it: a chart nobody points at draws faster without it.
   const [pointedAt, setPointedAt] = useState(false);
+  const timeTick = useMemo(() => plainTick((t) => clockLabel(clock, t)), [clock]);
   return (
     <ResponsiveContainer onPointerEnter={pointedAt ? undefined : () => setPointedAt(true)} width="100%" height="100%" minWidth={0} minHeight={0} initialDimension={{ width: 200, height: 72 }}>
       <ComposedChart data={rows} margin={margin} accessibilityLayer={false}>
@@ -60,8 +87,7 @@ export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot
           ticks={ticks}
           allowDataOverflow
           interval={0}
-          tickFormatter={(t: number) => clockLabel(clock, t)}
-          tick={axisTick}
+          tick={timeTick}
           tickLine={false}
           axisLine={{ stroke: 'var(--border-strong)' }}
           height={16}
@@ -74,8 +100,7 @@ export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot
           ticks={left.ticks}
           interval={0}
           allowDataOverflow
-          tickFormatter={(v: number) => formatAxis(unit, v)}
-          tick={axisTick}
+          tick={valueTick(unit)}
           tickLine={false}
           axisLine={false}
         />
@@ -88,8 +113,7 @@ export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot
             ticks={right.ticks}
             interval={0}
             allowDataOverflow
-            tickFormatter={(v: number) => formatAxis(rightUnit, v)}
-            tick={axisTick}
+            tick={valueTick(rightUnit)}
             tickLine={false}
             axisLine={false}
           />
