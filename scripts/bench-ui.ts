@@ -104,9 +104,18 @@ async function liveConsole(browser: Browser) {
   await seedConsole(page, 20);
   const start = builtinRegistry().scenarios[0]?.clock.playerStartS ?? 0;
   await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: { at: number; ms: number }[] };
+    const w = window as unknown as { __longTasks: { at: number; ms: number }[]; __frames: { at: number; ms: number; scripts: string[] }[] };
     w.__longTasks = [];
+    w.__frames = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push({ at: e.startTime, ms: e.duration }))).observe({ type: 'longtask', buffered: true });
+    // Long animation frames name the scripts that ran in them: what each long task was doing.
+    type Script = { invoker: string; sourceURL: string; duration: number };
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => {
+        const scripts = (e as PerformanceEntry & { scripts?: Script[] }).scripts ?? [];
+        if (e.duration > 50) w.__frames.push({ at: e.startTime, ms: e.duration, scripts: scripts.filter((x) => x.duration >= 10).map((x) => `${x.invoker} in ${x.sourceURL.split('/').pop() ?? ''} ${Math.round(x.duration)} ms`) });
+      }),
+    ).observe({ type: 'long-animation-frame', buffered: true });
   });
   // A fresh document, so the observer above is installed before the app's first script (a hash change
   // alone would keep the seeding page). The console has its own link; a bare URL opens the catalogue.
@@ -127,12 +136,13 @@ async function liveConsole(browser: Browser) {
   await waitForSimMinute(10);
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks?: { at: number; ms: number }[] }).__longTasks);
   if (!longTasks) throw new Error('the long-task observer was not installed on the console page');
+  const frames = (await page.evaluate(() => (window as unknown as { __frames?: { at: number; ms: number; scripts: string[] }[] }).__frames)) ?? [];
   const playedMs = await page.evaluate(() => performance.now());
   const heapAt10 = await heapMb();
   await waitForSimMinute(60);
   const heapAt60 = await heapMb();
   await context.close();
-  return { longTasks, playedMs, heapAt10, heapAt60 };
+  return { longTasks, frames, playedMs, heapAt10, heapAt60 };
 }
 
 async function main(): Promise<void> {
@@ -170,6 +180,10 @@ async function main(): Promise<void> {
     console.log('\nConsole at 20× with every chart live, from before the page through sim minute 10:');
     console.log(`  ${(live.playedMs / 1000).toFixed(0)} s of wall time; long tasks: ${live.longTasks.length}, longest ${longest.toFixed(0)} ms, ${blocked.toFixed(0)} ms blocked   target none over 50 ms ${pass(longest <= 50)}`);
     if (live.longTasks.length) console.log(`  at ${live.longTasks.map((t) => `${(t.at / 1000).toFixed(1)} s (${t.ms.toFixed(0)} ms)`).join(', ')}`);
+    // The frames over 50 ms that hold a long task, with the scripts that ran in them.
+    for (const f of live.frames.filter((f) => live.longTasks.some((t) => t.at >= f.at - 1 && t.at < f.at + f.ms))) {
+      console.log(`    frame at ${(f.at / 1000).toFixed(1)} s, ${f.ms.toFixed(0)} ms: ${f.scripts.join('; ') || 'no script over 10 ms (style, layout, paint)'}`);
+    }
     console.log(`  JS heap at sim minute 10: ${live.heapAt10.toFixed(1)} MB, at minute 60: ${live.heapAt60.toFixed(1)} MB (growth ${(live.heapAt60 - live.heapAt10).toFixed(1)} MB)   target ≤ 20 MB ${pass(live.heapAt60 - live.heapAt10 <= 20)}`);
   } finally {
     await browser?.close();
