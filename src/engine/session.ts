@@ -43,6 +43,8 @@ export function* createInitialStateInSteps(s: Scenario, seed: number, sliceS: nu
   const cached = preRollCache.get(s)?.get(seed);
   if (cached) return deepCopy(cached);
   const state = worldAtStart(s, seed);
+  // Building the world (its machines, rules and schemas) is a step of its own.
+  yield;
   while (state.t + sliceS < s.clock.playerStartS) {
     advanceInPlace(s, state, state.t + sliceS);
     yield;
