@@ -152,8 +152,14 @@ export class RoomSession {
    */
   attribution(forRole: Role, seatOf: (seat: string) => Seat | undefined = () => undefined): Attribution[] {
     const rows = forRole === 'host' ? this.entries : this.entries.filter((e) => e.role !== 'host');
+    // A recipient who is not at this table (a room started from a moment of another keeps that
+    // room's log) is still named, from the entries they typed there.
+    const author = (seat: string): Seat | undefined => {
+      const e = this.entries.find((x) => x.seat === seat);
+      return e && { seat, name: e.name, role: e.role };
+    };
     return rows.map((e) => {
-      const to = e.command.type === 'hint.reveal' && e.command.to !== undefined ? seatOf(e.command.to) : undefined;
+      const to = e.command.type === 'hint.reveal' && e.command.to !== undefined ? (seatOf(e.command.to) ?? author(e.command.to)) : undefined;
       return { seq: e.seq, at: e.at, type: e.command.type, by: { seat: e.seat, name: e.name, role: e.role }, ...(to && { to: { seat: to.seat, name: to.name, role: to.role } }) };
     });
   }
