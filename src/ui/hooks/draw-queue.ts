@@ -3,6 +3,8 @@ import { startTransition } from 'react';
 /** A component's turn to draw: `draw` sets its state (inside a transition); the component calls `done` once that drawing committed. */
 interface Turn {
   draw: () => void;
+  /** Set once the turn has ended (its drawing reported back, or it ran out of time): it ends once. */
+  over?: boolean;
 }
 
 const waiting: Turn[] = [];
@@ -36,12 +38,13 @@ function afterNextFrame(then: () => void): void {
 }
 
 function finishTurn(turn: Turn): void {
-  if (drawing !== turn) return;
+  if (drawing !== turn || turn.over) return;
+  turn.over = true;
   clearTimeout(stuck);
   // A chart's store tells its parts about the drawing at the next frame: the next turn waits for
   // that frame, so two charts' updates never share it.
   afterNextFrame(() => {
-    drawing = null;
+    if (drawing === turn) drawing = null;
     scheduleNext();
   });
 }
