@@ -1,9 +1,7 @@
-import { memo, useId, useRef } from 'react';
+import { memo, useId } from 'react';
 import type { BiCardModel } from '../../selectors/dashboards';
-import { useInView } from '../../hooks/use-in-view';
 import { CardCaption } from './ChartCard';
-import { LazySeriesChart } from './LazySeriesChart';
-import { useRevealedPlot } from './use-revealed-plot';
+import { CardPlot } from './CardPlot';
 import { StatusBadge } from './StatusBadge';
 
 /**
@@ -13,12 +11,9 @@ import { StatusBadge } from './StatusBadge';
 export const BiCard = memo(function BiCard({ card }: { card: BiCardModel }) {
   const captionId = useId();
   const { reading } = card;
-  // The plot draws in its own short task, like every chart's (see ChartCard).
-  const figure = useRef<HTMLElement>(null);
-  const plot = useRevealedPlot(card.plot, useInView(figure));
   const state = reading.blank ? 'blank' : reading.stale ? 'stale' : 'fresh';
   return (
-    <figure ref={figure} className={`charts-card charts-bi charts-bi--${state} charts-card--${reading.status.tone}`} data-kind="bi" aria-labelledby={captionId}>
+    <figure className={`charts-card charts-bi charts-bi--${state} charts-card--${reading.status.tone}`} data-kind="bi" aria-labelledby={captionId}>
       <CardCaption
         id={captionId}
         title={card.title}
@@ -43,9 +38,7 @@ export const BiCard = memo(function BiCard({ card }: { card: BiCardModel }) {
         badge={<StatusBadge status={reading.status} />}
       />
       <div className="charts-bi__body">
-        <div className="charts-card__plot" aria-hidden="true">
-          {plot && <LazySeriesChart plot={plot} />}
-        </div>
+        <CardPlot plot={card.plot} />
         {reading.blank && (
           <p className="charts-bi__blank">
             <span className="charts-bi__blank-title">No data for today</span>{' '}

@@ -1,9 +1,7 @@
-import { Fragment, memo, useId, useRef, type ReactNode } from 'react';
+import { Fragment, memo, useId, type ReactNode } from 'react';
 import type { Reading } from '../../selectors/card-readings';
 import type { ChartCardModel } from '../../selectors/dashboards';
-import { useInView } from '../../hooks/use-in-view';
-import { LazySeriesChart } from './LazySeriesChart';
-import { useRevealedPlot } from './use-revealed-plot';
+import { CardPlot } from './CardPlot';
 
 import { StatusBadge } from './StatusBadge';
 
@@ -82,12 +80,8 @@ export function CardCaption({ id, title, scope, tooltip, figures, badge }: { id:
  */
 export const ChartCard = memo(function ChartCard({ card }: { card: ChartCardModel }) {
   const captionId = useId();
-  // Each card draws its plot in its own short task, the first time and at each new sample, so the
-  // charts never block the page for long; a card scrolled out of sight draws when it comes back.
-  const figure = useRef<HTMLElement>(null);
-  const plot = useRevealedPlot(card.plot, useInView(figure));
   return (
-    <figure ref={figure} className={`charts-card charts-card--${card.reading.status.tone}`} data-kind={card.kind} aria-labelledby={captionId}>
+    <figure className={`charts-card charts-card--${card.reading.status.tone}`} data-kind={card.kind} aria-labelledby={captionId}>
       <CardCaption
         id={captionId}
         title={card.title}
@@ -96,9 +90,7 @@ export const ChartCard = memo(function ChartCard({ card }: { card: ChartCardMode
         figures={<ReadingFigures reading={card.reading} />}
         badge={<StatusBadge status={card.reading.status} />}
       />
-      <div className="charts-card__plot" aria-hidden="true">
-        {plot && <LazySeriesChart plot={plot} />}
-      </div>
+      <CardPlot plot={card.plot} />
     </figure>
   );
 });

@@ -1,5 +1,6 @@
 import { memo, useMemo, useState, type ComponentProps, type ReactNode } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type XAxisTickContentProps, type YAxisTickContentProps } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, type XAxisTickContentProps, type YAxisTickContentProps } from 'recharts';
+import type { BoxSize } from '../../hooks/use-box-size';
 import type { SeriesLine } from '../../selectors/chart-catalogue';
 import type { ChartPlot } from '../../selectors/dashboards';
 import { clockLabel, formatAxis } from '../../selectors/format';
@@ -69,7 +70,7 @@ function axisWidth(labels: readonly string[], least: number): number {
   return Math.max(least, 10 + 7 * Math.max(0, ...labels.map((l) => l.length)));
 }
 
-export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot }) {
+export const SeriesChart = memo(function SeriesChart({ plot, size }: { plot: ChartPlot; size: BoxSize }) {
   const { rows, lines, domain, ticks, unit, rightUnit, left, right, reference, clock } = plot;
   const leftWidth = axisWidth(left.ticks.map((v) => formatAxis(unit, v)), 36);
   const rightWidth = rightUnit && right ? axisWidth(right.ticks.map((v) => formatAxis(rightUnit, v)), 30) : 0;
@@ -77,8 +78,10 @@ export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot
   const [pointedAt, setPointedAt] = useState(false);
   const timeTick = useMemo(() => plainTick((t) => clockLabel(clock, t)), [clock]);
   return (
-    <ResponsiveContainer onPointerEnter={pointedAt ? undefined : () => setPointedAt(true)} width="100%" height="100%" minWidth={0} minHeight={0} initialDimension={{ width: 200, height: 72 }}>
-      <ComposedChart data={rows} margin={margin} accessibilityLayer={false}>
+    // Sized by its card (measured once there), not by a container of its own that draws the chart
+    // at a guessed size and again at the measured one.
+    <div onPointerEnter={pointedAt ? undefined : () => setPointedAt(true)}>
+      <ComposedChart width={size.width} height={size.height} data={rows} margin={margin} accessibilityLayer={false}>
         <CartesianGrid stroke="var(--chart-grid)" strokeWidth={1} verticalCoordinatesGenerator={verticalGrid} horizontalCoordinatesGenerator={horizontalGrid} />
         <XAxis
           dataKey="t"
@@ -169,6 +172,6 @@ export const SeriesChart = memo(function SeriesChart({ plot }: { plot: ChartPlot
           />
         )}
       </ComposedChart>
-    </ResponsiveContainer>
+    </div>
   );
 });
