@@ -20,7 +20,7 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
   const last = ledger[ledger.length - 1];
   if (!last || last.to <= run.from) {
     // The common case: new offsets past everything processed so far.
-    pushMerged(ledger, { ...run, duplicates: 0 });
+    pushMerged(ledger, piece(run, run.from, run.to, 0));
     return;
   }
   // Only the runs touching [run.from, run.to), plus one neighbour each side to merge with, are rebuilt.
@@ -39,7 +39,7 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
         pushFresh(out, run, cursor, run.to);
         cursor = run.to;
       }
-      pushMerged(out, old);
+      pushMerged(out, piece(old, old.from, old.to, old.duplicates));
       continue;
     }
     const lo = Math.max(old.from, run.from);
@@ -47,17 +47,17 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
     const left = old.from < lo ? share(old, old.from, lo) : 0;
     const right = old.to > hi ? share(old, hi, old.to) : 0;
     const middle = old.duplicates - left - right;
-    if (old.from < lo) pushMerged(out, { ...old, to: lo, duplicates: left });
+    if (old.from < lo) pushMerged(out, piece(old, old.from, lo, left));
     pushFresh(out, run, cursor, lo);
     const split = Math.min(hi, Math.max(lo, overwriteUntil));
     // [lo, split) overwrites the sink's partitions; [split, hi) appends on top of what is there.
-    if (split > lo) pushMerged(out, { ...run, from: lo, to: split, duplicates: 0 });
+    if (split > lo) pushMerged(out, piece(run, lo, split, 0));
     if (hi > split) {
       const kept = Math.round((middle * (hi - split)) / (hi - lo));
-      pushMerged(out, { ...run, from: split, to: hi, duplicates: kept + (merge ? 0 : countRedelivered(old, run, segments, split, hi, logEnd, reader)) });
+      pushMerged(out, piece(run, split, hi, kept + (merge ? 0 : countRedelivered(old, run, segments, split, hi, logEnd, reader))));
     }
     cursor = hi;
-    if (old.to > hi) pushMerged(out, { ...old, from: hi, duplicates: right });
+    if (old.to > hi) pushMerged(out, piece(old, hi, old.to, right));
   }
   if (cursor < run.to) pushFresh(out, run, cursor, run.to);
   ledger.splice(start, stop - start, ...out);
@@ -65,7 +65,7 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
 
 // Offsets the ledger had not seen before: processed once, no duplicates.
 function pushFresh(out: LedgerRun[], run: LedgerRun, from: number, to: number): void {
-  if (to > from) pushMerged(out, { ...run, from, to, duplicates: 0 });
+  if (to > from) pushMerged(out, piece(run, from, to, 0));
 }
 
 // A run's duplicates are spread evenly over its offsets, so a part holds its share of them.
@@ -78,13 +78,19 @@ function sameDensity(a: LedgerRun, b: LedgerRun): boolean {
   return a.duplicates * (b.to - b.from) === b.duplicates * (a.to - a.from);
 }
 
+// A run's regime over [from, to), written out field by field (faster than a spread), in the order every run's fields have.
+function piece(run: LedgerRun, from: number, to: number, duplicates: number): LedgerRun {
+  return { from, to, readerMode: run.readerMode, onError: run.onError, skipped: run.skipped, dlqReplayed: run.dlqReplayed, duplicates };
+}
+
+// Appends a run made for `out` (it is not copied), or grows the last run over it when the two merge.
 function pushMerged(out: LedgerRun[], run: LedgerRun): void {
   const last = out[out.length - 1];
   if (last && last.to === run.from && sameRegime(last, run) && sameDensity(last, run)) {
     last.to = run.to;
     last.duplicates += run.duplicates;
   } else {
-    out.push({ ...run });
+    out.push(run);
   }
 }
 
