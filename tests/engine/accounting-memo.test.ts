@@ -130,4 +130,27 @@ describe('counting a ledger with a memo', () => {
     expect(count(ledger, segments, memo)).toEqual(count(ledger, segments));
     expect(count(ledger, segments, memo).nulls).toEqual({});
   });
+
+  it('counts the newest run as a fresh count does while it grows over segments, changes regime or starts elsewhere', () => {
+    const segments: Segment[] = [
+      { from: 0, writerVersion: 1, poisonEvery: 7, poisonKind: 'pinned-reader', phase: 3 },
+      { from: 300, writerVersion: 2, poisonEvery: 0, poisonKind: 'pinned-reader', phase: 0, nulls: [{ column: 'channel', fraction: 0.37 }] },
+      { from: 450, writerVersion: 2, poisonEvery: 5, poisonKind: 'any-reader', phase: 1 },
+      { from: 700, writerVersion: 3, poisonEvery: 0, poisonKind: 'pinned-reader', phase: 0, nulls: [{ column: 'amount', fraction: 0.5 }] },
+    ];
+    const memo = emptyLedgerMemo();
+    const ledger: LedgerRun[] = [];
+    for (let to = 50; to <= 1000; to += 50) {
+      writeRun(ledger, run(to - 50, to, { onError: to > 600 ? 'skip' : 'dlq' }), segments, 1000, 0, reader);
+      const kept = count(ledger, segments, memo);
+      expect(kept, `to ${to}`).toEqual(count(ledger, segments));
+      expect(Object.keys(kept.nulls)).toEqual(Object.keys(count(ledger, segments).nulls));
+    }
+    expect(memo.newest?.segments).toBe(3);
+    // A DLQ replay changes the newest run's regime in place; a write from elsewhere starts a new newest run.
+    markDlqReplayed(ledger, 'registry');
+    expect(count(ledger, segments, memo)).toEqual(count(ledger, segments));
+    const single = [run(320, 980, { readerMode: 'registry' })];
+    expect(count(single, segments, emptyLedgerMemo())).toEqual(count(single, segments));
+  });
 });

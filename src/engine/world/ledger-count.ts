@@ -28,6 +28,8 @@ export interface LedgerMemo {
   trusted: number;
   /** How many rewrites of the ledger the memo has taken into account. */
   rewritesSeen: number;
+  /** What the newest run's passed segments added when last counted, for its start and regime. */
+  newest: { from: number; regime: number; segments: number; delivered: number; dlq: number; lost: number; nulls: [string, number][] } | null;
   /** What the first `runs` trusted runs add up to, nulls by column in the order they first appear. */
   sums: { runs: number; delivered: number; dlq: number; lost: number; duplicates: number; nulls: [string, number][] };
 }
@@ -36,7 +38,7 @@ const runFields = 6;
 
 /** An empty memo for one partition's ledger. */
 export function emptyLedgerMemo(): LedgerMemo {
-  return { ledger: null, reader: null, segments: null, seen: [], seenNulls: [], keys: [], delivered: [], dlq: [], lost: [], nulls: [], duplicates: [], trusted: 0, rewritesSeen: 0, sums: noSums() };
+  return { ledger: null, reader: null, segments: null, seen: [], seenNulls: [], keys: [], delivered: [], dlq: [], lost: [], nulls: [], duplicates: [], trusted: 0, rewritesSeen: 0, newest: null, sums: noSums() };
 }
 
 function noSums(): LedgerMemo['sums'] {
@@ -61,6 +63,7 @@ function resetMemo(memo: LedgerMemo, ledger: LedgerRun[], segments: Segment[], r
   memo.seenNulls = segments.map((seg) => seg.nulls);
   memo.keys = [];
   memo.trusted = 0;
+  memo.newest = null;
   memo.sums = noSums();
   memo.rewritesSeen = rewriteCount(ledger);
 }
@@ -70,9 +73,9 @@ function resetMemo(memo: LedgerMemo, ledger: LedgerRun[], segments: Segment[], r
  * unchanged since are not counted again; the sums are whole numbers, so they come out the same.
  */
 export function countLedger(ledger: LedgerRun[], segments: Segment[], logEnd: number, reader: JobReader, into: RangeCounts, memo?: LedgerMemo): void {
-  // The newest run is the one a tick grows: it is always counted afresh, and alone needs no memo.
+  // The newest run is the one a tick grows: it is counted afresh, but for the segments it has passed.
   const newest = ledger.length - 1;
-  if (!memo || newest < 1) {
+  if (!memo || newest < 0) {
     for (const run of ledger) {
       countRange(run, segments, run.from, run.to, logEnd, reader, into);
       into.duplicates += run.duplicates;
@@ -116,7 +119,7 @@ export function countLedger(ledger: LedgerRun[], segments: Segment[], logEnd: nu
       countRange(run, segments, run.from, run.to, logEnd, reader, counts);
       const entries = Object.entries(counts.nulls);
       // Only whole counts (which add up the same in any order) within the log end are remembered.
-      const whole = run.to <= logEnd && Number.isInteger(counts.delivered) && Number.isInteger(counts.dlq) && Number.isInteger(counts.lost) && entries.every(([, n]) => Number.isInteger(n));
+      const whole = run.to <= logEnd && wholeCounts(counts, entries);
       if (!whole) {
         keys[at] = NaN;
         countRange(run, segments, run.from, run.to, logEnd, reader, into);
@@ -140,9 +143,64 @@ export function countLedger(ledger: LedgerRun[], segments: Segment[], logEnd: nu
       memo.trusted = k + 1;
     }
   }
-  const run = ledger[newest] as LedgerRun;
-  countRange(run, segments, run.from, run.to, logEnd, reader, into);
+  countNewest(memo, ledger[newest] as LedgerRun, segments, logEnd, reader, into);
+}
+
+/**
+ * Counts the newest run, which a tick grows at its end: the segments it has passed (all but the
+ * partition's last, ending at or before its end) added the same as last time while its start and
+ * regime stay, so only the segments from there on are counted.
+ */
+function countNewest(memo: LedgerMemo, run: LedgerRun, segments: Segment[], logEnd: number, reader: JobReader, into: RangeCounts): void {
   into.duplicates += run.duplicates;
+  let passed = 0;
+  while (passed < segments.length - 1 && (segments[passed + 1] as Segment).from <= run.to) passed += 1;
+  const head = memo.newest;
+  const key = regimeKey(run);
+  if (head === null || head.from !== run.from || head.regime !== key || head.segments > passed) {
+    memo.newest = null;
+    if (passed === 0) return countRange(run, segments, run.from, run.to, logEnd, reader, into);
+    const sums: RangeCounts = { delivered: 0, duplicates: 0, dlq: 0, lost: 0, nulls: {} };
+    countRange(run, segments, run.from, (segments[passed] as Segment).from, logEnd, reader, sums);
+    const nulls = Object.entries(sums.nulls);
+    if (wholeCounts(sums, nulls)) {
+      memo.newest = { from: run.from, regime: key, segments: passed, delivered: sums.delivered, dlq: sums.dlq, lost: sums.lost, nulls };
+    }
+    return countRange(run, segments, run.from, run.to, logEnd, reader, into);
+  }
+  if (head.segments < passed) {
+    // More segments passed since: what they add joins what is remembered.
+    const more: RangeCounts = { delivered: 0, duplicates: 0, dlq: 0, lost: 0, nulls: Object.fromEntries(head.nulls) };
+    countRange(run, segments, run.from, (segments[passed] as Segment).from, logEnd, reader, more, head.segments);
+    const nulls = Object.entries(more.nulls);
+    if (!wholeCounts(more, nulls)) {
+      memo.newest = null;
+      return countRange(run, segments, run.from, run.to, logEnd, reader, into);
+    }
+    memo.newest = head;
+    head.segments = passed;
+    head.delivered += more.delivered;
+    head.dlq += more.dlq;
+    head.lost += more.lost;
+    head.nulls = nulls;
+  }
+  const sums = { delivered: head.delivered, dlq: head.dlq, lost: head.lost, duplicates: 0, nulls: head.nulls, runs: 0 };
+  if (!wholeSoFar(into, sums)) return countRange(run, segments, run.from, run.to, logEnd, reader, into);
+  into.delivered += head.delivered;
+  into.dlq += head.dlq;
+  into.lost += head.lost;
+  for (const [column, n] of head.nulls) into.nulls[column] = (into.nulls[column] ?? 0) + n;
+  countRange(run, segments, run.from, run.to, logEnd, reader, into, passed);
+}
+
+// Whether counts are whole numbers, which add up the same in any order.
+function wholeCounts(c: RangeCounts, nulls: [string, number][]): boolean {
+  return Number.isInteger(c.delivered) && Number.isInteger(c.dlq) && Number.isInteger(c.lost) && nulls.every(([, n]) => Number.isInteger(n));
+}
+
+// A run's reader mode, error mode, skipped and replayed flags as one number.
+function regimeKey(run: LedgerRun): number {
+  return (run.readerMode === 'pinned' ? 0 : 1) + (run.onError === 'fail' ? 0 : run.onError === 'dlq' ? 2 : 4) + (run.skipped ? 8 : 0) + (run.dlqReplayed ? 16 : 0);
 }
 
 // What the first `trusted` runs add up to: the sums kept so far, grown over newly trusted runs or made again after a rewrite.
