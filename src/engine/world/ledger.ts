@@ -19,8 +19,10 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
   if (run.to <= run.from) return;
   const last = ledger[ledger.length - 1];
   if (!last || last.to <= run.from) {
-    // The common case: new offsets past everything processed so far.
-    pushMerged(ledger, piece(run, run.from, run.to, 0));
+    // The common case: new offsets past everything processed so far. Merging grows the last run
+    // in place (with no duplicates added, the two are as thick only when it holds none either).
+    if (last && last.to === run.from && sameRegime(last, run) && last.duplicates === 0) last.to = run.to;
+    else ledger.push(piece(run, run.from, run.to, 0));
     return;
   }
   // Only the runs touching [run.from, run.to), plus one neighbour each side to merge with, are rebuilt.
