@@ -73,9 +73,10 @@ function resetMemo(memo: LedgerMemo, ledger: LedgerRun[], segments: Segment[], r
  * unchanged since are not counted again; the sums are whole numbers, so they come out the same.
  */
 export function countLedger(ledger: LedgerRun[], segments: Segment[], logEnd: number, reader: JobReader, into: RangeCounts, memo?: LedgerMemo): void {
-  // The newest run is the one a tick grows: it is counted afresh, but for the segments it has passed.
+  // The newest run is the one a tick grows: it is counted afresh, but for the segments it has passed
+  // (a lone run over one segment has nothing to remember).
   const newest = ledger.length - 1;
-  if (!memo || newest < 0) {
+  if (!memo || newest < 0 || (newest === 0 && segments.length === 1)) {
     for (const run of ledger) {
       countRange(run, segments, run.from, run.to, logEnd, reader, into);
       into.duplicates += run.duplicates;
