@@ -30,8 +30,16 @@ function isDue(message: MessageSpec, state: SimState): boolean {
   if ('silenceS' in trigger) {
     const acked = state.milestones.acknowledged;
     if (acked === null || state.milestones.resolved !== null) return false;
-    const lastUpdate = state.messages.filter((m) => m.kind === 'status-update').at(-1)?.at ?? acked;
-    return state.t - lastUpdate >= trigger.silenceS;
+    return state.t - lastStatusUpdate(state, acked) >= trigger.silenceS;
   }
   return false;
+}
+
+// When the player last posted a status update (`fallback` when never), read from the end: asked on every tick.
+function lastStatusUpdate(state: SimState, fallback: number): number {
+  for (let i = state.messages.length - 1; i >= 0; i--) {
+    const m = state.messages[i];
+    if (m?.kind === 'status-update') return m.at;
+  }
+  return fallback;
 }

@@ -66,7 +66,38 @@ function parseText(text: string): { value: unknown } | { problems: ScenarioProbl
   const protoPath = protoKeyPath(value);
   // Validation would silently drop such a key from a free-form mapping, so say so instead.
   if (protoPath !== null) return { problems: [{ path: protoPath, message: 'uses the reserved key "__proto__"' }] };
-  return { value };
+  return { value: compactStrings(value, new Map()) };
+}
+
+/**
+ * Gives every string of the parsed tree, keys included, the compact form JavaScript engines keep
+ * for text whose characters all fit in one byte. The YAML parser hands out slices of the file's
+ * text, and V8 stores the whole text two bytes a character once it holds one character past
+ * Latin-1 (a dash in prose), so every id sliced from it was two-byte, and so was every log line
+ * and command output built with one: twice the bytes to copy, and a long output past the size V8
+ * allocates cheaply. A JSON round trip of a string is exact and yields the compact form where it
+ * fits. Runs after the depth and `__proto__` checks, so the tree is shallow and safe to copy.
+ */
+function compactStrings(node: unknown, copies: Map<object, unknown>): unknown {
+  if (typeof node === 'string') return compact(node);
+  if (node === null || typeof node !== 'object') return node;
+  // An alias shares its node: its copy is shared too.
+  const known = copies.get(node);
+  if (known !== undefined) return known;
+  if (Array.isArray(node)) {
+    const out: unknown[] = [];
+    copies.set(node, out);
+    for (const item of node) out.push(compactStrings(item, copies));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  copies.set(node, out);
+  for (const [key, child] of Object.entries(node)) out[compact(key)] = compactStrings(child, copies);
+  return out;
+}
+
+function compact(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 function firstLine(message: string): string {

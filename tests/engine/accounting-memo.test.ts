@@ -6,7 +6,8 @@ import { deepCopy } from '../../src/engine/deep-copy';
 import { advanceInPlace, applyEntryInPlace, createInitialState } from '../../src/engine/session';
 import type { LedgerRun, Segment, SimState } from '../../src/engine/state';
 import type { JobReader } from '../../src/engine/world/job-reader';
-import { countLedger, emptyLedgerMemo, type LedgerMemo } from '../../src/engine/world/ledger';
+import { clearDuplicates, markDlqReplayed, writeRun } from '../../src/engine/world/ledger';
+import { countLedger, emptyLedgerMemo, type LedgerMemo } from '../../src/engine/world/ledger-count';
 import type { RangeCounts } from '../../src/engine/world/record-math';
 import { accountJob } from '../../src/engine/world/accounting';
 import type { Scenario } from '../../src/scenarios/schema';
@@ -86,14 +87,35 @@ describe('counting a ledger with a memo', () => {
     return into;
   };
 
+  const poisoned: Segment[] = [{ from: 0, writerVersion: 1, poisonEvery: 10, poisonKind: 'pinned-reader', phase: 0 }];
+
   it('counts a run again once its dead letters are replayed in place', () => {
-    const segments: Segment[] = [{ from: 0, writerVersion: 1, poisonEvery: 10, poisonKind: 'pinned-reader', phase: 0 }];
     const ledger = [run(0, 400), run(400, 800, { onError: 'skip' }), run(800, 900)];
     const memo = emptyLedgerMemo();
-    expect(count(ledger, segments, memo).dlq).toBe(50);
-    (ledger[0] as LedgerRun).dlqReplayed = true;
-    expect(count(ledger, segments, memo)).toEqual(count(ledger, segments));
-    expect(count(ledger, segments, memo).dlq).toBe(10);
+    expect(count(ledger, poisoned, memo).dlq).toBe(50);
+    expect(count(ledger, poisoned, memo).dlq).toBe(50);
+    expect(markDlqReplayed(ledger, 'registry')).toBe(true);
+    expect(count(ledger, poisoned, memo)).toEqual(count(ledger, poisoned));
+    expect(count(ledger, poisoned, memo).dlq).toBe(0);
+  });
+
+  it('counts runs again once a write over processed offsets or a dedupe rewrites them, and not before', () => {
+    const ledger: LedgerRun[] = [];
+    const memo = emptyLedgerMemo();
+    // Appending: each write grows or adds the newest run, and older runs become trusted.
+    for (let to = 100; to <= 900; to += 100) {
+      writeRun(ledger, run(to - 100, to, { onError: to > 500 ? 'skip' : 'dlq' }), poisoned, 1000, 0, reader);
+      expect(count(ledger, poisoned, memo)).toEqual(count(ledger, poisoned));
+    }
+    expect(memo.trusted).toBe(ledger.length - 1);
+    // A re-delivery over [200, 700) splits the older runs and adds duplicates; then a dedupe removes them.
+    writeRun(ledger, run(200, 700, { readerMode: 'registry' }), poisoned, 1000, 0, reader);
+    const rewritten = count(ledger, poisoned, memo);
+    expect(rewritten).toEqual(count(ledger, poisoned));
+    expect(rewritten.duplicates).toBeGreaterThan(0);
+    expect(clearDuplicates(ledger)).toBe(rewritten.duplicates);
+    expect(count(ledger, poisoned, memo)).toEqual(count(ledger, poisoned));
+    expect(count(ledger, poisoned, memo).duplicates).toBe(0);
   });
 
   it('counts a run again once upstream repairs its segment’s nulls in place', () => {
@@ -107,5 +129,28 @@ describe('counting a ledger with a memo', () => {
     delete (segments[0] as Segment).nulls;
     expect(count(ledger, segments, memo)).toEqual(count(ledger, segments));
     expect(count(ledger, segments, memo).nulls).toEqual({});
+  });
+
+  it('counts the newest run as a fresh count does while it grows over segments, changes regime or starts elsewhere', () => {
+    const segments: Segment[] = [
+      { from: 0, writerVersion: 1, poisonEvery: 7, poisonKind: 'pinned-reader', phase: 3 },
+      { from: 300, writerVersion: 2, poisonEvery: 0, poisonKind: 'pinned-reader', phase: 0, nulls: [{ column: 'channel', fraction: 0.37 }] },
+      { from: 450, writerVersion: 2, poisonEvery: 5, poisonKind: 'any-reader', phase: 1 },
+      { from: 700, writerVersion: 3, poisonEvery: 0, poisonKind: 'pinned-reader', phase: 0, nulls: [{ column: 'amount', fraction: 0.5 }] },
+    ];
+    const memo = emptyLedgerMemo();
+    const ledger: LedgerRun[] = [];
+    for (let to = 50; to <= 1000; to += 50) {
+      writeRun(ledger, run(to - 50, to, { onError: to > 600 ? 'skip' : 'dlq' }), segments, 1000, 0, reader);
+      const kept = count(ledger, segments, memo);
+      expect(kept, `to ${to}`).toEqual(count(ledger, segments));
+      expect(Object.keys(kept.nulls)).toEqual(Object.keys(count(ledger, segments).nulls));
+    }
+    expect(memo.newest?.segments).toBe(3);
+    // A DLQ replay changes the newest run's regime in place; a write from elsewhere starts a new newest run.
+    markDlqReplayed(ledger, 'registry');
+    expect(count(ledger, segments, memo)).toEqual(count(ledger, segments));
+    const single = [run(320, 980, { readerMode: 'registry' })];
+    expect(count(single, segments, emptyLedgerMemo())).toEqual(count(single, segments));
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parTimes, playBot, playerView, replay, scoreRun, type ScoreReport } from '../../src/engine';
+import { parTimes, playBot, playerView, prepareRun, replay, scoreRun, type ScoreReport } from '../../src/engine';
 import { reviewCommunication } from '../../src/engine/scoring/communication';
 import { commsPoints } from '../../src/engine/scoring/score-run';
 import type { Command, LogEntry } from '../../src/scenarios/schema';
-import { scenarioRun } from '../support/sim-harness';
+import { Sim, scenario, scenarioRun } from '../support/sim-harness';
 
 const s = scenarioRun('avro-schema-break');
 const par = parTimes(s, 1);
@@ -156,5 +156,26 @@ describe('communication judged on content', () => {
   it('keeps the affected names and the right severity out of the player’s view', () => {
     const listed = { ...s, communication: { ...s.communication, affected: ['the review deck'], severity: ['SEV2' as const] } };
     expect(Object.keys(playerView(listed, model.state).scenario.communication).sort()).toEqual(['cadenceS', 'firstUpdateWithinS']);
+  });
+});
+
+describe('a stakeholder who chases silence', () => {
+  it('asks once the last status update is older than the silence, counted from the page while none was posted', () => {
+    const s = prepareRun(scenario('avro-schema-break'), 1);
+    const chase = s.messages.find((m) => 'silenceS' in m.trigger);
+    const silence = chase && 'silenceS' in chase.trigger ? chase.trigger.silenceS : 0;
+    expect(silence).toBeGreaterThan(0);
+    const asked = (sim: Sim) => sim.state.messages.find((m) => m.kind === 'stakeholder' && m.text === chase?.text)?.at ?? null;
+    const quiet = new Sim(s, 1).start().waitForPage().ack();
+    const ackedAt = quiet.state.milestones.acknowledged as number;
+    quiet.advance(silence + 60);
+    expect(asked(quiet)).toBe(Math.ceil((ackedAt + silence) / s.clock.tickS) * s.clock.tickS);
+    const updating = new Sim(s, 1).start().waitForPage().ack().advance(300);
+    updating.send({ type: 'comms.post', text: 'Investigating: the revenue dashboard is stale; next update in 15 minutes.' });
+    const postedAt = updating.state.t;
+    updating.advance(silence - 60);
+    expect(asked(updating)).toBeNull();
+    updating.advance(120);
+    expect(asked(updating)).toBe(Math.ceil((postedAt + silence) / s.clock.tickS) * s.clock.tickS);
   });
 });

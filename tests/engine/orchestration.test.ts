@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRun, seedsForVariants } from '../../src/engine';
+import { dagRunHistory } from '../../src/engine/world/step-dags';
 import type { Scenario } from '../../src/scenarios/schema';
 import { Sim, scenario } from '../support/sim-harness';
 import { staleRevenueSteps as steps } from '../support/stale-revenue-steps';
@@ -151,5 +152,25 @@ describe('dbt output', () => {
     expect(sim.type(steps.testRevenue[0])).toMatch(/Done\. PASS=5 WARN=0 ERROR=0/);
     sim.advance(1800);
     expect(sim.type(steps.sourceFreshness[0])).toMatch(/ERROR STALE freshness of raw\.billing_invoices .*\[ERROR STALE in/);
+  });
+});
+
+describe('run history', () => {
+  it('keeps the newest finished runs of a DAG that has run more often than its grid shows, and every active one', () => {
+    const s = prepareRun(scenario('avro-schema-break'), 1);
+    const sim = new Sim(s, 1).start().advance(3600);
+    const spec = s.world.dags.find((d) => d.everyS === 300);
+    expect(spec).toBeDefined();
+    const dag = sim.state.world.dags[spec?.id ?? ''];
+    const runs = dag?.runs ?? [];
+    const finished = runs.filter((r) => r.state === 'success' || r.state === 'failed');
+    const scheduled = ((dag?.nextRunAt ?? 0) - s.clock.worldStartS) / 300;
+    expect(scheduled).toBeGreaterThan(dagRunHistory + 10);
+    expect(finished).toHaveLength(dagRunHistory);
+    // Oldest first, with no gap: the ones dropped were the oldest finished runs.
+    const times = runs.map((r) => r.logicalTime);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times.every((t, i) => i === 0 || t - (times[i - 1] as number) === 300)).toBe(true);
+    expect(runs.some((r) => r.state === 'running' || r.state === 'queued')).toBe(true);
   });
 });

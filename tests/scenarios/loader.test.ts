@@ -1,7 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, loadScenario, type LoadResult } from '../../src/scenarios/load-scenario';
+import { scenarioSchema } from '../../src/scenarios/schema';
 import { authorMistakes, corpusCases, corpusDir, corpusExpectations, hostileInputs, validText, type MalformedCase } from './malformed-cases';
 
 /** Loads without letting an exception escape, so a throw fails the test with the case's name. */
@@ -99,5 +100,28 @@ describe('the malformed corpus (tests/scenarios/malformed)', () => {
 
   it.each(corpusCases().map((c) => [c.name, c] as const))('%s', (_name, c) => {
     expectRejected(c);
+  });
+});
+
+describe('the strings of a loaded scenario', () => {
+  it('are the file’s text exactly, for every built-in scenario (keys, ids, prose past Latin-1, numbers untouched)', () => {
+    const dir = new URL('../../src/scenarios/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const result = loadScenario(text);
+      expect(result.ok, file).toBe(true);
+      if (!result.ok) continue;
+      expect(result.scenario, file).toEqual(scenarioSchema.parse(parse(text)));
+    }
+  });
+
+  it('keeps a title with any character exactly, surrogate halves and emoji included', () => {
+    const title = 'Dash — arrow → emoji 😀 lone \uD800 latin é';
+    const text = validText.replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`);
+    const result = loadScenario(text);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.scenario.title).toBe(title);
   });
 });

@@ -21,19 +21,27 @@ export function jobLogsOutput(s: Scenario, state: SimState, jobId: string): Prin
  * Log lines as log4j prints them: timestamp with milliseconds, level, text; stack-trace lines as
  * they are. A line's milliseconds depend only on its second and its place among that second's
  * lines, so every view of the log (the last lines, a filter, a grep) prints the same stamp, and
- * stamps never run backwards within a second.
+ * stamps never run backwards within a second. With `keep`, only the lines it keeps are returned.
  */
-export function formatLogLines(s: Scenario, logs: readonly JobLogLine[]): string[] {
+export function formatLogLines(s: Scenario, logs: readonly JobLogLine[], keep?: (line: JobLogLine) => boolean): string[] {
   const mod = (a: number, n: number) => ((a % n) + n) % n;
   let second = Number.NaN;
   let k = 0;
-  return logs.map((line) => {
-    if (line.text.startsWith('Caused by:') || line.text.startsWith('org.apache.kafka')) return line.text;
+  const out: string[] = [];
+  for (const line of logs) {
+    const kept = keep === undefined || keep(line);
+    if (line.text.startsWith('Caused by:') || line.text.startsWith('org.apache.kafka')) {
+      if (kept) out.push(line.text);
+      continue;
+    }
     k = line.t === second ? k + 1 : 0;
     second = line.t;
+    // Every line counts towards its second's stamps; only the kept ones are formatted (a long log, a short window).
+    if (!kept) continue;
     const millis = Math.min(999, mod(line.t * 7919, 600) + 17 + k * (7 + mod(line.t * 13, 90)));
-    return `${logTimestamp(s.clock, line.t, millis)} ${line.level.padEnd(5)} ${line.text}`;
-  });
+    out.push(`${logTimestamp(s.clock, line.t, millis)} ${line.level.padEnd(5)} ${line.text}`);
+  }
+  return out;
 }
 
 /** The job's status as the Flink REST API reports it. */

@@ -137,6 +137,19 @@ export function splitByNullTests(rows: Row[], e: Expr, env: Env): Row[] {
   };
   walk(e);
   let out = rows;
-  for (const c of columns) out = out.flatMap((r) => (r.cell ? [nullPart(r, c, true), nullPart(r, c, false)].filter((x): x is Row => x !== null) : [r]));
+  for (const c of columns) {
+    const split: Row[] = [];
+    for (const r of out) {
+      if (!r.cell) {
+        split.push(r);
+        continue;
+      }
+      const isNull = nullPart(r, c, true);
+      const notNull = nullPart(r, c, false);
+      if (isNull !== null) split.push(isNull);
+      if (notNull !== null) split.push(notNull);
+    }
+    out = split;
+  }
   return out;
 }

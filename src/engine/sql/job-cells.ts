@@ -27,7 +27,9 @@ interface Weighted {
  */
 export function jobCells(s: Scenario, state: SimState, tableId: string): Cell[] {
   const jobs = s.world.jobs.filter((j) => j.sink.table === tableId);
-  const weighted = jobs.flatMap((j) => ledgerSlices(s, state, j));
+  // Appended in a loop: flatMap copies element by element through the generic path, slowly for hundreds of slices.
+  const weighted: Weighted[] = [];
+  for (const j of jobs) for (const w of ledgerSlices(s, state, j)) weighted.push(w);
   const spec = s.world.tables.find((t) => t.id === tableId);
   const lw = jobs.map((j) => state.world.jobs[j.id]?.lateWindows).find((x) => x !== undefined);
   if (lw) subtractDropped(weighted, lw.buckets);

@@ -88,7 +88,7 @@ function selectFrom(stmt: SelectFromStatement, run: QueryRun): ResultSet {
   const where = stmt.where;
   if (where) checkRefs(where, env);
   if (where && hasAggregate(where)) throw new SqlError('aggregate functions are not allowed in WHERE', locationOf(where));
-  let rows = where ? read.flatMap((r) => filterRow(where, r, env) ?? []) : read;
+  let rows = where ? keptRows(read, where, env) : read;
   const lake = scope.sources.length === 1 && scope.sources[0]?.kind === 'lake' ? scope.sources[0] : null;
   const aggregated = !!stmt.groupBy?.length || list.some((c) => hasAggregate(c.expr)) || hasAggregate(stmt.having) || !!stmt.orderBy?.some((o) => hasAggregate(o.by));
   const distinctAll = stmt.distinct === 'distinct';
@@ -178,6 +178,16 @@ function selectFrom(stmt: SelectFromStatement, run: QueryRun): ResultSet {
     return { name: c.name, t, scale: vals.reduce((m, v) => Math.max(m, v.scale ?? 0), 0) };
   });
   return { columns, rows: outputs.map((o) => o.vals) };
+}
+
+// The part of each row the WHERE clause keeps, in order (a loop: this runs over every slice of a table).
+function keptRows(read: Row[], where: Expr, env: Env): Row[] {
+  const kept: Row[] = [];
+  for (const r of read) {
+    const part = filterRow(where, r, env);
+    if (part) kept.push(part);
+  }
+  return kept;
 }
 
 function orderValue(by: Expr, o: { vals: Typed[]; ctx: Ctx }, list: { expr: Expr; name: string }[], env: Env): Typed {

@@ -88,7 +88,7 @@ export function diffTexts(args: readonly string[], inputs: readonly (string | nu
   if (inputs.length !== 2) return failed(`diff: ${inputs.length < 2 ? 'missing operand after' : 'extra operand'} '${names[names.length - 1] ?? 'diff'}'\ndiff: Try 'diff --help' for more information.`, 2);
   const missing = inputs.findIndex((x) => x === null);
   if (missing >= 0) return failed(`diff: ${names[missing]}: No such file or directory`, 2);
-  const toLines = (x: string) => (x === '' ? [] : x.replace(/\n$/, '').split('\n'));
+  const toLines = (x: string) => (x === '' ? [] : (x.endsWith('\n') ? x.slice(0, -1) : x).split('\n'));
   const a = toLines(inputs[0] as string);
   const b = toLines(inputs[1] as string);
   const hs = hunks(a, b);

@@ -55,7 +55,14 @@ export function completeTyped(s: Scenario, state: SimState): boolean {
 }
 
 function cut(output: string): string {
-  return output.length > maxOutputChars ? `${output.slice(0, maxOutputChars)}\n… output cut at ${maxOutputChars} characters (${output.split('\n').length} lines): narrow it with grep, head or tail.\n` : output;
+  return output.length > maxOutputChars ? `${output.slice(0, maxOutputChars)}\n… output cut at ${maxOutputChars} characters (${lineCount(output)} lines): narrow it with grep, head or tail.\n` : output;
+}
+
+// As many as `text.split('\n')` has, without building them: a cut output is long.
+function lineCount(text: string): number {
+  let n = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n += 1;
+  return n;
 }
 
 function finishLine(s: Scenario, state: SimState, entry: TerminalEntry): void {

@@ -1,7 +1,7 @@
 import { has, opt, parseFlags, type FlagSpec } from './flags';
 import { failed, printed, type Tool, type ToolResult } from './types';
 
-const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+const lines = (text: string): string[] => (text === '' ? [] : (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n'));
 const join = (rows: readonly string[]): string => (rows.length === 0 ? '' : `${rows.join('\n')}\n`);
 const instant = () => 0;
 

@@ -2,7 +2,7 @@ import type { Scenario } from '../../scenarios/schema';
 import { lookup } from '../scenario-lookup';
 import { jobReader } from './job-reader';
 import type { LedgerRun, PartitionState, SimState } from '../state';
-import { countLedger, emptyLedgerMemo, type LedgerMemo } from './ledger';
+import { countLedger, emptyLedgerMemo, type LedgerMemo } from './ledger-count';
 import type { RangeCounts } from './record-math';
 
 /** Where every record a job's topic ever received has ended up. */

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../scenarios/schema';
 import type { LedgerRun, SimState } from '../state';
 import { appendJobLog } from './job-log';
+import { clearDuplicates } from './ledger';
 
 /**
  * A dedupe/MERGE job rewrites a table keeping one row per event id: every duplicate row the
@@ -13,12 +14,7 @@ export function dedupeTable(s: Scenario, state: SimState, tableId: string): numb
     const job = state.world.jobs[spec.id];
     if (!job) continue;
     let fromJob = 0;
-    for (const runs of job.ledger) {
-      for (const run of runs as LedgerRun[]) {
-        fromJob += run.duplicates;
-        run.duplicates = 0;
-      }
-    }
+    for (const runs of job.ledger) fromJob += clearDuplicates(runs as LedgerRun[]);
     removed += fromJob;
     appendJobLog(
       job,

@@ -25,15 +25,24 @@ export function jobReader(s: Scenario, spec: JobSpec): JobReader {
   if (hit) return hit;
   const schemaOf = (version: number) => lookup(s).schemaVersion(spec.subject, version)?.schema;
   const readerSchema = (mode: 'pinned' | 'registry', writerVersion: number) => schemaOf(mode === 'pinned' ? spec.pinnedVersion : writerVersion);
-  // Asked for every segment on every tick: remembered per reader mode and writer version, keyed by number.
-  const outcomes = { pinned: new Map<number, ReaderOutcome>(), registry: new Map<number, ReaderOutcome>() };
-  const outcome = (mode: 'pinned' | 'registry', writerVersion: number): ReaderOutcome => {
-    const hit = outcomes[mode].get(writerVersion);
-    if (hit) return hit;
+  // Asked for every segment on every tick: remembered per reader mode and writer version (a small
+  // whole number, so an array index; any other number goes to a map).
+  const pinned: ReaderOutcome[] = [];
+  const registry: ReaderOutcome[] = [];
+  const others = { pinned: new Map<number, ReaderOutcome>(), registry: new Map<number, ReaderOutcome>() };
+  const resolve = (mode: 'pinned' | 'registry', writerVersion: number): ReaderOutcome => {
     const writer = schemaOf(writerVersion);
     const reader = readerSchema(mode, writerVersion);
-    const found = writer && reader ? readerOutcome(reader, writer) : decodesAll;
-    outcomes[mode].set(writerVersion, found);
+    return writer && reader ? readerOutcome(reader, writer) : decodesAll;
+  };
+  const outcome = (mode: 'pinned' | 'registry', writerVersion: number): ReaderOutcome => {
+    if (writerVersion >= 0 && writerVersion < 1024 && Number.isInteger(writerVersion)) {
+      const byVersion = mode === 'pinned' ? pinned : registry;
+      return (byVersion[writerVersion] ??= resolve(mode, writerVersion));
+    }
+    const map = others[mode];
+    let found = map.get(writerVersion);
+    if (!found) map.set(writerVersion, (found = resolve(mode, writerVersion)));
     return found;
   };
   const paths = { pinned: new Map<number, Map<string, boolean>>(), registry: new Map<number, Map<string, boolean>>() };

@@ -1,5 +1,5 @@
 import type { LedgerRun, Segment } from '../state';
-import { countRange, countRedelivered, type RangeCounts } from './record-math';
+import { countRedelivered } from './record-math';
 import type { JobReader } from './job-reader';
 
 /** Whether two runs process records the same way, so they can be merged. */
@@ -19,8 +19,10 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
   if (run.to <= run.from) return;
   const last = ledger[ledger.length - 1];
   if (!last || last.to <= run.from) {
-    // The common case: new offsets past everything processed so far.
-    pushMerged(ledger, { ...run, duplicates: 0 });
+    // The common case: new offsets past everything processed so far. Merging grows the last run
+    // in place (with no duplicates added, the two are as thick only when it holds none either).
+    if (last && last.to === run.from && sameRegime(last, run) && last.duplicates === 0) last.to = run.to;
+    else ledger.push(piece(run, run.from, run.to, 0));
     return;
   }
   // Only the runs touching [run.from, run.to), plus one neighbour each side to merge with, are rebuilt.
@@ -39,7 +41,7 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
         pushFresh(out, run, cursor, run.to);
         cursor = run.to;
       }
-      pushMerged(out, old);
+      pushMerged(out, piece(old, old.from, old.to, old.duplicates));
       continue;
     }
     const lo = Math.max(old.from, run.from);
@@ -47,25 +49,26 @@ export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[
     const left = old.from < lo ? share(old, old.from, lo) : 0;
     const right = old.to > hi ? share(old, hi, old.to) : 0;
     const middle = old.duplicates - left - right;
-    if (old.from < lo) pushMerged(out, { ...old, to: lo, duplicates: left });
+    if (old.from < lo) pushMerged(out, piece(old, old.from, lo, left));
     pushFresh(out, run, cursor, lo);
     const split = Math.min(hi, Math.max(lo, overwriteUntil));
     // [lo, split) overwrites the sink's partitions; [split, hi) appends on top of what is there.
-    if (split > lo) pushMerged(out, { ...run, from: lo, to: split, duplicates: 0 });
+    if (split > lo) pushMerged(out, piece(run, lo, split, 0));
     if (hi > split) {
       const kept = Math.round((middle * (hi - split)) / (hi - lo));
-      pushMerged(out, { ...run, from: split, to: hi, duplicates: kept + (merge ? 0 : countRedelivered(old, run, segments, split, hi, logEnd, reader)) });
+      pushMerged(out, piece(run, split, hi, kept + (merge ? 0 : countRedelivered(old, run, segments, split, hi, logEnd, reader))));
     }
     cursor = hi;
-    if (old.to > hi) pushMerged(out, { ...old, from: hi, duplicates: right });
+    if (old.to > hi) pushMerged(out, piece(old, hi, old.to, right));
   }
   if (cursor < run.to) pushFresh(out, run, cursor, run.to);
   ledger.splice(start, stop - start, ...out);
+  noteRewrite(ledger, start);
 }
 
 // Offsets the ledger had not seen before: processed once, no duplicates.
 function pushFresh(out: LedgerRun[], run: LedgerRun, from: number, to: number): void {
-  if (to > from) pushMerged(out, { ...run, from, to, duplicates: 0 });
+  if (to > from) pushMerged(out, piece(run, from, to, 0));
 }
 
 // A run's duplicates are spread evenly over its offsets, so a part holds its share of them.
@@ -78,134 +81,87 @@ function sameDensity(a: LedgerRun, b: LedgerRun): boolean {
   return a.duplicates * (b.to - b.from) === b.duplicates * (a.to - a.from);
 }
 
+// A run's regime over [from, to), written out field by field (faster than a spread), in the order every run's fields have.
+function piece(run: LedgerRun, from: number, to: number, duplicates: number): LedgerRun {
+  return { from, to, readerMode: run.readerMode, onError: run.onError, skipped: run.skipped, dlqReplayed: run.dlqReplayed, duplicates };
+}
+
+// Appends a run made for `out` (it is not copied), or grows the last run over it when the two merge.
 function pushMerged(out: LedgerRun[], run: LedgerRun): void {
   const last = out[out.length - 1];
   if (last && last.to === run.from && sameRegime(last, run) && sameDensity(last, run)) {
     last.to = run.to;
     last.duplicates += run.duplicates;
   } else {
-    out.push({ ...run });
+    out.push(run);
   }
 }
+
+// How many rewrites of a ledger are remembered: a memo that has missed more trusts none of its runs.
+const rewriteRing = 64;
+
+/** The writes that changed a ledger's runs other than its last: how many, and the lowest index each changed. */
+interface Rewrites {
+  count: number;
+  lowest: number[];
+}
+
+// Kept beside the state, not in it: a copied state has new ledger arrays, and its memos start afresh.
+const rewrites = new WeakMap<LedgerRun[], Rewrites>();
 
 /**
- * What each run of one partition's ledger counted to, by position, and what it was counted from.
- * Accounting reads every run on every tick, yet a tick mostly changes the newest run only, so the
- * others' counts are reused while their fields and the partition's segments stay the same.
+ * Notes that a write changed runs from index `from` on. A ledger changes only here in ledger.ts:
+ * appending grows or adds its last run (which ledger-count.ts never trusts), while a write over processed
+ * offsets, a DLQ replay and a dedupe change earlier runs and say so through this.
  */
-export interface LedgerMemo {
-  ledger: LedgerRun[] | null;
-  reader: JobReader | null;
-  segments: Segment[] | null;
-  /** Each segment and its nulls when counted (repaired nulls are deleted in place). */
-  seen: Segment[];
-  seenNulls: (Segment['nulls'] | undefined)[];
-  /** Per run: from, to, reader mode, error mode, skipped, replayed (NaN: not remembered). */
-  keys: number[];
-  delivered: number[];
-  dlq: number[];
-  lost: number[];
-  nulls: ([string, number][] | null)[];
-}
-
-const runFields = 6;
-
-/** An empty memo for one partition's ledger. */
-export function emptyLedgerMemo(): LedgerMemo {
-  return { ledger: null, reader: null, segments: null, seen: [], seenNulls: [], keys: [], delivered: [], dlq: [], lost: [], nulls: [] };
-}
-
-// Whether the memo was made for this ledger, reader and segments, each segment as it was.
-function memoApplies(memo: LedgerMemo, ledger: LedgerRun[], segments: Segment[], reader: JobReader): boolean {
-  if (memo.ledger !== ledger || memo.reader !== reader || memo.segments !== segments || memo.seen.length !== segments.length) return false;
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i] as Segment;
-    if (seg !== memo.seen[i] || seg.nulls !== memo.seenNulls[i]) return false;
+function noteRewrite(ledger: LedgerRun[], from: number): void {
+  let r = rewrites.get(ledger);
+  if (!r) {
+    r = { count: 0, lowest: [] };
+    rewrites.set(ledger, r);
   }
-  return true;
+  r.lowest[r.count % rewriteRing] = from;
+  r.count += 1;
 }
 
-function resetMemo(memo: LedgerMemo, ledger: LedgerRun[], segments: Segment[], reader: JobReader): void {
-  memo.ledger = ledger;
-  memo.reader = reader;
-  memo.segments = segments;
-  memo.seen = segments.slice();
-  memo.seenNulls = segments.map((seg) => seg.nulls);
-  memo.keys = [];
+/** How many rewrites the ledger has had. */
+export function rewriteCount(ledger: LedgerRun[]): number {
+  return rewrites.get(ledger)?.count ?? 0;
 }
 
-/**
- * Sums the buckets of every record the ledger covers. With a memo, runs counted before and
- * unchanged since are not counted again; the sums are whole numbers, so they come out the same.
- */
-export function countLedger(ledger: LedgerRun[], segments: Segment[], logEnd: number, reader: JobReader, into: RangeCounts, memo?: LedgerMemo): void {
-  // The newest run is the one a tick grows: it is always counted afresh, and alone needs no memo.
-  const newest = ledger.length - 1;
-  if (!memo || newest < 1) {
-    for (const run of ledger) {
-      countRange(run, segments, run.from, run.to, logEnd, reader, into);
-      into.duplicates += run.duplicates;
-    }
-    return;
-  }
-  if (!memoApplies(memo, ledger, segments, reader)) resetMemo(memo, ledger, segments, reader);
-  const keys = memo.keys;
-  for (let k = 0; k < newest; k++) {
-    const run = ledger[k] as LedgerRun;
-    into.duplicates += run.duplicates;
-    const at = k * runFields;
-    const mode = run.readerMode === 'pinned' ? 0 : 1;
-    const onError = run.onError === 'fail' ? 0 : run.onError === 'dlq' ? 1 : 2;
-    const skipped = run.skipped ? 1 : 0;
-    const replayed = run.dlqReplayed ? 1 : 0;
-    const known = at < keys.length && keys[at] === run.from && keys[at + 1] === run.to && keys[at + 2] === mode && keys[at + 3] === onError && keys[at + 4] === skipped && keys[at + 5] === replayed;
-    if (!known) {
-      const counts: RangeCounts = { delivered: 0, duplicates: 0, dlq: 0, lost: 0, nulls: {} };
-      countRange(run, segments, run.from, run.to, logEnd, reader, counts);
-      const entries = Object.entries(counts.nulls);
-      // Only whole counts (which add up the same in any order) within the log end are remembered.
-      const whole = run.to <= logEnd && Number.isInteger(counts.delivered) && Number.isInteger(counts.dlq) && Number.isInteger(counts.lost) && entries.every(([, n]) => Number.isInteger(n));
-      if (!whole) {
-        keys[at] = NaN;
-        countRange(run, segments, run.from, run.to, logEnd, reader, into);
-        continue;
-      }
-      keys[at] = run.from;
-      keys[at + 1] = run.to;
-      keys[at + 2] = mode;
-      keys[at + 3] = onError;
-      keys[at + 4] = skipped;
-      keys[at + 5] = replayed;
-      memo.delivered[k] = counts.delivered;
-      memo.dlq[k] = counts.dlq;
-      memo.lost[k] = counts.lost;
-      memo.nulls[k] = entries.length > 0 ? entries : null;
-    }
-    into.delivered += memo.delivered[k] as number;
-    into.dlq += memo.dlq[k] as number;
-    into.lost += memo.lost[k] as number;
-    const nulls = memo.nulls[k];
-    if (nulls !== null && nulls !== undefined) {
-      for (let j = 0; j < nulls.length; j++) {
-        const entry = nulls[j] as [string, number];
-        into.nulls[entry[0]] = (into.nulls[entry[0]] ?? 0) + entry[1];
-      }
-    }
-  }
-  const run = ledger[newest] as LedgerRun;
-  countRange(run, segments, run.from, run.to, logEnd, reader, into);
-  into.duplicates += run.duplicates;
+/** The lowest run index the ledger's rewrites since the `seen`-th changed (Infinity: none; 0 when too many to tell). */
+export function rewrittenFrom(ledger: LedgerRun[], seen: number): number {
+  const r = rewrites.get(ledger);
+  if (!r || r.count === seen) return Infinity;
+  if (r.count - seen > rewriteRing) return 0;
+  let lowest = Infinity;
+  for (let j = seen; j < r.count; j++) lowest = Math.min(lowest, r.lowest[j % rewriteRing] as number);
+  return lowest;
 }
 
 /** Marks every dead-lettered record the current reader can decode as delivered. */
 export function markDlqReplayed(ledger: LedgerRun[], readerMode: 'pinned' | 'registry'): boolean {
   if (readerMode !== 'registry') return false;
-  let changed = false;
-  for (const run of ledger) {
+  let first = -1;
+  ledger.forEach((run, k) => {
     if (!run.skipped && run.onError === 'dlq' && !run.dlqReplayed) {
       run.dlqReplayed = true;
-      changed = true;
+      if (first < 0) first = k;
     }
-  }
-  return changed;
+  });
+  if (first >= 0) noteRewrite(ledger, first);
+  return first >= 0;
+}
+
+/** A dedupe removed the sink's duplicate rows: no run holds any now. Returns how many were removed. */
+export function clearDuplicates(ledger: LedgerRun[]): number {
+  let removed = 0;
+  let first = -1;
+  ledger.forEach((run, k) => {
+    if (run.duplicates !== 0 && first < 0) first = k;
+    removed += run.duplicates;
+    run.duplicates = 0;
+  });
+  if (first >= 0) noteRewrite(ledger, first);
+  return removed;
 }

@@ -128,7 +128,7 @@ export function stepPollLoop(s: Scenario, state: SimState, spec: JobSpec, job: J
       const f = Math.min(1, elapsed / loop.loopS);
       writeProgress(spec, job, poll, partitions, m, members, f, reader);
       if (f < 1) break;
-      commitProgress(job, poll, (i) => i % members === m);
+      commitMember(job, poll, m, members);
       if (loop.failAt) {
         // The batch stopped short of a record the reader cannot decode: the job fails on it.
         const at = loop.failAt;
@@ -199,6 +199,13 @@ function writeProgress(spec: JobSpec, job: JobState, poll: PollState, partitions
     poll.written[i] = to;
     job.highWater[i] = Math.max(job.highWater[i] as number, to);
     job.consumedLastTick += to - from;
+  }
+}
+
+// Member m owns every members-th partition from m: it commits what it wrote to them when its loop ends.
+function commitMember(job: JobState, poll: PollState, m: number, members: number): void {
+  for (let i = m; i < job.committed.length; i += members) {
+    if ((poll.written[i] as number) > (job.committed[i] as number)) job.committed[i] = poll.written[i] as number;
   }
 }
 

@@ -45,10 +45,12 @@ export function segmentEnd(segments: Segment[], i: number, logEnd: number): numb
 /**
  * Counts the buckets of records in [lo, hi) processed under `run`. Records the reader cannot
  * decode (as the schemas decide) go to the DLQ or are lost; the rest are delivered, with nulls
- * where the reader fills a missing field's null default or no longer sees a moved field.
+ * where the reader fills a missing field's null default or no longer sees a moved field. Each
+ * segment adds its own part, so segments before `fromSegment` can be left to a caller that
+ * remembers what they added.
  */
-export function countRange(run: LedgerRun, segments: Segment[], lo: number, hi: number, end: number, reader: JobReader, into: RangeCounts): void {
-  for (let i = 0; i < segments.length; i++) {
+export function countRange(run: LedgerRun, segments: Segment[], lo: number, hi: number, end: number, reader: JobReader, into: RangeCounts, fromSegment = 0): void {
+  for (let i = fromSegment; i < segments.length; i++) {
     const seg = segments[i] as Segment;
     const a = Math.max(lo, seg.from);
     const b = Math.min(hi, segmentEnd(segments, i, end));

@@ -44,7 +44,12 @@ function schedule(spec: DagSpec, dag: DagState, t: number): void {
     dag.nextRunAt += spec.everyS;
   }
   if (dag.paused) dag.nextRunAt = Math.max(dag.nextRunAt, Math.ceil(t / spec.everyS) * spec.everyS);
-  let active = dag.runs.filter((r) => r.state === 'running').length;
+  let active = 0;
+  let finished = 0;
+  for (const run of dag.runs) {
+    if (run.state === 'running') active += 1;
+    else if (run.state === 'success' || run.state === 'failed') finished += 1;
+  }
   for (const run of dag.runs) {
     if (active >= spec.maxActiveRuns) break;
     // A backfill started from the CLI runs whether or not the DAG is paused.
@@ -55,10 +60,16 @@ function schedule(spec: DagSpec, dag: DagState, t: number): void {
       active += 1;
     }
   }
-  const finished = dag.runs.filter((r) => r.state === 'success' || r.state === 'failed');
-  if (finished.length > dagRunHistory) {
-    const drop = new Set(finished.slice(0, finished.length - dagRunHistory));
-    dag.runs = dag.runs.filter((r) => !drop.has(r));
+  // Counted, not listed, on every tick (starting a queued run finishes none); the oldest finished runs go past the history.
+  if (finished > dagRunHistory) {
+    let drop = finished - dagRunHistory;
+    dag.runs = dag.runs.filter((r) => {
+      if (drop > 0 && (r.state === 'success' || r.state === 'failed')) {
+        drop -= 1;
+        return false;
+      }
+      return true;
+    });
   }
 }
 

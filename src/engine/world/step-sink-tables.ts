@@ -12,9 +12,8 @@ export function stepSinkTables(s: Scenario, state: SimState, accounts: Map<strin
     const account = accounts.get(spec.id);
     if (!job || !table || !topic || !account) continue;
     let through = state.t;
-    topic.partitions.forEach((p, i) => {
-      through = Math.min(through, timeAt(p, s.clock.worldStartS, state.t, job.committed[i] as number));
-    });
+    const parts = topic.partitions;
+    for (let i = 0; i < parts.length; i++) through = Math.min(through, timeAt(parts[i] as (typeof parts)[number], s.clock.worldStartS, state.t, job.committed[i] as number));
     table.loadedThrough = Math.max(table.loadedThrough, through);
     if (job.consumedLastTick > 0) table.lastLoadAt = state.t;
     table.rows = account.delivered + account.duplicates;

@@ -219,13 +219,13 @@ function logs(ctx: ToolContext, args: readonly string[]): ToolResult {
   const tailText = opt(f, 'tail');
   if (tailText !== undefined && !/^-?\d+$/.test(tailText)) return failed(`error: invalid argument "${tailText}" for "--tail" flag: strconv.ParseInt: parsing "${tailText}": invalid syntax`);
   // A job manager logs the job's lifecycle; task managers and consumers log the records they process.
-  const formatted = formatLogLines(ctx.s, job.logs);
-  let lines = job.logs.map((l, i) => ({ l, text: formatted[i] as string })).filter(({ l }) => (d.role === 'jobmanager' ? /^(Job |Submitting job)/.test(l.text) : true));
-  if (sinceS !== null) lines = lines.filter(({ l }) => l.t >= ctx.state.t - sinceS);
+  const jobManager = d.role === 'jobmanager';
+  const cutoff = sinceS === null ? -Infinity : ctx.state.t - sinceS;
+  let lines = formatLogLines(ctx.s, job.logs, (l) => l.t >= cutoff && (!jobManager || /^(Job |Submitting job)/.test(l.text)));
   const tail = tailText === undefined ? -1 : Number(tailText);
   if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
   if (podCount(d, job) === 0) return failed(`error: timed out waiting for the condition: deployment ${d.name} has no pods (0 replicas)`);
-  return printed(lines.map((x) => x.text).join('\n'));
+  return printed(lines.join('\n'));
 }
 
 function setEnv(ctx: ToolContext, args: readonly string[]): ToolResult {
