@@ -28,11 +28,12 @@ const preRollCacheSize = 16;
  * scrubbing a debrief replays the same seed many times.
  */
 export function createInitialState(s: Scenario, seed: number): SimState {
-  const cached = preRollCache.get(s)?.get(seed);
-  if (cached) return deepCopy(cached);
-  const state = worldAtStart(s, seed);
-  advanceInPlace(s, state, s.clock.playerStartS);
-  return deepCopy(keepPreRoll(s, seed, state));
+  // One slice as long as the whole pre-roll: the stepped version, run to its end without pausing.
+  const steps = createInitialStateInSteps(s, seed, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**

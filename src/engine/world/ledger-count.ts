@@ -16,7 +16,7 @@ export interface LedgerMemo {
   /** Each segment and its nulls when counted (repaired nulls are deleted in place). */
   seen: Segment[];
   seenNulls: (Segment['nulls'] | undefined)[];
-  /** Per run: from, to, reader mode, error mode, skipped, replayed (NaN: not remembered). */
+  /** Per run: from, to and its regime key (NaN: not remembered). */
   keys: number[];
   delivered: number[];
   dlq: number[];
@@ -34,7 +34,7 @@ export interface LedgerMemo {
   sums: { runs: number; delivered: number; dlq: number; lost: number; duplicates: number; nulls: [string, number][] };
 }
 
-const runFields = 6;
+const runFields = 3;
 
 /** An empty memo for one partition's ledger. */
 export function emptyLedgerMemo(): LedgerMemo {
@@ -110,11 +110,8 @@ export function countLedger(ledger: LedgerRun[], segments: Segment[], logEnd: nu
     const run = ledger[k] as LedgerRun;
     into.duplicates += run.duplicates;
     const at = k * runFields;
-    const mode = run.readerMode === 'pinned' ? 0 : 1;
-    const onError = run.onError === 'fail' ? 0 : run.onError === 'dlq' ? 1 : 2;
-    const skipped = run.skipped ? 1 : 0;
-    const replayed = run.dlqReplayed ? 1 : 0;
-    const known = at < keys.length && keys[at] === run.from && keys[at + 1] === run.to && keys[at + 2] === mode && keys[at + 3] === onError && keys[at + 4] === skipped && keys[at + 5] === replayed;
+    const regime = regimeKey(run);
+    const known = at < keys.length && keys[at] === run.from && keys[at + 1] === run.to && keys[at + 2] === regime;
     if (!known) {
       const counts: RangeCounts = { delivered: 0, duplicates: 0, dlq: 0, lost: 0, nulls: {} };
       countRange(run, segments, run.from, run.to, logEnd, reader, counts);
@@ -128,10 +125,7 @@ export function countLedger(ledger: LedgerRun[], segments: Segment[], logEnd: nu
       }
       keys[at] = run.from;
       keys[at + 1] = run.to;
-      keys[at + 2] = mode;
-      keys[at + 3] = onError;
-      keys[at + 4] = skipped;
-      keys[at + 5] = replayed;
+      keys[at + 2] = regime;
       memo.delivered[k] = counts.delivered;
       memo.dlq[k] = counts.dlq;
       memo.lost[k] = counts.lost;

@@ -21,10 +21,12 @@ export function useRevealedPlot(plot: ChartPlot, wanted: boolean): ChartPlot | n
   const [drawn, setDrawn] = useState<Drawn | null>(null);
   // The turn this chart holds, from the moment it is granted until its drawing has committed.
   const held = useRef<(() => void) | null>(null);
-  useEffect(() => {
+  const release = () => {
     held.current?.();
     held.current = null;
-  }, [drawn]);
+  };
+  // A committed drawing ends the turn that asked for it.
+  useEffect(release, [drawn]);
   const upToDate = drawn !== null && drawn.plot === plot && drawn.lines === plot.lines.length;
   useEffect(() => {
     if (!wanted || upToDate) return;
@@ -35,13 +37,7 @@ export function useRevealedPlot(plot: ChartPlot, wanted: boolean): ChartPlot | n
     return request.cancel;
   }, [plot, drawn, wanted, upToDate]);
   // Leaving the screen mid-turn hands the turn on.
-  useEffect(
-    () => () => {
-      held.current?.();
-      held.current = null;
-    },
-    [],
-  );
+  useEffect(() => release, []);
   return useMemo(() => (drawn === null ? null : drawn.lines === drawn.plot.lines.length ? drawn.plot : { ...drawn.plot, lines: drawn.plot.lines.slice(0, drawn.lines) }), [drawn]);
 }
 
