@@ -2,7 +2,7 @@
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useRevealedPlot } from '../../src/ui/console/charts/use-revealed-plot';
+import { frameParts, useRevealedPlot, type RevealedPlot } from '../../src/ui/console/charts/use-revealed-plot';
 import type { ChartPlot } from '../../src/ui/selectors/dashboards';
 
 afterEach(cleanup);
@@ -15,7 +15,12 @@ function plotOf(name: string, n: number): ChartPlot {
 /** Every commit of a drawing: which probe, what it showed, and what all probes showed at that moment. */
 let commits: { id: number; shown: string; all: string[] }[] = [];
 
-const label = (plot: ChartPlot | null) => (plot ? `${(plot as unknown as { name: string }).name}/${plot.lines.length}` : 'waiting');
+// A chart whose frame is still being drawn shows `name/f<parts>`; then `name/<series drawn>`.
+const label = (drawn: RevealedPlot | null) => {
+  if (!drawn) return 'waiting';
+  const name = (drawn.plot as unknown as { name: string }).name;
+  return drawn.frame < frameParts.grid ? `${name}/f${drawn.frame}` : `${name}/${drawn.plot.lines.length}`;
+};
 
 function Probe({ id, plot, wanted = true }: { id: number; plot: ChartPlot; wanted?: boolean }) {
   const drawn = useRevealedPlot(plot, wanted);
@@ -28,7 +33,7 @@ function Probe({ id, plot, wanted = true }: { id: number; plot: ChartPlot; wante
 const shownTexts = () => [...document.querySelectorAll('[data-probe]')].map((e) => e.textContent ?? '');
 
 describe('charts drawing through the draw queue', () => {
-  it('draw their frame first, then two series per turn, one drawing per commit, in queue order', async () => {
+  it('draw their frame a part per turn, then two series per turn, one drawing per commit, in queue order', async () => {
     commits = [];
     render(
       <>
@@ -39,7 +44,7 @@ describe('charts drawing through the draw queue', () => {
     // Nothing heavy is drawn in the first commit.
     expect(shownTexts()).toEqual(['waiting', 'waiting']);
     await waitFor(() => expect(shownTexts()).toEqual(['a/3', 'b/1']));
-    expect(commits.map((c) => `${c.id}:${c.shown}`)).toEqual(['0:a/0', '1:b/0', '0:a/2', '1:b/1', '0:a/3']);
+    expect(commits.map((c) => `${c.id}:${c.shown}`)).toEqual(['0:a/f1', '1:b/f1', '0:a/f2', '1:b/f2', '0:a/f3', '1:b/f3', '0:a/0', '1:b/0', '0:a/2', '1:b/1', '0:a/3']);
     // Each commit changed exactly one probe: no two drawings ever share a commit.
     let before = ['waiting', 'waiting'];
     for (const c of commits) {

@@ -4,7 +4,7 @@ import type { Scenario } from '../../src/scenarios/schema';
 import { axisScale } from '../../src/ui/selectors/axis-scale';
 import { buildDashboards, selectDashboards, type BiCardModel, type CardModel, type ChartCardModel, type DashboardsModel } from '../../src/ui/selectors/dashboards';
 import { clockLabel, formatAgo, formatValue } from '../../src/ui/selectors/format';
-import { downsampleMinMax, maxPointsPerSeries, sampleWindow } from '../../src/ui/selectors/series-window';
+import { downsampleMinMax, maxPointsPerChart, maxPointsPerSeries, pointsPerSeries, sampleWindow } from '../../src/ui/selectors/series-window';
 import { scenarioRun } from '../support/sim-harness';
 
 const hour = 3600;
@@ -80,6 +80,47 @@ describe('dashboards selectors, on the avro-schema-break incident', () => {
     expect(w.to - w.from).toBeGreaterThan(maxPointsPerSeries);
     expect(Math.max(...raw)).toBeGreaterThan(0);
     expect(Math.max(...values(errors, errorLine?.dataKey ?? ''))).toBe(Math.max(...raw));
+  });
+
+  it('thins a chart of many series further, so a whole chart draws at most its point budget', () => {
+    const lag = chart(selectDashboards(late, hour), 'job:orders-enricher:lag');
+    const lines = lag.plot.lines.length;
+    expect(lines).toBe(12);
+    expect(pointsPerSeries(lines)).toBeLessThan(maxPointsPerSeries);
+    expect(lag.plot.rows.length).toBeLessThanOrEqual(pointsPerSeries(lines));
+    expect(lag.plot.rows.length * lines).toBeLessThanOrEqual(maxPointsPerChart);
+    // A chart of one series keeps every sample of the hour.
+    const fresh = chart(selectDashboards(late, hour), 'table:orders_fact:freshness');
+    expect(fresh.plot.rows.length).toBe(late.series.times.filter((t) => t > (late.series.times.at(-1) as number) - hour).length);
+  });
+
+  it('keeps its buckets as the window slides, so a thinned chart does not shimmer', () => {
+    const times = Array.from({ length: 400 }, (_, i) => 600 + i * 30);
+    const wavy = times.map((_, i) => (i * 37) % 101);
+    const before = downsampleMinMax(times, [wavy], 100, 220, 40);
+    const after = downsampleMinMax(times, [wavy], 101, 221, 40);
+    const rows = (x: typeof before) => x.times.map((t, i) => `${t}:${x.columns[0]?.[i]}`);
+    // Every row but those of the first and last buckets (cut by the window's edges) is the same.
+    const inner = (r: string[]) => r.slice(2, -2);
+    expect(inner(rows(after)).filter((r) => rows(before).includes(r))).toEqual(inner(rows(after)));
+    for (const x of [before, after]) expect(x.times.length).toBeLessThanOrEqual(40);
+  });
+
+  it('thins any window within its budget, in time order, keeping each column’s extremes', () => {
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 2 + ((trial * 53) % 700);
+      const times = Array.from({ length: n }, (_, i) => -3000 + i * 30);
+      const column = times.map((_, i) => Math.sin(i * (trial + 1)) * 100);
+      const from = trial % Math.max(1, n - 1);
+      const to = from + 1 + ((trial * 31) % (n - from));
+      const max = 8 + (trial % 130);
+      const thin = downsampleMinMax(times, [column], from, to, max);
+      const inside = column.slice(from, to);
+      expect(thin.times.length).toBeLessThanOrEqual(Math.max(max, to - from <= max ? to - from : 0));
+      expect([...thin.times].sort((a, b) => a - b)).toEqual(thin.times);
+      expect(Math.max(...(thin.columns[0] as number[]))).toBe(Math.max(...inside));
+      expect(Math.min(...(thin.columns[0] as number[]))).toBe(Math.min(...inside));
+    }
   });
 
   it('keeps a one-sample spike and a one-sample dip when thinning', () => {

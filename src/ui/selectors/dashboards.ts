@@ -3,7 +3,7 @@ import { axisScale, type AxisScale } from './axis-scale';
 import { readBi, readChart, type BiReading, type Now, type Reading } from './card-readings';
 import { chartCatalogue, type BiSpec, type ChartKind, type ChartSpec, type SeriesLine } from './chart-catalogue';
 import { clockLabelLong, type Clock, type Unit } from './format';
-import { defaultWindowS, downsampleMinMax, maxPointsPerSeries, sampleWindow, wallClockTicks } from './series-window';
+import { defaultWindowS, downsampleMinMax, pointsPerSeries, sampleWindow, wallClockTicks } from './series-window';
 
 /** One row of chart data: sim time `t` and one value per series key (`s0`, `s1` …). */
 export type ChartRow = { t: number } & Record<string, number>;
@@ -64,7 +64,7 @@ export type DashboardsInput = Pick<PlayerView, 't' | 'metrics' | 'series'> & { s
 
 function toRows(spec: { lines: readonly SeriesLine[] }, series: SeriesState, from: number, to: number): ChartRow[] {
   const columns = spec.lines.map((l) => series.values[l.metric] ?? []);
-  const thin = downsampleMinMax(series.times, columns, from, to, maxPointsPerSeries);
+  const thin = downsampleMinMax(series.times, columns, from, to, pointsPerSeries(spec.lines.length));
   return thin.times.map((t, i) => {
     const row: ChartRow = { t } as ChartRow;
     spec.lines.forEach((l, c) => {

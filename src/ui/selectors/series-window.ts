@@ -11,6 +11,18 @@ export const defaultWindowS = 60 * 60;
 /** The most points a chart line gets; more would only cost DOM and time. */
 export const maxPointsPerSeries = 120;
 
+/**
+ * The most points a whole chart gets: drawing costs by the point, so a chart of many series (lag
+ * by partition) thins each one further, down to `minPointsPerSeries`.
+ */
+export const maxPointsPerChart = 480;
+const minPointsPerSeries = 24;
+
+/** How many points each of a chart's `lines` series gets. */
+export function pointsPerSeries(lines: number): number {
+  return Math.max(minPointsPerSeries, Math.min(maxPointsPerSeries, Math.floor(maxPointsPerChart / Math.max(1, lines))));
+}
+
 /** The samples inside a window: indices `from` (inclusive) to `to` (exclusive), and the x domain. */
 export interface SampleWindow {
   start: number;
@@ -45,11 +57,13 @@ export interface Sampled {
 }
 
 /**
- * Thins a window of samples to at most `maxPoints` rows that share one time axis. The window is
- * cut into `maxPoints / 2` buckets; each bucket keeps, for every column, its minimum and its
- * maximum, in the order they happened, at the bucket's first and last sample times. Spikes and
- * dips survive (a chart of a crash-looping job still shows every drop); an extreme may move
- * by less than one bucket's width along the time axis. Windows that already fit are copied as is.
+ * Thins a window of samples to at most `maxPoints` rows that share one time axis. Samples are
+ * grouped into buckets of equal length, aligned on sim time zero so that a window sliding forward
+ * keeps its buckets (a thinned chart does not shimmer as samples arrive); each bucket keeps, for
+ * every column, its minimum and its maximum, in the order they happened, at the bucket's first
+ * and last sample times. Spikes and dips survive (a chart of a crash-looping job still shows every
+ * drop); an extreme may move by less than one bucket's length along the time axis. Windows that
+ * already fit are copied as is.
  */
 export function downsampleMinMax(
   times: readonly number[],
@@ -62,36 +76,46 @@ export function downsampleMinMax(
   if (n <= maxPoints) {
     return { times: times.slice(from, to), columns: columns.map((c) => c.slice(from, to)) };
   }
-  const buckets = Math.max(1, Math.floor(maxPoints / 2));
+  // The window's start may cut a bucket, which adds one: one bucket fewer keeps within `maxPoints`.
+  const buckets = Math.max(1, Math.floor(maxPoints / 2) - 1);
+  const stepS = Math.max(1, Math.round(((times[to - 1] as number) - (times[from] as number)) / (n - 1)));
+  const bucketS = stepS * Math.ceil(n / buckets);
   const outTimes: number[] = [];
   const outColumns: number[][] = columns.map(() => []);
-  for (let b = 0; b < buckets; b++) {
-    const i0 = from + Math.floor((b * n) / buckets);
-    const i1 = from + Math.floor(((b + 1) * n) / buckets);
-    if (i1 <= i0) continue;
-    const single = i1 - i0 === 1;
-    outTimes.push(times[i0] as number);
-    if (!single) outTimes.push(times[i1 - 1] as number);
-    for (let c = 0; c < columns.length; c++) {
-      const col = columns[c] as readonly number[];
-      const out = outColumns[c] as number[];
-      if (single) {
-        out.push(col[i0] ?? 0);
-        continue;
-      }
-      let iMin = i0;
-      let iMax = i0;
-      for (let i = i0 + 1; i < i1; i++) {
-        const v = col[i] ?? 0;
-        if (v < (col[iMin] ?? 0)) iMin = i;
-        if (v > (col[iMax] ?? 0)) iMax = i;
-      }
-      const first = Math.min(iMin, iMax);
-      const second = Math.max(iMin, iMax);
-      out.push(col[first] ?? 0, col[second] ?? 0);
-    }
+  let i0 = from;
+  while (i0 < to) {
+    const bucket = Math.floor((times[i0] as number) / bucketS);
+    let i1 = i0 + 1;
+    while (i1 < to && Math.floor((times[i1] as number) / bucketS) === bucket) i1 += 1;
+    keepExtremes(times, columns, i0, i1, outTimes, outColumns);
+    i0 = i1;
   }
   return { times: outTimes, columns: outColumns };
+}
+
+// One bucket's rows: its only sample, or each column's minimum and maximum in the order they happened.
+function keepExtremes(times: readonly number[], columns: readonly (readonly number[])[], i0: number, i1: number, outTimes: number[], outColumns: number[][]): void {
+  const single = i1 - i0 === 1;
+  outTimes.push(times[i0] as number);
+  if (!single) outTimes.push(times[i1 - 1] as number);
+  for (let c = 0; c < columns.length; c++) {
+    const col = columns[c] as readonly number[];
+    const out = outColumns[c] as number[];
+    if (single) {
+      out.push(col[i0] ?? 0);
+      continue;
+    }
+    let iMin = i0;
+    let iMax = i0;
+    for (let i = i0 + 1; i < i1; i++) {
+      const v = col[i] ?? 0;
+      if (v < (col[iMin] ?? 0)) iMin = i;
+      if (v > (col[iMax] ?? 0)) iMax = i;
+    }
+    const first = Math.min(iMin, iMax);
+    const second = Math.max(iMin, iMax);
+    out.push(col[first] ?? 0, col[second] ?? 0);
+  }
 }
 
 /**

@@ -21,7 +21,7 @@ export function CardPlot({ plot }: { plot: ChartPlot }) {
     <div className="charts-card__plot" aria-hidden="true" ref={box}>
       {drawn && size && (
         <Suspense fallback={null}>
-          <SeriesChart plot={drawn} size={size} />
+          <SeriesChart plot={drawn.plot} frame={drawn.frame} size={size} />
         </Suspense>
       )}
     </div>

@@ -5,6 +5,7 @@ import type { SeriesLine } from '../../selectors/chart-catalogue';
 import type { ChartPlot } from '../../selectors/dashboards';
 import { clockLabel, formatAxis } from '../../selectors/format';
 import { ChartTooltip } from './ChartTooltip';
+import { frameParts } from './use-revealed-plot';
 
 // How far below or above its anchor point a label's baseline sits, as Recharts places its own.
 const baselineShift = { start: '0.71em', middle: '0.355em', end: '0' } as const;
@@ -70,7 +71,7 @@ function axisWidth(labels: readonly string[], least: number): number {
   return Math.max(least, 10 + 7 * Math.max(0, ...labels.map((l) => l.length)));
 }
 
-export const SeriesChart = memo(function SeriesChart({ plot, size }: { plot: ChartPlot; size: BoxSize }) {
+export const SeriesChart = memo(function SeriesChart({ plot, size, frame = frameParts.grid }: { plot: ChartPlot; size: BoxSize; frame?: number }) {
   const { rows, lines, domain, ticks, unit, rightUnit, left, right, reference, clock } = plot;
   const leftWidth = axisWidth(left.ticks.map((v) => formatAxis(unit, v)), 36);
   const rightWidth = rightUnit && right ? axisWidth(right.ticks.map((v) => formatAxis(rightUnit, v)), 30) : 0;
@@ -82,7 +83,8 @@ export const SeriesChart = memo(function SeriesChart({ plot, size }: { plot: Cha
     // at a guessed size and again at the measured one.
     <div onPointerEnter={pointedAt ? undefined : () => setPointedAt(true)}>
       <ComposedChart width={size.width} height={size.height} data={rows} margin={margin} accessibilityLayer={false}>
-        <CartesianGrid stroke="var(--chart-grid)" strokeWidth={1} verticalCoordinatesGenerator={verticalGrid} horizontalCoordinatesGenerator={horizontalGrid} />
+        {frame >= frameParts.grid && <CartesianGrid stroke="var(--chart-grid)" strokeWidth={1} verticalCoordinatesGenerator={verticalGrid} horizontalCoordinatesGenerator={horizontalGrid} />}
+        {frame >= frameParts.timeAxis && (
         <XAxis
           dataKey="t"
           type="number"
@@ -96,6 +98,8 @@ export const SeriesChart = memo(function SeriesChart({ plot, size }: { plot: Cha
           height={16}
           tickMargin={2}
         />
+        )}
+        {frame >= frameParts.valueAxes && (
         <YAxis
           yAxisId="left"
           width={leftWidth}
@@ -107,7 +111,8 @@ export const SeriesChart = memo(function SeriesChart({ plot, size }: { plot: Cha
           tickLine={false}
           axisLine={false}
         />
-        {rightUnit && right && (
+        )}
+        {frame >= frameParts.valueAxes && rightUnit && right && (
           <YAxis
             yAxisId="right"
             orientation="right"
@@ -121,7 +126,7 @@ export const SeriesChart = memo(function SeriesChart({ plot, size }: { plot: Cha
             axisLine={false}
           />
         )}
-        {reference && (
+        {frame >= frameParts.grid && reference && (
           <ReferenceLine
             yAxisId="left"
             y={reference.value}
