@@ -23,6 +23,16 @@ function time(fn: () => void, runs: number): number {
   return median(samples);
 }
 
+/**
+ * Runs `fn` until the JIT has settled: at least `ms` of wall time and 50 runs. A replay calls most
+ * of its code (each tool, each SQL clause) once, so twenty runs leave much of it unoptimised and
+ * time the compiler's warm-up rather than the replay.
+ */
+function warmUp(fn: () => void, ms: number): void {
+  const until = performance.now() + ms;
+  for (let i = 0; i < 50 || performance.now() < until; i++) fn();
+}
+
 /** A fresh copy of the scenario object, so no cached pre-roll applies (a cold replay). */
 function cold(s: Scenario): Scenario {
   return structuredClone(s);
@@ -52,12 +62,13 @@ for (const { name, s, seed } of runs) {
   const model = playBot(s, 'model', seed);
   const idleLog: LogEntry[] = [{ at: s.clock.playerStartS, command: { type: 'session.start' } }];
   const idleUntil = s.clock.playerStartS + 3600;
-  for (let i = 0; i < 20; i++) replay(s, seed, model.log); // warm up the JIT
+  warmUp(() => replay(s, seed, model.log), 1000);
   const warm = time(() => replay(s, seed, model.log), 100);
   const coldMs = time(() => replay(cold(s), seed, model.log), 15);
   const typedLog = withTyping(s, model.log);
-  for (let i = 0; i < 5; i++) replay(s, seed, typedLog);
+  warmUp(() => replay(s, seed, typedLog), 500);
   const typedWarm = time(() => replay(s, seed, typedLog), 30);
+  warmUp(() => replay(s, seed, idleLog, idleUntil), 500);
   const idleWarm = time(() => replay(s, seed, idleLog, idleUntil), 50);
   const idleCold = time(() => replay(cold(s), seed, idleLog, idleUntil), 15);
   const ticks = Math.round((model.state.t - s.clock.playerStartS) / s.clock.tickS);
@@ -70,7 +81,7 @@ const gamingBots = ['position', 'shotgun'] as const;
 for (const { name, s, seed } of runs) {
   for (const bot of gamingBots) {
     const run = playBot(s, bot, seed);
-    for (let i = 0; i < 10; i++) replay(s, seed, run.log);
+    warmUp(() => replay(s, seed, run.log), 500);
     const warm = time(() => replay(s, seed, run.log), 50);
     const ticks = Math.round((run.state.t - s.clock.playerStartS) / s.clock.tickS);
     rows.push([`${name} [${bot} bot, ${run.log.length} entries]`, `${warm.toFixed(2)} ms`, '', '', '', '', String(ticks), `${(warm / Math.max(1, run.log.length)).toFixed(3)} ms/entry`]);
@@ -78,7 +89,8 @@ for (const { name, s, seed } of runs) {
 }
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-console.log('Replay benchmarks (median). Warm: the pre-roll to the player\'s start is cached per seed, as when scrubbing a debrief.');
+console.log('Replay benchmarks (median). Warm: the pre-roll to the player\'s start is cached per seed, as when scrubbing a debrief,');
+console.log('and the replay has run for a second first, so the JIT has compiled it (a first replay is the cold column).');
 console.log('Every scenario, one row per root-cause variant (the seed that picks it), at the normal level.');
 console.log('Cold: a first replay for a seed, simulating the world from its start. Ticks: player-time ticks in the model run.');
 console.log('Model + typing: the same run with shell lines and SQL queries typed a minute apart after the page.');
