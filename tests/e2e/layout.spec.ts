@@ -23,6 +23,22 @@ async function expectWithinWidth(page: Page, element: Locator): Promise<void> {
   expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= width).toBe(true);
 }
 
+/** No two of the console top bar's parts (title, phases, clock, each button, deadline, status) overlap. */
+async function expectTopBarUntangled(page: Page): Promise<void> {
+  const boxes = await page.locator('.top-bar').evaluate((bar) =>
+    [...bar.querySelectorAll('.top-bar__title, .phase-tracker, .top-bar__clock, button, .top-bar__deadline, .top-bar__status')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return { name: e.getAttribute('aria-label') ?? e.className, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }),
+  );
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const apart = a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+      expect(apart, `the top bar's ${a.name} and ${b.name} overlap`).toBe(true);
+    }
+  }
+}
+
 for (const size of sizes) {
   test(`every screen keeps to the width of a ${size.width}×${size.height} window`, async ({ page }) => {
     test.setTimeout(90_000);
@@ -43,6 +59,9 @@ for (const size of sizes) {
     await page.getByRole('button', { name: 'Start the incident' }).click();
     await expect(page.getByRole('main', { name: 'Incident console' })).toBeVisible();
     await expectNoSidewaysScroll(page, 'console');
+    await expectTopBarUntangled(page);
+    // On a phone the top bar takes three rows: title and status, phases and clock, speed and deadline.
+    if (size.width < 640) expect((await page.locator('.top-bar').boundingBox())?.height).toBeLessThan(120);
     const parts = page.getByRole('tablist', { name: 'Console' });
     if (size.width < 1024) {
       // One column: the pager, dashboards, tools and chat are tabs, one shown at a time.
@@ -126,4 +145,13 @@ test('the one-column console passes axe in both themes', async ({ page }) => {
   await expectAccessible(page, 'one-column console, tools (light)');
   await page.goto('/#/');
   await expectAccessible(page, 'phone catalogue (light)');
+});
+
+test('a phone’s console top bar keeps a long deadline clear of the speed buttons', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/#/scenario/launch-moved-forward?level=normal&seed=1');
+  await page.getByRole('button', { name: 'Start the drill' }).click();
+  await expect(page.getByRole('main', { name: 'Incident console' })).toBeVisible();
+  await expectTopBarUntangled(page);
+  await expectNoSidewaysScroll(page, 'decision drill console');
 });

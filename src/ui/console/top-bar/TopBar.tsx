@@ -33,13 +33,17 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
     <header className="top-bar">
       <div className="top-bar__title">
         <img src="/favicon.svg" alt="" width={22} height={22} />
-        <span className="top-bar__scenario">{view.scenario.title}</span>
+        <span className="top-bar__scenario" title={view.scenario.title}>
+          {view.scenario.title}
+        </span>
       </div>
       <PhaseTracker phase={view.phase} kind={view.scenario.kind} />
       <div className="top-bar__clock" role="timer" aria-live="off" aria-label={`Sim time ${timeOfDay(view.scenario.clock, clock)}, ${relativeTime(clock)} from the page`}>
         <span className="top-bar__time">{timeOfDay(view.scenario.clock, clock)}</span>
         <span className="top-bar__relative">{relativeTime(clock)}</span>
       </div>
+      {/* The speed and the deadline: one row on a phone, separate items of the bar elsewhere. */}
+      <div className="top-bar__pace">
       {controls.clock ? (
         <div className="top-bar__speed" role="group" aria-label="Speed">
           <button
@@ -75,8 +79,11 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         </div>
       )}
       <div className={`top-bar__deadline${untilDeadline < 600 ? ' top-bar__deadline--urgent' : ''}`}>
-        <span className="top-bar__deadline-label">{deadline.label}</span>
+        <span className="top-bar__deadline-label" title={deadline.label}>
+          {deadline.label}
+        </span>
         <span className="top-bar__deadline-value">{untilDeadline >= 0 ? `in ${formatDuration(untilDeadline)}` : `${formatDuration(-untilDeadline)} ago`}</span>
+      </div>
       </div>
       <div className="top-bar__status">
         {view.severity && <span className="badge badge--danger">{view.severity}</span>}
