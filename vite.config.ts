@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { compileHintsPlugin } from './scripts/vite-plugin-compile-hints.ts';
 import { scenarioPlugin } from './scripts/vite-plugin-scenarios.ts';
 
 // Vite serves and builds the game; Vitest shares this config so tests resolve modules the same way.
@@ -10,6 +11,7 @@ export default defineConfig({
   plugins: [
     react(),
     scenarioPlugin(),
+    compileHintsPlugin((id) => /node_modules[\\/]recharts[\\/]/.test(id)),
     // Solo play needs no server: after the first visit a service worker serves the whole build from
     // its precache, so the game opens offline and can be installed. A new build waits for the
     // player's "Reload to update" (src/ui/pwa/UpdatePrompt.tsx) instead of mixing versions.
