@@ -2,11 +2,17 @@ import { lazy, Suspense, useRef } from 'react';
 import { useBoxSize } from '../../hooks/use-box-size';
 import { useInView } from '../../hooks/use-in-view';
 import type { ChartPlot } from '../../selectors/dashboards';
+import { PlotBoundary } from './PlotBoundary';
 import { useRevealedPlot } from './use-revealed-plot';
 
 // The chart library comes after the console's first paint: the console opens with its cards'
 // captions and figures, and each plot draws once the library has arrived (and its turn comes).
-const SeriesChart = lazy(() => import('./SeriesChart').then((m) => ({ default: m.SeriesChart })));
+const loadChart = () => import('./SeriesChart').then((m) => ({ default: m.SeriesChart }));
+let SeriesChart = lazy(loadChart);
+// A fresh lazy component asks for the code again (a lazy one remembers its failure for good).
+const reloadChart = () => {
+  SeriesChart = lazy(loadChart);
+};
 
 /**
  * A card's plot area. It draws its chart in turns with the other cards (see `useRevealedPlot`),
@@ -20,9 +26,11 @@ export function CardPlot({ plot }: { plot: ChartPlot }) {
   return (
     <div className="charts-card__plot" aria-hidden="true" ref={box}>
       {drawn && size && (
-        <Suspense fallback={null}>
-          <SeriesChart plot={drawn.plot} frame={drawn.frame} size={size} />
-        </Suspense>
+        <PlotBoundary onRetry={reloadChart}>
+          <Suspense fallback={null}>
+            <SeriesChart plot={drawn.plot} frame={drawn.frame} size={size} />
+          </Suspense>
+        </PlotBoundary>
       )}
     </div>
   );
