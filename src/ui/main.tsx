@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ScreenBoundary } from './components/screen-boundary/ScreenBoundary';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/app.css';
@@ -12,6 +13,8 @@ if (!root) {
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ScreenBoundary>
+      <App />
+    </ScreenBoundary>
   </StrictMode>,
 );
