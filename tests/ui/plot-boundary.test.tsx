@@ -16,20 +16,26 @@ function Chart() {
   return <span>drawn</span>;
 }
 
+/** A card with a caption and a plot whose chart code fails to load for now; returns the retry spy. */
+function renderFailingPlot() {
+  vi.useFakeTimers();
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  loads.ok = false;
+  const onRetry = vi.fn();
+  render(
+    <div>
+      <p>caption</p>
+      <PlotBoundary onRetry={onRetry}>
+        <Chart />
+      </PlotBoundary>
+    </div>,
+  );
+  return onRetry;
+}
+
 describe('a plot whose chart code failed to load', () => {
   it('says so instead of taking the console down, tries again by itself and draws once the code arrives', () => {
-    vi.useFakeTimers();
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    loads.ok = false;
-    const onRetry = vi.fn();
-    render(
-      <div>
-        <p>caption</p>
-        <PlotBoundary onRetry={onRetry}>
-          <Chart />
-        </PlotBoundary>
-      </div>,
-    );
+    const onRetry = renderFailingPlot();
     expect(screen.getByText('caption')).toBeTruthy();
     expect(screen.getByText(/Chart not loaded yet: trying again/)).toBeTruthy();
     // The first new attempt comes after a second; it fails again, and the next waits two.
@@ -45,15 +51,7 @@ describe('a plot whose chart code failed to load', () => {
   });
 
   it('stops trying after five attempts and says to reload', () => {
-    vi.useFakeTimers();
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    loads.ok = false;
-    const onRetry = vi.fn();
-    render(
-      <PlotBoundary onRetry={onRetry}>
-        <Chart />
-      </PlotBoundary>,
-    );
+    const onRetry = renderFailingPlot();
     // Each attempt renders, fails and waits twice as long as the one before: 1, 2, 4, 8 and 16 seconds.
     for (let i = 0; i < 8; i++) act(() => vi.advanceTimersByTime(20_000));
     expect(onRetry).toHaveBeenCalledTimes(5);
