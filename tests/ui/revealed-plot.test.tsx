@@ -44,6 +44,8 @@ describe('charts drawing through the draw queue', () => {
     // Nothing heavy is drawn in the first commit.
     expect(shownTexts()).toEqual(['waiting', 'waiting']);
     await waitFor(() => expect(shownTexts()).toEqual(['a/3', 'b/1']));
+    // The screen shows the last reveal before its effects have run: wait for its commit to be recorded.
+    await waitFor(() => expect(commits.at(-1)?.shown).toBe('a/3'));
     expect(commits.map((c) => `${c.id}:${c.shown}`)).toEqual(['0:a/f1', '1:b/f1', '0:a/f2', '1:b/f2', '0:a/f3', '1:b/f3', '0:a/0', '1:b/0', '0:a/2', '1:b/1', '0:a/3']);
     // Each commit changed exactly one probe: no two drawings ever share a commit.
     let before = ['waiting', 'waiting'];
