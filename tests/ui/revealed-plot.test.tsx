@@ -64,6 +64,7 @@ describe('charts drawing through the draw queue', () => {
     act(() => view.rerender(<Probe id={0} plot={plotOf('b', 4)} />));
     act(() => view.rerender(<Probe id={0} plot={plotOf('c', 4)} />));
     await waitFor(() => expect(shownTexts()).toEqual(['c/4']));
+    await waitFor(() => expect(commits.at(-1)?.shown).toBe('c/4'));
     expect(commits.map((c) => c.shown)).toEqual(['c/4']);
   });
 
