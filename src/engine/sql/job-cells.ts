@@ -5,7 +5,7 @@ import { accountJob } from '../world/accounting';
 import { offsetAt, timeAt } from '../world/offset-index';
 import { countRange, type RangeCounts } from '../world/record-math';
 import { apportion } from './apportion';
-import type { Cell } from './cells';
+import { cell, type Cell } from './cells';
 import { truncTo } from './warehouse-clock';
 
 /** Width of the slices a job-fed table is cut into (five minutes, aligned on the warehouse clock). */
@@ -91,7 +91,7 @@ function ledgerSlices(s: Scenario, state: SimState, spec: JobSpec): Weighted[] {
       if (counts.delivered + duplicates > 0) {
         const lastOffset = Math.min(ob, processedTo) - 1;
         const last = Math.min(b - 1, Math.max(a, timeAt(p, ws, now, lastOffset)));
-        out.push({ cell: { from: a, to: b, last, partition, rows: 0, duplicates: 0, nulls: {}, offsets: [oa, Math.min(ob, processedTo)] }, delivered: counts.delivered, duplicates, nulls: counts.nulls });
+        out.push({ cell: cell(a, b, last, partition, 0, 0, [oa, Math.min(ob, processedTo)]), delivered: counts.delivered, duplicates, nulls: counts.nulls });
       }
       a = b;
       oa = ob;

@@ -3,7 +3,7 @@ import { lookup } from '../scenario-lookup';
 import type { SimState } from '../state';
 import { windowRows } from '../world/dag-windows';
 import { apportion } from './apportion';
-import { hourPieces, type Cell } from './cells';
+import { cell, hourPieces, type Cell } from './cells';
 import { jobCells } from './job-cells';
 import { tableRoles, type TableRoles } from './table-roles';
 import { truncTo } from './warehouse-clock';
@@ -68,7 +68,7 @@ function spread(pieces: [number, number][], rows: number, duplicates: number): C
   const weights = pieces.map(([a, b]) => b - a);
   const r = apportion(rows, weights);
   const d = apportion(duplicates, weights);
-  return pieces.map(([from, to], i) => ({ from, to, last: to - 1, partition: null, rows: r[i] as number, duplicates: Math.min(r[i] as number, d[i] as number), nulls: {}, offsets: null })).filter((c) => c.rows > 0);
+  return pieces.map(([from, to], i) => cell(from, to, to - 1, null, r[i] as number, Math.min(r[i] as number, d[i] as number), null)).filter((c) => c.rows > 0);
 }
 
 // A build that copies its source holds the source's oldest rows, in event-time order, up to its
@@ -92,7 +92,7 @@ function mirror(source: readonly Cell[], rows: number, duplicates: number): Cell
     }
   }
   const d = apportion(duplicates, kept.map((c) => c.rows));
-  return kept.map((c, i) => ({ from: c.from, to: c.to, last: c.last, partition: null, rows: c.rows, duplicates: Math.min(c.rows, d[i] as number), nulls: {}, offsets: null })).filter((c) => c.rows > 0);
+  return kept.map((c, i) => cell(c.from, c.to, c.last, null, c.rows, Math.min(c.rows, d[i] as number), null)).filter((c) => c.rows > 0);
 }
 
 // Tables no job writes hold their healthy share of nulls, as the table metrics say.

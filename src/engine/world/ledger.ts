@@ -1,6 +1,7 @@
 import type { LedgerRun, Segment } from '../state';
 import { countRedelivered } from './record-math';
 import type { JobReader } from './job-reader';
+import { widenNumberFields } from '../number-fields';
 
 /** Whether two runs process records the same way, so they can be merged. */
 function sameRegime(a: LedgerRun, b: LedgerRun): boolean {
@@ -81,10 +82,18 @@ function sameDensity(a: LedgerRun, b: LedgerRun): boolean {
   return a.duplicates * (b.to - b.from) === b.duplicates * (a.to - a.from);
 }
 
-// A run's regime over [from, to), written out field by field (faster than a spread), in the order every run's fields have.
+// A run's regime over [from, to).
 function piece(run: LedgerRun, from: number, to: number, duplicates: number): LedgerRun {
-  return { from, to, readerMode: run.readerMode, onError: run.onError, skipped: run.skipped, dlqReplayed: run.dlqReplayed, duplicates };
+  return ledgerRun(from, to, run.readerMode, run.onError, run.skipped, run.dlqReplayed, duplicates);
 }
+
+/** A ledger run. Every run is made here, by one literal, so the code reading ledgers sees one object shape. */
+export function ledgerRun(from: number, to: number, readerMode: LedgerRun['readerMode'], onError: LedgerRun['onError'], skipped: boolean, dlqReplayed: boolean, duplicates: number): LedgerRun {
+  return { from, to, readerMode, onError, skipped, dlqReplayed, duplicates };
+}
+
+// Offsets read from a double array arrive boxed (see number-fields.ts).
+widenNumberFields((n) => ledgerRun(n, n, 'pinned', 'fail', false, false, n));
 
 // Appends a run made for `out` (it is not copied), or grows the last run over it when the two merge.
 function pushMerged(out: LedgerRun[], run: LedgerRun): void {

@@ -4,7 +4,7 @@ import { nextSigned, type RngHolder } from '../rng';
 import type { JobState, LedgerRun, PartitionState, PollLoop, PollState, SimState } from '../state';
 import { appendJobLog } from './job-log';
 import { writeRun } from './ledger';
-import { fail, firstUndecodable } from './step-jobs';
+import { currentRegime, fail, firstUndecodable } from './step-jobs';
 import { jobReader, type JobReader } from './job-reader';
 
 /** The Kafka client's defaults, and a sink call fast enough never to matter. */
@@ -148,8 +148,7 @@ function expireRetention(job: JobState, partitions: PartitionState[], reader: Jo
   partitions.forEach((p, i) => {
     const c = job.committed[i] as number;
     if (c >= p.logStart) return;
-    const expired: LedgerRun = { from: c, to: p.logStart, readerMode: job.readerMode, onError: job.onError, skipped: true, dlqReplayed: false, duplicates: 0 };
-    writeRun(job.ledger[i] as LedgerRun[], expired, p.segments, p.logEnd, Infinity, reader);
+    writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, c, p.logStart, true), p.segments, p.logEnd, Infinity, reader);
     job.highWater[i] = Math.max(job.highWater[i] as number, p.logStart);
     job.committed[i] = p.logStart;
   });
@@ -194,8 +193,7 @@ function writeProgress(spec: JobSpec, job: JobState, poll: PollState, partitions
     const from = poll.written[i] as number;
     const to = c + Math.floor(((poll.batchEnd[i] as number) - c) * f);
     if (to <= from) continue;
-    const run: LedgerRun = { from, to, readerMode: job.readerMode, onError: job.onError, skipped: false, dlqReplayed: false, duplicates: 0 };
-    writeRun(job.ledger[i] as LedgerRun[], run, p.segments, p.logEnd, job.overwriteUntil[i] as number, reader, idempotent);
+    writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, from, to), p.segments, p.logEnd, job.overwriteUntil[i] as number, reader, idempotent);
     poll.written[i] = to;
     job.highWater[i] = Math.max(job.highWater[i] as number, to);
     job.consumedLastTick += to - from;

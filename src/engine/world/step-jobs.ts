@@ -2,7 +2,7 @@ import type { JobSpec, Scenario } from '../../scenarios/schema';
 import { lookup } from '../scenario-lookup';
 import type { JobState, LedgerRun, PartitionState, Segment, SimState } from '../state';
 import { appendJobLog, jobFailureLines } from './job-log';
-import { writeRun } from './ledger';
+import { ledgerRun, writeRun } from './ledger';
 import { stepBackfill } from './step-backfill';
 import { stepPollLoop } from './poll-loop';
 import { countUndecodable, firstPoisonAtOrAfter, segmentEnd } from './record-math';
@@ -30,9 +30,12 @@ export function stepJobs(s: Scenario, state: SimState): void {
   }
 }
 
-/** The run describing how the job processes records right now. */
-export function currentRegime(job: JobState, from: number, to: number): LedgerRun {
-  return { from, to, readerMode: job.readerMode, onError: job.onError, skipped: false, dlqReplayed: false, duplicates: 0 };
+/**
+ * The run describing how the job processes records right now (`skipped`: none of them reach the
+ * sink).
+ */
+export function currentRegime(job: JobState, from: number, to: number, skipped = false): LedgerRun {
+  return ledgerRun(from, to, job.readerMode, job.onError, skipped, false, 0);
 }
 
 function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, partitions: PartitionState[]): void {
@@ -47,7 +50,7 @@ function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, par
     let c = job.committed[i] as number;
     if (c < p.logStart) {
       // Retention deleted records the job never read.
-      const expired: LedgerRun = { ...currentRegime(job, c, p.logStart), skipped: true };
+      const expired = currentRegime(job, c, p.logStart, true);
       writeRun(job.ledger[i] as LedgerRun[], expired, p.segments, p.logEnd, Infinity, reader);
       job.highWater[i] = Math.max(job.highWater[i] as number, p.logStart);
       c = p.logStart;
