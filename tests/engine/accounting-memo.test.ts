@@ -13,6 +13,11 @@ import { accountJob } from '../../src/engine/world/accounting';
 import type { Scenario } from '../../src/scenarios/schema';
 import { Sim, scenario } from '../support/sim-harness';
 
+// Writes a run over its own offsets, under its own regime.
+function write(ledger: LedgerRun[], r: LedgerRun, segments: Segment[], logEnd: number, overwriteUntil: number, reader: JobReader): void {
+  writeRun(ledger, r.from, r.to, r, segments, logEnd, overwriteUntil, reader);
+}
+
 // Accounting remembers the counts of runs it has seen; a copied state has new ledger arrays, so it counts from scratch.
 function expectSameAsFresh(s: Scenario, state: SimState): void {
   const copy = deepCopy(state);
@@ -104,12 +109,12 @@ describe('counting a ledger with a memo', () => {
     const memo = emptyLedgerMemo();
     // Appending: each write grows or adds the newest run, and older runs become trusted.
     for (let to = 100; to <= 900; to += 100) {
-      writeRun(ledger, run(to - 100, to, { onError: to > 500 ? 'skip' : 'dlq' }), poisoned, 1000, 0, reader);
+      write(ledger, run(to - 100, to, { onError: to > 500 ? 'skip' : 'dlq' }), poisoned, 1000, 0, reader);
       expect(count(ledger, poisoned, memo)).toEqual(count(ledger, poisoned));
     }
     expect(memo.trusted).toBe(ledger.length - 1);
     // A re-delivery over [200, 700) splits the older runs and adds duplicates; then a dedupe removes them.
-    writeRun(ledger, run(200, 700, { readerMode: 'registry' }), poisoned, 1000, 0, reader);
+    write(ledger, run(200, 700, { readerMode: 'registry' }), poisoned, 1000, 0, reader);
     const rewritten = count(ledger, poisoned, memo);
     expect(rewritten).toEqual(count(ledger, poisoned));
     expect(rewritten.duplicates).toBeGreaterThan(0);
@@ -141,7 +146,7 @@ describe('counting a ledger with a memo', () => {
     const memo = emptyLedgerMemo();
     const ledger: LedgerRun[] = [];
     for (let to = 50; to <= 1000; to += 50) {
-      writeRun(ledger, run(to - 50, to, { onError: to > 600 ? 'skip' : 'dlq' }), segments, 1000, 0, reader);
+      write(ledger, run(to - 50, to, { onError: to > 600 ? 'skip' : 'dlq' }), segments, 1000, 0, reader);
       const kept = count(ledger, segments, memo);
       expect(kept, `to ${to}`).toEqual(count(ledger, segments));
       expect(Object.keys(kept.nulls)).toEqual(Object.keys(count(ledger, segments).nulls));

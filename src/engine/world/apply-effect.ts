@@ -214,8 +214,7 @@ function resetOffsets(s: Scenario, state: SimState, jobId: string, job: JobState
       // Skipping ahead: records never read are lost (already-read ones keep their verdict).
       const from = Math.max(committed, highWater);
       if (target > from) {
-        const skipped = currentRegime(job, from, target, true);
-        writeRun(job.ledger[i] as LedgerRun[], skipped, p.segments, p.logEnd, Infinity, jobReader(s, spec));
+        writeRun(job.ledger[i] as LedgerRun[], from, target, currentRegime(job, true), p.segments, p.logEnd, Infinity, jobReader(s, spec));
       }
       job.highWater[i] = Math.max(highWater, target);
     }

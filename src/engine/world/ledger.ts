@@ -3,73 +3,76 @@ import { countRedelivered } from './record-math';
 import type { JobReader } from './job-reader';
 import { widenNumberFields } from '../number-fields';
 
+/** How a run's records were processed: everything about a run but its offsets and duplicates. */
+export type Regime = Pick<LedgerRun, 'readerMode' | 'onError' | 'skipped' | 'dlqReplayed'>;
+
 /** Whether two runs process records the same way, so they can be merged. */
-function sameRegime(a: LedgerRun, b: LedgerRun): boolean {
+function sameRegime(a: Regime, b: Regime): boolean {
   return a.readerMode === b.readerMode && a.onError === b.onError && a.skipped === b.skipped && a.dlqReplayed === b.dlqReplayed;
 }
 
 /**
- * Records that [run.from, run.to) was processed under `run`, replacing whatever the ledger
- * said about those offsets. A re-delivery into an appending sink adds duplicate rows to the
- * range; below `overwriteUntil` the sink's partitions are overwritten, which also removes any
- * duplicates that range held. A sink that MERGEs on the event id (`merge`) adds no rows for a
- * re-delivered record, and keeps whatever duplicates the range already held: a MERGE matches
- * every copy, it does not delete them.
+ * Records that [from, to) was processed under `regime`, replacing whatever the ledger said about
+ * those offsets. A re-delivery into an appending sink adds duplicate rows to the range; below
+ * `overwriteUntil` the sink's partitions are overwritten, which also removes any duplicates that
+ * range held. A sink that MERGEs on the event id (`merge`) adds no rows for a re-delivered record,
+ * and keeps whatever duplicates the range already held: a MERGE matches every copy, it does not
+ * delete them.
  */
-export function writeRun(ledger: LedgerRun[], run: LedgerRun, segments: Segment[], logEnd: number, overwriteUntil: number, reader: JobReader, merge = false): void {
-  if (run.to <= run.from) return;
+export function writeRun(ledger: LedgerRun[], from: number, to: number, regime: Regime, segments: Segment[], logEnd: number, overwriteUntil: number, reader: JobReader, merge = false): void {
+  if (to <= from) return;
   const last = ledger[ledger.length - 1];
-  if (!last || last.to <= run.from) {
-    // The common case: new offsets past everything processed so far. Merging grows the last run
-    // in place (with no duplicates added, the two are as thick only when it holds none either).
-    if (last && last.to === run.from && sameRegime(last, run) && last.duplicates === 0) last.to = run.to;
-    else ledger.push(piece(run, run.from, run.to, 0));
+  if (!last || last.to <= from) {
+    // The common case, every tick: new offsets past everything processed so far. Merging grows the
+    // last run in place (with no duplicates added, the two are as thick only when it holds none either).
+    if (last && last.to === from && sameRegime(last, regime) && last.duplicates === 0) last.to = to;
+    else ledger.push(piece(regime, from, to, 0));
     return;
   }
-  // Only the runs touching [run.from, run.to), plus one neighbour each side to merge with, are rebuilt.
+  // Only the runs touching [from, to), plus one neighbour each side to merge with, are rebuilt.
   let first = 0;
-  while (first < ledger.length && (ledger[first] as LedgerRun).to <= run.from) first += 1;
+  while (first < ledger.length && (ledger[first] as LedgerRun).to <= from) first += 1;
   let end = first;
-  while (end < ledger.length && (ledger[end] as LedgerRun).from < run.to) end += 1;
+  while (end < ledger.length && (ledger[end] as LedgerRun).from < to) end += 1;
   const start = Math.max(0, first - 1);
   const stop = Math.min(ledger.length, end + 1);
   const out: LedgerRun[] = [];
-  let cursor = run.from;
+  let cursor = from;
   for (let i = start; i < stop; i++) {
     const old = ledger[i] as LedgerRun;
-    if (old.to <= run.from || old.from >= run.to) {
-      if (old.from >= run.to && cursor < run.to) {
-        pushFresh(out, run, cursor, run.to);
-        cursor = run.to;
+    if (old.to <= from || old.from >= to) {
+      if (old.from >= to && cursor < to) {
+        pushFresh(out, regime, cursor, to);
+        cursor = to;
       }
       pushMerged(out, piece(old, old.from, old.to, old.duplicates));
       continue;
     }
-    const lo = Math.max(old.from, run.from);
-    const hi = Math.min(old.to, run.to);
+    const lo = Math.max(old.from, from);
+    const hi = Math.min(old.to, to);
     const left = old.from < lo ? share(old, old.from, lo) : 0;
     const right = old.to > hi ? share(old, hi, old.to) : 0;
     const middle = old.duplicates - left - right;
     if (old.from < lo) pushMerged(out, piece(old, old.from, lo, left));
-    pushFresh(out, run, cursor, lo);
+    pushFresh(out, regime, cursor, lo);
     const split = Math.min(hi, Math.max(lo, overwriteUntil));
     // [lo, split) overwrites the sink's partitions; [split, hi) appends on top of what is there.
-    if (split > lo) pushMerged(out, piece(run, lo, split, 0));
+    if (split > lo) pushMerged(out, piece(regime, lo, split, 0));
     if (hi > split) {
       const kept = Math.round((middle * (hi - split)) / (hi - lo));
-      pushMerged(out, piece(run, split, hi, kept + (merge ? 0 : countRedelivered(old, run, segments, split, hi, logEnd, reader))));
+      pushMerged(out, piece(regime, split, hi, kept + (merge ? 0 : countRedelivered(old, regime, segments, split, hi, logEnd, reader))));
     }
     cursor = hi;
     if (old.to > hi) pushMerged(out, piece(old, hi, old.to, right));
   }
-  if (cursor < run.to) pushFresh(out, run, cursor, run.to);
+  if (cursor < to) pushFresh(out, regime, cursor, to);
   ledger.splice(start, stop - start, ...out);
   noteRewrite(ledger, start);
 }
 
 // Offsets the ledger had not seen before: processed once, no duplicates.
-function pushFresh(out: LedgerRun[], run: LedgerRun, from: number, to: number): void {
-  if (to > from) pushMerged(out, piece(run, from, to, 0));
+function pushFresh(out: LedgerRun[], regime: Regime, from: number, to: number): void {
+  if (to > from) pushMerged(out, piece(regime, from, to, 0));
 }
 
 // A run's duplicates are spread evenly over its offsets, so a part holds its share of them.
@@ -82,9 +85,9 @@ function sameDensity(a: LedgerRun, b: LedgerRun): boolean {
   return a.duplicates * (b.to - b.from) === b.duplicates * (a.to - a.from);
 }
 
-// A run's regime over [from, to).
-function piece(run: LedgerRun, from: number, to: number, duplicates: number): LedgerRun {
-  return ledgerRun(from, to, run.readerMode, run.onError, run.skipped, run.dlqReplayed, duplicates);
+// A regime over [from, to).
+function piece(regime: Regime, from: number, to: number, duplicates: number): LedgerRun {
+  return ledgerRun(from, to, regime.readerMode, regime.onError, regime.skipped, regime.dlqReplayed, duplicates);
 }
 
 /** A ledger run. Every run is made here, by one literal, so the code reading ledgers sees one object shape. */
@@ -94,6 +97,16 @@ export function ledgerRun(from: number, to: number, readerMode: LedgerRun['reade
 
 // Offsets read from a double array arrive boxed (see number-fields.ts).
 widenNumberFields((n) => ledgerRun(n, n, 'pinned', 'fail', false, false, n));
+
+// Every regime there is, made once: each tick writes a run per partition under one of them.
+const regimes = Object.fromEntries(
+  (['pinned', 'registry'] as const).map((readerMode) => [readerMode, Object.fromEntries((['fail', 'dlq', 'skip'] as const).map((onError) => [onError, [0, 1, 2, 3].map((k): Regime => ({ readerMode, onError, skipped: (k & 1) === 1, dlqReplayed: (k & 2) === 2 }))]))]),
+) as Record<string, Record<string, Regime[]> | undefined>;
+
+/** The regime with these settings (shared, never changed). */
+export function regimeOf(readerMode: Regime['readerMode'], onError: Regime['onError'], skipped: boolean, dlqReplayed: boolean): Regime {
+  return regimes[readerMode]?.[onError]?.[(skipped ? 1 : 0) + (dlqReplayed ? 2 : 0)] ?? { readerMode, onError, skipped, dlqReplayed };
+}
 
 // Appends a run made for `out` (it is not copied), or grows the last run over it when the two merge.
 function pushMerged(out: LedgerRun[], run: LedgerRun): void {

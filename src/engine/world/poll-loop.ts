@@ -148,7 +148,7 @@ function expireRetention(job: JobState, partitions: PartitionState[], reader: Jo
   partitions.forEach((p, i) => {
     const c = job.committed[i] as number;
     if (c >= p.logStart) return;
-    writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, c, p.logStart, true), p.segments, p.logEnd, Infinity, reader);
+    writeRun(job.ledger[i] as LedgerRun[], c, p.logStart, currentRegime(job, true), p.segments, p.logEnd, Infinity, reader);
     job.highWater[i] = Math.max(job.highWater[i] as number, p.logStart);
     job.committed[i] = p.logStart;
   });
@@ -193,7 +193,7 @@ function writeProgress(spec: JobSpec, job: JobState, poll: PollState, partitions
     const from = poll.written[i] as number;
     const to = c + Math.floor(((poll.batchEnd[i] as number) - c) * f);
     if (to <= from) continue;
-    writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, from, to), p.segments, p.logEnd, job.overwriteUntil[i] as number, reader, idempotent);
+    writeRun(job.ledger[i] as LedgerRun[], from, to, currentRegime(job), p.segments, p.logEnd, job.overwriteUntil[i] as number, reader, idempotent);
     poll.written[i] = to;
     job.highWater[i] = Math.max(job.highWater[i] as number, to);
     job.consumedLastTick += to - from;

@@ -1,6 +1,7 @@
 import type { LedgerRun, Segment } from '../state';
 import { addSourceNulls } from './source-nulls';
 import type { JobReader, Undecodable } from './job-reader';
+import type { Regime } from './ledger';
 
 /** How many records of a segment in [lo, hi) are poison records. */
 export function countPoison(seg: Segment, lo: number, hi: number): number {
@@ -86,7 +87,7 @@ function addReaderNulls(readerMode: 'pinned' | 'registry', seg: Segment, deliver
 }
 
 /** How many records in [lo, hi) both runs delivered: re-deliveries that may be duplicates. */
-export function countRedelivered(older: LedgerRun, newer: LedgerRun, segments: Segment[], lo: number, hi: number, end: number, reader: JobReader): number {
+export function countRedelivered(older: Regime, newer: Regime, segments: Segment[], lo: number, hi: number, end: number, reader: JobReader): number {
   if (older.skipped || newer.skipped) return 0;
   let n = 0;
   for (let i = 0; i < segments.length; i++) {

@@ -29,7 +29,7 @@ export function stepBackfill(s: Scenario, state: SimState, spec: JobSpec, job: J
         return;
       }
       const overwriteUntil = backfill.overwrite ? Infinity : (job.overwriteUntil[i] as number);
-      writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, cursor, hi), p.segments, p.logEnd, overwriteUntil, reader, job.idempotentSink ?? spec.sink.idempotent);
+      writeRun(job.ledger[i] as LedgerRun[], cursor, hi, currentRegime(job), p.segments, p.logEnd, overwriteUntil, reader, job.idempotentSink ?? spec.sink.idempotent);
       backfill.cursor[i] = hi;
     }
     remaining += end - (backfill.cursor[i] as number);

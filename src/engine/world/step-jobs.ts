@@ -2,7 +2,7 @@ import type { JobSpec, Scenario } from '../../scenarios/schema';
 import { lookup } from '../scenario-lookup';
 import type { JobState, LedgerRun, PartitionState, Segment, SimState } from '../state';
 import { appendJobLog, jobFailureLines } from './job-log';
-import { ledgerRun, writeRun } from './ledger';
+import { regimeOf, writeRun, type Regime } from './ledger';
 import { stepBackfill } from './step-backfill';
 import { stepPollLoop } from './poll-loop';
 import { countUndecodable, firstPoisonAtOrAfter, segmentEnd } from './record-math';
@@ -30,12 +30,9 @@ export function stepJobs(s: Scenario, state: SimState): void {
   }
 }
 
-/**
- * The run describing how the job processes records right now (`skipped`: none of them reach the
- * sink).
- */
-export function currentRegime(job: JobState, from: number, to: number, skipped = false): LedgerRun {
-  return ledgerRun(from, to, job.readerMode, job.onError, skipped, false, 0);
+/** How the job processes records right now (`skipped`: none of them reach the sink). */
+export function currentRegime(job: JobState, skipped = false): Regime {
+  return regimeOf(job.readerMode, job.onError, skipped, false);
 }
 
 function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, partitions: PartitionState[]): void {
@@ -50,8 +47,7 @@ function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, par
     let c = job.committed[i] as number;
     if (c < p.logStart) {
       // Retention deleted records the job never read.
-      const expired = currentRegime(job, c, p.logStart, true);
-      writeRun(job.ledger[i] as LedgerRun[], expired, p.segments, p.logEnd, Infinity, reader);
+      writeRun(job.ledger[i] as LedgerRun[], c, p.logStart, currentRegime(job, true), p.segments, p.logEnd, Infinity, reader);
       job.highWater[i] = Math.max(job.highWater[i] as number, p.logStart);
       c = p.logStart;
     }
@@ -69,7 +65,7 @@ function consume(s: Scenario, state: SimState, spec: JobSpec, job: JobState, par
 
 function processRange(spec: JobSpec, job: JobState, p: PartitionState, i: number, from: number, to: number, reader: JobReader): void {
   if (to <= from) return;
-  writeRun(job.ledger[i] as LedgerRun[], currentRegime(job, from, to), p.segments, p.logEnd, job.overwriteUntil[i] as number, reader, job.idempotentSink ?? spec.sink.idempotent);
+  writeRun(job.ledger[i] as LedgerRun[], from, to, currentRegime(job), p.segments, p.logEnd, job.overwriteUntil[i] as number, reader, job.idempotentSink ?? spec.sink.idempotent);
   job.committed[i] = to;
   job.highWater[i] = Math.max(job.highWater[i] as number, to);
   job.consumedLastTick += to - from;
