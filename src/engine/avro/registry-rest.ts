@@ -29,7 +29,19 @@ export function registeredVersions(s: Scenario, state: SimState, subject: string
   return (spec?.versions ?? [])
     .filter((v) => registered.has(v.version))
     .sort((a, b) => a.version - b.version)
-    .map((v) => ({ version: v.version, id: v.id, text: JSON.stringify(v.schema), schema: v.schema }));
+    .map((v) => ({ version: v.version, id: v.id, text: schemaText(v.schema), schema: v.schema }));
+}
+
+// A scenario's schemas never change, so each is written out once (a lookup by id reads every subject's versions).
+const schemaTexts = new WeakMap<object, string>();
+
+function schemaText(schema: Record<string, unknown>): string {
+  let text = schemaTexts.get(schema);
+  if (text === undefined) {
+    text = JSON.stringify(schema);
+    schemaTexts.set(schema, text);
+  }
+  return text;
 }
 
 function previousOf(versions: ReturnType<typeof registeredVersions>): PreviousVersion[] {
