@@ -33,6 +33,28 @@ function warmUp(fn: () => void, ms: number): void {
   for (let i = 0; i < 50 || performance.now() < until; i++) fn();
 }
 
+/**
+ * A fixed workload of the replay's kind (many small objects made, read and dropped), timed before
+ * and after the table. Replays are bound by memory, and a shared machine has slow spells: when this
+ * figure is up, every replay figure of the same run is up with it, by more.
+ */
+function machineCheck(): number {
+  const workload = (): void => {
+    let kept: { x: number; y: number; z: number[] }[] = [];
+    let sum = 0;
+    for (let i = 0; i < 200_000; i++) {
+      kept.push({ x: i, y: i + 1, z: [i] });
+      if (kept.length > 5000) {
+        for (const o of kept) sum += o.x + o.y + (o.z[0] as number);
+        kept = [];
+      }
+    }
+    if (sum < 0) console.log(sum);
+  };
+  warmUp(workload, 300);
+  return time(workload, 20);
+}
+
 /** A fresh copy of the scenario object, so no cached pre-roll applies (a cold replay). */
 function cold(s: Scenario): Scenario {
   return structuredClone(s);
@@ -56,6 +78,7 @@ function withTyping(s: Scenario, log: LogEntry[]): LogEntry[] {
   return [...log, ...typed].sort((a, b) => a.at - b.at);
 }
 
+const checkBefore = machineCheck();
 const rows: string[][] = [['scenario', 'model replay (warm)', 'model replay (cold)', 'model + typing (warm)', 'idle 60 min (warm)', 'idle 60 min (cold)', 'ticks', 'target']];
 const runs = builtinRegistry().scenarios.flatMap((base) => seedsForVariants(base).map(({ variant, seed }) => ({ name: variant ? `${base.id} / ${variant}` : base.id, s: prepareRun(base, seed), seed })));
 for (const { name, s, seed } of runs) {
@@ -97,3 +120,5 @@ console.log('Model + typing: the same run with shell lines and SQL queries typed
 console.log('Rows marked [position bot] and [shotgun bot]: those gaming bots\' runs replayed warm (first column only). The 5 ms target is');
 console.log('the model\'s replay; a gaming bot sends many times the model\'s commands, so its rows give the cost per log entry instead.\n');
 for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
+console.log(`\nMachine check (a fixed allocation workload, median of 20): ${checkBefore.toFixed(2)} ms before the table, ${machineCheck().toFixed(2)} ms after.`);
+console.log('Compare runs by it: on a shared machine it rises in slow spells, and the replay figures rise with it, by more.');
