@@ -3,6 +3,9 @@ import { stageOf } from './flow/stage';
 import { advanceInPlace, applyEntryInPlace, createInitialStateInSteps } from './session';
 import type { SimState } from './state';
 
+/** Seconds of world time a stepped replay or pre-roll runs between two pauses, unless its host asks for others. */
+export const replaySliceS = 120;
+
 /** Commands applied between two pauses at most (a command can run a query or a tool). */
 const commandsPerPause = 20;
 
@@ -14,7 +17,7 @@ const commandsPerPause = 20;
  * between slices (`driveReplay` in the UI), so a long run never blocks the screen; the engine
  * itself stays free of timers.
  */
-export function* replayInSteps(s: Scenario, seed: number, log: readonly LogEntry[], until?: number, sliceS = 120): Generator<void, SimState, void> {
+export function* replayInSteps(s: Scenario, seed: number, log: readonly LogEntry[], until?: number, sliceS = replaySliceS): Generator<void, SimState, void> {
   // The world's pre-roll (hours of sim time on a first run) pauses in slices too.
   const state = yield* createInitialStateInSteps(s, seed, sliceS);
   let pausedAt = state.t;

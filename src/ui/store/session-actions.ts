@@ -1,4 +1,4 @@
-import { advance, applyEntry, createInitialStateInSteps, playerView, prepareRun, replayInSteps, runInfo, stageOf, stateAt, type Level, type SimState } from '../../engine';
+import { advance, applyEntry, createInitialStateInSteps, playerView, prepareRun, replayInSteps, replaySliceS, runInfo, stageOf, stateAt, type Level, type SimState } from '../../engine';
 import { driveReplay } from '../session/drive-replay';
 import type { Command, Scenario } from '../../scenarios/schema';
 import type { SavedSession } from '../session/saved-session';
@@ -13,16 +13,13 @@ function withState(session: LiveSession, state: SimState, clock = session.clock)
   return { ...session, state, view: playerView(session.scenario, state), clock: Math.max(clock, state.t) };
 }
 
-/** Slices of world time the pre-roll and a replay run between two breaths of the page. */
-const sliceS = 120;
-
 /**
  * Opens a scenario's briefing with a seed and a level. The world's pre-roll runs in slices, so the
  * page stays responsive; `stillWanted` drops a briefing the player left meanwhile.
  */
 export async function openSession(base: Scenario, seed: number, hintsOn: boolean, level: Level, stillWanted: () => boolean = () => true): Promise<void> {
   const scenario = prepareRun(base, seed, level);
-  const state = await driveReplay(createInitialStateInSteps(scenario, seed, sliceS));
+  const state = await driveReplay(createInitialStateInSteps(scenario, seed, replaySliceS));
   if (!stillWanted()) return;
   // A new run starts from a blank plan (a decision drill's draft belongs to the run it was written in).
   usePlanDraft.getState().clear();
@@ -34,7 +31,7 @@ export async function openSession(base: Scenario, seed: number, hintsOn: boolean
 /** The run a saved session replays to: its prepared scenario, and its state at the saved clock (replayed in slices, so the page stays responsive). */
 export async function replaySaved(base: Scenario, saved: SavedSession): Promise<{ scenario: Scenario; state: SimState }> {
   const scenario = prepareRun(base, saved.seed, saved.level);
-  return { scenario, state: await driveReplay(replayInSteps(scenario, saved.seed, saved.log, Math.floor(saved.clock), sliceS)) };
+  return { scenario, state: await driveReplay(replayInSteps(scenario, saved.seed, saved.log, Math.floor(saved.clock))) };
 }
 
 /** Shows a state already computed from a log on a prepared scenario (a verified replay, a saved attempt); a running one starts paused. */
