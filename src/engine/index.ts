@@ -1,6 +1,6 @@
 // The engine's public surface: pure functions from scenario, seed and log to state.
 export { createInitialState, createInitialStateInSteps, replay, applyEntry, advance, finish, type Session } from './session';
-export { replayInSteps, replaySliceS } from './replay-in-steps';
+export { replayInSteps } from './replay-in-steps';
 export type * from './state';
 export { playerView, facilitatorView, privateHints, publicScenario, resultView, type PlayerView, type FacilitatorView, type ResultView } from './views';
 export { currentPhase, type PhaseOrStage } from './flow/phase';

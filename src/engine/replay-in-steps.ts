@@ -1,10 +1,7 @@
 import type { LogEntry, Scenario } from '../scenarios/schema';
 import { stageOf } from './flow/stage';
-import { advanceInPlace, applyEntryInPlace, createInitialStateInSteps } from './session';
+import { advanceInPlace, applyEntryInPlace, createInitialStateInSteps, replaySliceS } from './session';
 import type { SimState } from './state';
-
-/** Seconds of world time a stepped replay or pre-roll runs between two pauses, unless its host asks for others. */
-export const replaySliceS = 120;
 
 /** Commands applied between two pauses at most (a command can run a query or a tool). */
 const commandsPerPause = 20;

@@ -36,11 +36,14 @@ export function createInitialState(s: Scenario, seed: number): SimState {
   }
 }
 
+/** Seconds of world time a stepped pre-roll or replay runs between two pauses, unless its host asks for others. */
+export const replaySliceS = 120;
+
 /**
  * `createInitialState`, pausing after each `sliceS` seconds of the world's pre-roll: the same
  * state, for a host that must not hold the page while hours of world time are simulated.
  */
-export function* createInitialStateInSteps(s: Scenario, seed: number, sliceS: number): Generator<void, SimState, void> {
+export function* createInitialStateInSteps(s: Scenario, seed: number, sliceS = replaySliceS): Generator<void, SimState, void> {
   const cached = preRollCache.get(s)?.get(seed);
   if (cached) return deepCopy(cached);
   const state = worldAtStart(s, seed);

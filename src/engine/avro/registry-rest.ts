@@ -112,7 +112,7 @@ function register(s: Scenario, state: SimState, subject: string, body: string | 
     return error(409, 409, `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${verdict.messages.join(', ')}]`);
   }
   const declared = s.world.subjects.flatMap((x) => x.versions);
-  const known = declared.find((v) => JSON.stringify(v.schema) === text);
+  const known = declared.find((v) => schemaText(v.schema) === text);
   return ok({ id: known?.id ?? Math.max(0, ...declared.map((v) => v.id)) + 1 });
 }
 

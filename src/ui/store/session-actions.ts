@@ -1,4 +1,4 @@
-import { advance, applyEntry, createInitialStateInSteps, playerView, prepareRun, replayInSteps, replaySliceS, runInfo, stageOf, stateAt, type Level, type SimState } from '../../engine';
+import { advance, applyEntry, createInitialStateInSteps, playerView, prepareRun, replayInSteps, runInfo, stageOf, stateAt, type Level, type SimState } from '../../engine';
 import { driveReplay } from '../session/drive-replay';
 import type { Command, Scenario } from '../../scenarios/schema';
 import type { SavedSession } from '../session/saved-session';
@@ -19,7 +19,7 @@ function withState(session: LiveSession, state: SimState, clock = session.clock)
  */
 export async function openSession(base: Scenario, seed: number, hintsOn: boolean, level: Level, stillWanted: () => boolean = () => true): Promise<void> {
   const scenario = prepareRun(base, seed, level);
-  const state = await driveReplay(createInitialStateInSteps(scenario, seed, replaySliceS));
+  const state = await driveReplay(createInitialStateInSteps(scenario, seed));
   if (!stillWanted()) return;
   // A new run starts from a blank plan (a decision drill's draft belongs to the run it was written in).
   usePlanDraft.getState().clear();
