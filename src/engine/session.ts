@@ -45,7 +45,7 @@ export const replaySliceS = 120;
  */
 export function* createInitialStateInSteps(s: Scenario, seed: number, sliceS = replaySliceS): Generator<void, SimState, void> {
   const cached = preRollCache.get(s)?.get(seed);
-  if (cached) return deepCopy(cached);
+  if (cached) return copyState(cached);
   const state = worldAtStart(s, seed);
   // Building the world (its machines, rules and schemas) is a step of its own.
   yield;
@@ -54,7 +54,23 @@ export function* createInitialStateInSteps(s: Scenario, seed: number, sliceS = r
     yield;
   }
   advanceInPlace(s, state, s.clock.playerStartS);
-  return deepCopy(keepPreRoll(s, seed, state));
+  return copyState(keepPreRoll(s, seed, state));
+}
+
+/**
+ * Copies a state, so that callers never see a state change under them (it is plain JSON data).
+ * The state object itself stays in V8's fast mode: `deepCopy` adds keys one by one, and an object
+ * given that many keys that way becomes a hash table, so every `state.t` or `state.world` of the
+ * replay after it would be a hash lookup. A spread copies the original's layout; its fields are
+ * then copied deep.
+ */
+function copyState(state: SimState): SimState {
+  const out = { ...state } as Record<string, unknown>;
+  for (const key in out) {
+    const v = out[key];
+    if (v !== null && typeof v === 'object') out[key] = deepCopy(v);
+  }
+  return out as unknown as SimState;
 }
 
 function keepPreRoll(s: Scenario, seed: number, state: SimState): SimState {
@@ -165,21 +181,16 @@ export function applyEntryInPlace(s: Scenario, state: SimState, entry: LogEntry)
   refreshMetrics(s, state, false);
 }
 
-/** Copies a state so that callers never see a state change under them (it is plain JSON data). */
-function copy(state: SimState): SimState {
-  return deepCopy(state);
-}
-
 /** Returns the state after one more log entry (pure: the input state is untouched). */
 export function applyEntry(s: Scenario, state: SimState, entry: LogEntry): SimState {
-  const next = copy(state);
+  const next = copyState(state);
   applyEntryInPlace(s, next, entry);
   return next;
 }
 
 /** Returns the state at a later time with no new commands (pure). */
 export function advance(s: Scenario, state: SimState, until: number): SimState {
-  const next = copy(state);
+  const next = copyState(state);
   advanceInPlace(s, next, until);
   return next;
 }

@@ -4,7 +4,7 @@ import { orchestrationMetrics } from './orchestration-metrics';
 import type { SimState } from '../state';
 import type { Accounting } from '../world/accounting';
 import { backfillRemaining } from '../world/step-backfill';
-import { countTasks } from '../world/step-dags';
+import { taskCounts } from '../world/step-dags';
 
 interface JobKeys {
   id: string;
@@ -165,8 +165,9 @@ export function computeMetrics(s: Scenario, state: SimState, accounts: Map<strin
   for (const dk of k.dags) {
     const dag = w.dags[dk.id];
     if (!dag) continue;
-    m[dk.queued] = countTasks(dag, 'queued');
-    m[dk.running] = countTasks(dag, 'running');
+    const tasks = taskCounts(dag);
+    m[dk.queued] = tasks.queued;
+    m[dk.running] = tasks.running;
     m[dk.failed] = dag.failedRuns;
     m[dk.paused] = dag.paused ? 1 : 0;
   }

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../scenarios/schema';
 import type { SimState } from '../state';
 import { buildSettings, windowedTotals } from '../world/dag-windows';
-import { countTasks, sensorModeOf } from '../world/step-dags';
+import { sensorModeOf, taskCounts } from '../world/step-dags';
 
 interface Keys {
   scheduler: { heartbeatAgeS: string; slots: string; freeSlots: string; queuedTasks: string; runningTasks: string } | null;
@@ -61,8 +61,9 @@ export function orchestrationMetrics(s: Scenario, state: SimState, m: Record<str
       if (run.build === 'running') busy += 1;
     }
     busy += poking;
-    queued += countTasks(dag, 'queued');
-    running += countTasks(dag, 'running');
+    const tasks = taskCounts(dag);
+    queued += tasks.queued;
+    running += tasks.running;
     const settings = buildSettings(spec, dag);
     m[dk.pokeSensors] = poking;
     m[dk.localTime] = settings.timezone === 'local' ? 1 : 0;

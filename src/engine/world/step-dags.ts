@@ -156,13 +156,21 @@ function assignSlots(s: Scenario, state: SimState): void {
 
 /** Counts a DAG's tasks in a state, over its active runs. */
 export function countTasks(dag: DagState, taskState: 'queued' | 'running'): number {
-  let n = 0;
+  return taskCounts(dag)[taskState];
+}
+
+/** A DAG's queued and running tasks over its active runs (a rescheduled sensor counts as running), in one pass. */
+export function taskCounts(dag: DagState): { queued: number; running: number } {
+  let queued = 0;
+  let running = 0;
   for (const run of dag.runs) {
     if (run.state !== 'running') continue;
-    if (run.sensor === taskState || (taskState === 'running' && run.sensor === 'up_for_reschedule')) n += 1;
-    if (run.build === taskState) n += 1;
+    if (run.sensor === 'queued') queued += 1;
+    else if (run.sensor === 'running' || run.sensor === 'up_for_reschedule') running += 1;
+    if (run.build === 'queued') queued += 1;
+    else if (run.build === 'running') running += 1;
   }
-  return n;
+  return { queued, running };
 }
 
 // A data-test task fails when the table it tests holds duplicate rows or misses rows it should hold.

@@ -10,9 +10,18 @@ export interface HttpAnswer {
   body: string;
 }
 
+// Job ids already worked out (32 rounds of hashing each); bounded, as backfill names carry their start time.
+const knownJobIds = new Map<string, string>();
+
 /** The Flink job id (32 hex digits) the job manager gives a job: stable for a job name. */
 export function flinkJobId(jobId: string): string {
-  return stableToken(`flink/${jobId}`, 32, '0123456789abcdef');
+  let id = knownJobIds.get(jobId);
+  if (id === undefined) {
+    if (knownJobIds.size >= 512) knownJobIds.clear();
+    id = stableToken(`flink/${jobId}`, 32, '0123456789abcdef');
+    knownJobIds.set(jobId, id);
+  }
+  return id;
 }
 
 // Unix milliseconds at sim time 0, from the scenario's calendar date and UTC offset.
