@@ -39,8 +39,9 @@ export function tick(s: Scenario, state: SimState): void {
 
 /** Recomputes accounting, job-fed tables, DAGs (when stepping) and metrics. */
 export function refreshMetrics(s: Scenario, state: SimState, stepWorld: boolean): void {
-  const accounts = new Map<string, Accounting>();
-  for (const job of s.world.jobs) accounts.set(job.id, accountJob(s, state, job.id));
+  // One per job, in the scenario's order of jobs.
+  const accounts: Accounting[] = [];
+  for (const job of s.world.jobs) accounts.push(accountJob(s, state, job.id));
   stepSinkTables(s, state, accounts);
   if (stepWorld) {
     stepLandings(s, state);

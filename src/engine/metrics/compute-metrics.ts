@@ -36,6 +36,9 @@ interface MetricKeys {
 
 const keyCache = new WeakMap<Scenario, MetricKeys>();
 
+// Metrics objects that hold every table's default duplicates and null ratios.
+const defaultsFilled = new WeakSet<Record<string, number>>();
+
 // Metric names are built once per scenario, not on every tick.
 function keysFor(s: Scenario): MetricKeys {
   const hit = keyCache.get(s);
@@ -81,9 +84,10 @@ function keysFor(s: Scenario): MetricKeys {
 
 /**
  * Computes every metric of the world from its state, keyed by metric reference
- * (`job.orders-enricher.lag`). Per-partition lag is keyed `job.<id>.lag:<partition>`.
+ * (`job.orders-enricher.lag`). Per-partition lag is keyed `job.<id>.lag:<partition>`. `accounts`
+ * holds each job's data accounting, in the order of the scenario's jobs.
  */
-export function computeMetrics(s: Scenario, state: SimState, accounts: Map<string, Accounting>): Record<string, number> {
+export function computeMetrics(s: Scenario, state: SimState, accounts: readonly Accounting[]): Record<string, number> {
   // Written over the previous tick's object: the keys are the same every tick.
   const m = state.metrics;
   const w = state.world;
@@ -101,7 +105,7 @@ export function computeMetrics(s: Scenario, state: SimState, accounts: Map<strin
     const jk = k.jobs[j] as JobKeys;
     const job = w.jobs[jk.id];
     const topic = w.topics[jobSpecs[j]?.topic ?? ''];
-    const account = accounts.get(jk.id);
+    const account = accounts[j];
     if (!job || !topic || !account) continue;
     let lag = 0;
     const parts = topic.partitions;
@@ -149,14 +153,23 @@ export function computeMetrics(s: Scenario, state: SimState, accounts: Map<strin
   m['records.dlq'] = dlq;
   m['records.lost'] = lost;
   m['records.duplicates'] = duplicates;
+  // A table's duplicates and null ratios start at their healthy values; only a metrics object that
+  // has not had them yet is filled in (they are never removed, and each tick would re-read them all).
+  const fillDefaults = !defaultsFilled.has(m);
+  let everyTable = true;
   for (const tk of k.tables) {
     const table = w.tables[tk.id];
-    if (!table) continue;
+    if (!table) {
+      everyTable = false;
+      continue;
+    }
     m[tk.freshness] = Math.max(0, t - table.loadedThrough);
     m[tk.rows] = table.rows;
+    if (!fillDefaults) continue;
     m[tk.duplicates] ??= 0;
     for (const nr of tk.nullRatios) m[nr.key] ??= nr.baseline;
   }
+  if (fillDefaults && everyTable) defaultsFilled.add(m);
   for (const dk of k.dashboards) {
     const freshness = m[dk.table] ?? 0;
     m[dk.freshness] = freshness;

@@ -1,6 +1,6 @@
 import type { LedgerRun, Segment } from '../state';
 import type { JobReader } from './job-reader';
-import { rewriteCount, rewrittenFrom } from './ledger';
+import { rewritesOf, rewrittenFrom, type Rewrites } from './ledger';
 import { countRange, type RangeCounts } from './record-math';
 
 /**
@@ -26,8 +26,9 @@ export interface LedgerMemo {
   duplicates: number[];
   /** How many leading runs were checked and found whole, with no rewrite among them since. */
   trusted: number;
-  /** How many rewrites of the ledger the memo has taken into account. */
+  /** How many rewrites of the ledger the memo has taken into account, and the ledger's record of them. */
   rewritesSeen: number;
+  rewrites: Rewrites | null;
   /** What the newest run's passed segments added when last counted, for its start and regime. */
   newest: { from: number; regime: number; segments: number; delivered: number; dlq: number; lost: number; nulls: [string, number][] } | null;
   /** What the first `runs` trusted runs add up to, nulls by column in the order they first appear. */
@@ -38,7 +39,7 @@ const runFields = 3;
 
 /** An empty memo for one partition's ledger. */
 export function emptyLedgerMemo(): LedgerMemo {
-  return { ledger: null, reader: null, segments: null, seen: [], seenNulls: [], keys: [], delivered: [], dlq: [], lost: [], nulls: [], duplicates: [], trusted: 0, rewritesSeen: 0, newest: null, sums: noSums() };
+  return { ledger: null, reader: null, segments: null, seen: [], seenNulls: [], keys: [], delivered: [], dlq: [], lost: [], nulls: [], duplicates: [], trusted: 0, rewritesSeen: 0, rewrites: null, newest: null, sums: noSums() };
 }
 
 function noSums(): LedgerMemo['sums'] {
@@ -65,7 +66,8 @@ function resetMemo(memo: LedgerMemo, ledger: LedgerRun[], segments: Segment[], r
   memo.trusted = 0;
   memo.newest = null;
   memo.sums = noSums();
-  memo.rewritesSeen = rewriteCount(ledger);
+  memo.rewrites = rewritesOf(ledger);
+  memo.rewritesSeen = memo.rewrites.count;
 }
 
 /**
@@ -85,8 +87,9 @@ export function countLedger(ledger: LedgerRun[], segments: Segment[], logEnd: nu
   }
   if (!memoApplies(memo, ledger, segments, reader)) resetMemo(memo, ledger, segments, reader);
   else {
-    memo.trusted = Math.min(memo.trusted, rewrittenFrom(ledger, memo.rewritesSeen));
-    memo.rewritesSeen = rewriteCount(ledger);
+    const rewrites = memo.rewrites ?? rewritesOf(ledger);
+    memo.trusted = Math.min(memo.trusted, rewrittenFrom(rewrites, memo.rewritesSeen));
+    memo.rewritesSeen = rewrites.count;
   }
   const keys = memo.keys;
   const trusted = Math.min(memo.trusted, newest);

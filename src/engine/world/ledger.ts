@@ -123,7 +123,7 @@ function pushMerged(out: LedgerRun[], run: LedgerRun): void {
 const rewriteRing = 64;
 
 /** The writes that changed a ledger's runs other than its last: how many, and the lowest index each changed. */
-interface Rewrites {
+export interface Rewrites {
   count: number;
   lowest: number[];
 }
@@ -137,24 +137,24 @@ const rewrites = new WeakMap<LedgerRun[], Rewrites>();
  * offsets, a DLQ replay and a dedupe change earlier runs and say so through this.
  */
 function noteRewrite(ledger: LedgerRun[], from: number): void {
+  const r = rewritesOf(ledger);
+  r.lowest[r.count % rewriteRing] = from;
+  r.count += 1;
+}
+
+/** A ledger's record of rewrites, made empty on first ask. It stays the same object, so a memo may keep it and read its count later. */
+export function rewritesOf(ledger: LedgerRun[]): Rewrites {
   let r = rewrites.get(ledger);
   if (!r) {
     r = { count: 0, lowest: [] };
     rewrites.set(ledger, r);
   }
-  r.lowest[r.count % rewriteRing] = from;
-  r.count += 1;
+  return r;
 }
 
-/** How many rewrites the ledger has had. */
-export function rewriteCount(ledger: LedgerRun[]): number {
-  return rewrites.get(ledger)?.count ?? 0;
-}
-
-/** The lowest run index the ledger's rewrites since the `seen`-th changed (Infinity: none; 0 when too many to tell). */
-export function rewrittenFrom(ledger: LedgerRun[], seen: number): number {
-  const r = rewrites.get(ledger);
-  if (!r || r.count === seen) return Infinity;
+/** The lowest run index the rewrites since the `seen`-th changed (Infinity: none; 0 when too many to tell). */
+export function rewrittenFrom(r: Rewrites, seen: number): number {
+  if (r.count === seen) return Infinity;
   if (r.count - seen > rewriteRing) return 0;
   let lowest = Infinity;
   for (let j = seen; j < r.count; j++) lowest = Math.min(lowest, r.lowest[j % rewriteRing] as number);

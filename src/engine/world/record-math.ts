@@ -81,7 +81,9 @@ function addReaderNulls(readerMode: 'pinned' | 'registry', seg: Segment, deliver
   if (outcome.kind !== 'fails-all') {
     for (const { field, value } of outcome.defaulted) if (value === null) into.nulls[field] = (into.nulls[field] ?? 0) + delivered;
   }
-  for (const { field, to, fraction } of seg.moved ?? []) {
+  const moved = seg.moved;
+  if (moved === undefined) return;
+  for (const { field, to, fraction } of moved) {
     if (!reader.keepsPath(readerMode, seg.writerVersion, to)) into.nulls[field] = (into.nulls[field] ?? 0) + Math.floor(delivered * fraction);
   }
 }

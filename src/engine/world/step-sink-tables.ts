@@ -3,13 +3,14 @@ import type { SimState } from '../state';
 import type { Accounting } from './accounting';
 import { timeAt } from './offset-index';
 
-/** Updates each job-fed table from its job: data watermark, last load and row count. */
-export function stepSinkTables(s: Scenario, state: SimState, accounts: Map<string, Accounting>): void {
-  for (const spec of s.world.jobs) {
+/** Updates each job-fed table from its job: data watermark, last load and row count (`accounts` in the order of the scenario's jobs). */
+export function stepSinkTables(s: Scenario, state: SimState, accounts: readonly Accounting[]): void {
+  for (let j = 0; j < s.world.jobs.length; j++) {
+    const spec = s.world.jobs[j] as (typeof s.world.jobs)[number];
     const job = state.world.jobs[spec.id];
     const table = state.world.tables[spec.sink.table];
     const topic = state.world.topics[spec.topic];
-    const account = accounts.get(spec.id);
+    const account = accounts[j];
     if (!job || !table || !topic || !account) continue;
     let through = state.t;
     const parts = topic.partitions;
