@@ -25,9 +25,9 @@ export function apportion(total: number, weights: readonly number[]): number[] {
     return parts;
   }
   // The `left` largest remainders get one more, ties to the earlier weight: every remainder above
-  // the left-th largest, then the earliest of those equal to it. A numeric sort of a typed array
-  // finds that threshold without a comparator call per pair.
-  const threshold = remainders.slice().sort()[n - left] as number;
+  // the left-th largest, then the earliest of those equal to it. That threshold is found by
+  // selection, in time linear in the slices (a sort was most of a table model's cost).
+  const threshold = kthSmallest(remainders.slice(), n - left);
   let above = 0;
   for (let i = 0; i < n; i++) if ((remainders[i] as number) > threshold) above += 1;
   let atThreshold = left - above;
@@ -36,4 +36,35 @@ export function apportion(total: number, weights: readonly number[]): number[] {
     if (r > threshold || (r === threshold && atThreshold-- > 0)) parts[i] = (parts[i] as number) + 1;
   }
   return parts;
+}
+
+/**
+ * The k-th smallest number of `a` (0-based), by Hoare's selection: partition around a middle
+ * pivot and keep only the side holding k. Reorders `a`. The numbers are remainders in [0, 1), so
+ * none is NaN and `<` orders them all.
+ */
+function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i += 1;
+      while ((a[j] as number) > pivot) j -= 1;
+      if (i <= j) {
+        const x = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = x;
+        i += 1;
+        j -= 1;
+      }
+    }
+    // Now a[lo..j] <= pivot, a[i..hi] >= pivot, and anything between equals the pivot.
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k] as number;
+  }
+  return a[k] as number;
 }

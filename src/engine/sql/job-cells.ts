@@ -71,10 +71,13 @@ function ledgerSlices(s: Scenario, state: SimState, spec: JobSpec): Weighted[] {
     const processedTo = ledger.length > 0 ? (ledger[ledger.length - 1] as LedgerRun).to : p.base;
     let r = 0;
     let a = Math.max(ws, truncTo(s, ws, jobCellS));
-    // A slice starts where the one before it ended, so its first offset is that slice's end.
+    // A slice starts where the one before it ended, so its first offset is that slice's end; every
+    // slice but the first starts on a boundary, so the next boundary is one width on.
     let oa = offsetAt(p, ws, now, a);
+    let boundary = truncTo(s, a, jobCellS) + jobCellS;
     while (a < now) {
-      const b = Math.min(now, truncTo(s, a, jobCellS) + jobCellS);
+      const b = Math.min(now, boundary);
+      boundary += jobCellS;
       const ob = b >= now ? p.logEnd : offsetAt(p, ws, now, b);
       const counts: RangeCounts = { delivered: 0, duplicates: 0, dlq: 0, lost: 0, nulls: {} };
       let duplicates = 0;

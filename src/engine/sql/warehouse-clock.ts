@@ -23,8 +23,9 @@ export function wallSeconds(s: Scenario, t: number): number {
 
 /** The sim time at which a warehouse hour (or day) starts, for the hour or day containing `t`. */
 export function truncTo(s: Scenario, t: number, unitS: number): number {
-  const w = wallSeconds(s, t);
-  return t - (((w % unitS) + unitS) % unitS);
+  // One remainder, moved up a unit when negative: ((w % u) + u) % u without its second division.
+  const r = wallSeconds(s, t) % unitS;
+  return t - (r < 0 ? r + unitS : r);
 }
 
 /** A timestamp as psql prints it: `2024-03-11 08:05:00` (`2024-11-03 06:05:00+00` on a UTC clock). */
