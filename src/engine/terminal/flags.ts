@@ -16,7 +16,7 @@ export interface ParsedFlags {
  * `-nvalue`, bundled short switches (`-sS`), and `--` ending the options.
  */
 export function parseFlags(args: readonly string[], spec: FlagSpec): ParsedFlags {
-  const byShort = new Map(Object.entries(spec).flatMap(([name, f]) => (f.short ? [[f.short, name] as const] : [])));
+  const byShort = shortNames(spec);
   const result: ParsedFlags = { opts: {}, positionals: [], unknown: null, missingValue: null };
   const add = (name: string, value: string) => (result.opts[name] ??= []).push(value);
   for (let i = 0; i < args.length; i++) {
@@ -62,6 +62,18 @@ export function parseFlags(args: readonly string[], spec: FlagSpec): ParsedFlags
     result.positionals.push(arg);
   }
   return result;
+}
+
+// Each spec's short aliases, listed once (a tool's spec is a constant; every command line of it asks).
+const shortNamesOf = new WeakMap<FlagSpec, Map<string, string>>();
+
+function shortNames(spec: FlagSpec): Map<string, string> {
+  let names = shortNamesOf.get(spec);
+  if (!names) {
+    names = new Map(Object.entries(spec).flatMap(([name, f]) => (f.short ? [[f.short, name] as const] : [])));
+    shortNamesOf.set(spec, names);
+  }
+  return names;
 }
 
 /** The last value given for an option, if any. */

@@ -1,4 +1,4 @@
-import { has, parseFlags } from './flags';
+import { has, parseFlags, type FlagSpec } from './flags';
 import { failed, printed, type Tool, type ToolResult } from './types';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -302,8 +302,10 @@ function readInputs(text: string): Json[] {
   return values;
 }
 
+const jqFlags: FlagSpec = { 'raw-output': { value: false, short: 'r' }, 'compact-output': { value: false, short: 'c' }, 'exit-status': { value: false, short: 'e' } };
+
 function jq(args: readonly string[], stdin: string): ToolResult {
-  const f = parseFlags(args, { 'raw-output': { value: false, short: 'r' }, 'compact-output': { value: false, short: 'c' }, 'exit-status': { value: false, short: 'e' } });
+  const f = parseFlags(args, jqFlags);
   if (f.unknown) return failed(`jq: Unknown option: ${f.unknown}\nUse jq --help for help with command-line options,\nor see the jq manpage, or online docs  at https://jqlang.github.io/jq`, 2);
   const program = f.positionals[0] ?? '.';
   if (f.positionals.length > 1) return failed(`jq: error: Could not open ${f.positionals[1]}: No such file or directory`, 2);

@@ -116,8 +116,10 @@ function tail(args: readonly string[], stdin: string): ToolResult {
   return printed(join(c.fromStart ? all.slice(Math.max(0, c.n - 1)) : c.n === 0 ? [] : all.slice(-c.n)));
 }
 
+const wcFlags: FlagSpec = { lines: { value: false, short: 'l' }, words: { value: false, short: 'w' }, bytes: { value: false, short: 'c' } };
+
 function wc(args: readonly string[], stdin: string): ToolResult {
-  const f = parseFlags(args, { lines: { value: false, short: 'l' }, words: { value: false, short: 'w' }, bytes: { value: false, short: 'c' } });
+  const f = parseFlags(args, wcFlags);
   if (f.unknown) return failed(`wc: invalid option -- '${f.unknown.replace(/^-+/, '')}'`);
   if (f.positionals.length > 0) return failed(`wc: ${f.positionals[0]}: No such file or directory`);
   const counts = {
@@ -130,8 +132,10 @@ function wc(args: readonly string[], stdin: string): ToolResult {
   return printed(shown.length === 1 ? String(counts[shown[0] as 'lines']) : shown.map((k) => String(counts[k]).padStart(7)).join(' '));
 }
 
+const sortFlags: FlagSpec = { 'numeric-sort': { value: false, short: 'n' }, reverse: { value: false, short: 'r' }, unique: { value: false, short: 'u' } };
+
 function sort(args: readonly string[], stdin: string): ToolResult {
-  const f = parseFlags(args, { 'numeric-sort': { value: false, short: 'n' }, reverse: { value: false, short: 'r' }, unique: { value: false, short: 'u' } });
+  const f = parseFlags(args, sortFlags);
   if (f.unknown) return failed(`sort: invalid option -- '${f.unknown.replace(/^-+/, '')}'`, 2);
   let rows = lines(stdin);
   const numeric = (x: string) => Number.parseFloat(x.trim()) || 0;
@@ -141,8 +145,10 @@ function sort(args: readonly string[], stdin: string): ToolResult {
   return printed(join(rows));
 }
 
+const uniqFlags: FlagSpec = { count: { value: false, short: 'c' } };
+
 function uniq(args: readonly string[], stdin: string): ToolResult {
-  const f = parseFlags(args, { count: { value: false, short: 'c' } });
+  const f = parseFlags(args, uniqFlags);
   if (f.unknown) return failed(`uniq: invalid option -- '${f.unknown.replace(/^-+/, '')}'`);
   const groups: { line: string; n: number }[] = [];
   for (const line of lines(stdin)) {

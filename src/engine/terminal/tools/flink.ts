@@ -52,8 +52,10 @@ const backfillStart = (job: JobState): number | null => job.backfill?.startedAt 
 
 const statusName = (job: JobState) => (job.status === 'STOPPED' ? 'CANCELED' : job.status);
 
+const listFlags: FlagSpec = { running: { value: false, short: 'r' }, all: { value: false, short: 'a' }, help: { value: false, short: 'h' } };
+
 function list(ctx: ToolContext, args: readonly string[]): ToolResult {
-  const f = parseFlags(args, { running: { value: false, short: 'r' }, all: { value: false, short: 'a' }, help: { value: false, short: 'h' } });
+  const f = parseFlags(args, listFlags);
   if (f.unknown) return failed(`Unrecognized option: ${f.unknown}\n\n${help}`, 1);
   const rows: string[] = [];
   const canceled: string[] = [];
