@@ -7,14 +7,20 @@ interface Hunk {
   bEnd: number;
 }
 
-// Longest common subsequence over lines; inputs here are a few hundred lines at most.
+// Longest common subsequence over lines; inputs here are a few hundred lines at most. The walk
+// below matches equal lines as it meets them, so the lines both texts start with need no table:
+// it covers only what follows them, one flat array of (n - p + 1) × (m - p + 1) lengths.
 function hunks(a: readonly string[], b: readonly string[]): Hunk[] {
   const n = a.length;
   const m = b.length;
-  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      (lcs[i] as Uint32Array)[j] = a[i] === b[j] ? ((lcs[i + 1] as Uint32Array)[j + 1] as number) + 1 : Math.max((lcs[i + 1] as Uint32Array)[j] as number, (lcs[i] as Uint32Array)[j + 1] as number);
+  let p = 0;
+  while (p < n && p < m && a[p] === b[p]) p++;
+  const width = m - p + 1;
+  const table = new Uint32Array((n - p + 1) * width);
+  const lcs = (i: number, j: number) => table[(i - p) * width + (j - p)] as number;
+  for (let i = n - 1; i >= p; i--) {
+    for (let j = m - 1; j >= p; j--) {
+      table[(i - p) * width + (j - p)] = a[i] === b[j] ? lcs(i + 1, j + 1) + 1 : Math.max(lcs(i + 1, j), lcs(i, j + 1));
     }
   }
   const out: Hunk[] = [];
@@ -30,7 +36,7 @@ function hunks(a: readonly string[], b: readonly string[]): Hunk[] {
       continue;
     }
     open ??= { aStart: i, aEnd: i, bStart: j, bEnd: j };
-    if (j < m && (i >= n || ((lcs[i] as Uint32Array)[j + 1] as number) >= ((lcs[i + 1] as Uint32Array)[j] as number))) open.bEnd = ++j;
+    if (j < m && (i >= n || lcs(i, j + 1) >= lcs(i + 1, j))) open.bEnd = ++j;
     else open.aEnd = ++i;
   }
   if (open) out.push(open);
