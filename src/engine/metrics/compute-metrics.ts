@@ -6,32 +6,44 @@ import type { Accounting } from '../world/accounting';
 import { backfillRemaining } from '../world/step-backfill';
 import { taskCounts } from '../world/step-dags';
 
+/**
+ * A metric only this module writes, with its place in the record of what was last written to
+ * it. Keys other modules also write (a table's rows and duplicates, the `records.*` accounting)
+ * stay plain names and are always written.
+ */
+interface OwnKey {
+  name: string;
+  slot: number;
+}
+
 interface JobKeys {
   id: string;
-  partitionLag: string[];
-  lag: string;
-  consumeRate: string;
-  running: string;
-  readerRegistry: string;
-  restarts: string;
-  errorRate: string;
-  dlqDepth: string;
-  instances: string;
-  backfillRemaining: string;
+  partitionLag: OwnKey[];
+  lag: OwnKey;
+  consumeRate: OwnKey;
+  running: OwnKey;
+  readerRegistry: OwnKey;
+  restarts: OwnKey;
+  errorRate: OwnKey;
+  dlqDepth: OwnKey;
+  instances: OwnKey;
+  backfillRemaining: OwnKey;
   /** Poll-loop metrics, for jobs that model their poll loop (absent keys keep other scenarios' state unchanged). */
-  poll: { rebalances: string; commitFailures: string; pollLoopS: string; sinkTimeoutMs: string; idempotentSink: string };
+  poll: { rebalances: OwnKey; commitFailures: OwnKey; pollLoopS: OwnKey; sinkTimeoutMs: OwnKey; idempotentSink: OwnKey };
   duplicates: string;
-  nullRatios: { column: string; key: string; baseline: number }[];
+  nullRatios: { column: string; key: OwnKey; baseline: number }[];
   critical: boolean;
 }
 
 interface MetricKeys {
-  producers: { id: string; rate: string }[];
+  producers: { id: string; rate: OwnKey }[];
   jobs: JobKeys[];
-  tables: { id: string; freshness: string; rows: string; duplicates: string; nullRatios: { key: string; baseline: number }[] }[];
-  dashboards: { table: string; freshness: string; blank: string; blankAfterS: number }[];
-  dags: { id: string; queued: string; running: string; failed: string; paused: string }[];
-  flags: { id: string; on: string }[];
+  tables: { id: string; freshness: OwnKey; rows: string; duplicates: string; nullRatios: { key: string; baseline: number }[] }[];
+  dashboards: { table: string; freshness: OwnKey; blank: OwnKey; blankAfterS: number }[];
+  dags: { id: string; queued: OwnKey; running: OwnKey; failed: OwnKey; paused: OwnKey }[];
+  flags: { id: string; on: OwnKey }[];
+  /** How many own keys there are. */
+  slots: number;
 }
 
 const keyCache = new WeakMap<Scenario, MetricKeys>();
@@ -44,42 +56,74 @@ function keysFor(s: Scenario): MetricKeys {
   const hit = keyCache.get(s);
   if (hit) return hit;
   const w = s.world;
+  // One slot per name: two jobs that write one table share its null-ratio keys.
+  const slotOf = new Map<string, number>();
+  const own = (name: string): OwnKey => {
+    let slot = slotOf.get(name);
+    if (slot === undefined) slotOf.set(name, (slot = slotOf.size));
+    return { name, slot };
+  };
   const keys: MetricKeys = {
-    producers: w.producers.map((p) => ({ id: p.id, rate: `producer.${p.id}.rate` })),
+    producers: w.producers.map((p) => ({ id: p.id, rate: own(`producer.${p.id}.rate`) })),
     jobs: w.jobs.map((j) => {
       const table = w.tables.find((t) => t.id === j.sink.table);
       const partitions = w.topics.find((t) => t.id === j.topic)?.partitions ?? 0;
       return {
         id: j.id,
-        partitionLag: Array.from({ length: partitions }, (_, i) => `job.${j.id}.lag:${i}`),
-        lag: `job.${j.id}.lag`,
-        consumeRate: `job.${j.id}.consumeRate`,
-        running: `job.${j.id}.running`,
-        readerRegistry: `job.${j.id}.readerRegistry`,
-        restarts: `job.${j.id}.restarts`,
-        errorRate: `job.${j.id}.errorRate`,
-        dlqDepth: `job.${j.id}.dlqDepth`,
-        instances: `job.${j.id}.instances`,
-        backfillRemaining: `job.${j.id}.backfillRemaining`,
-        poll: { rebalances: `job.${j.id}.rebalances`, commitFailures: `job.${j.id}.commitFailures`, pollLoopS: `job.${j.id}.pollLoopS`, sinkTimeoutMs: `job.${j.id}.sinkTimeoutMs`, idempotentSink: `job.${j.id}.idempotentSink` },
+        partitionLag: Array.from({ length: partitions }, (_, i) => own(`job.${j.id}.lag:${i}`)),
+        lag: own(`job.${j.id}.lag`),
+        consumeRate: own(`job.${j.id}.consumeRate`),
+        running: own(`job.${j.id}.running`),
+        readerRegistry: own(`job.${j.id}.readerRegistry`),
+        restarts: own(`job.${j.id}.restarts`),
+        errorRate: own(`job.${j.id}.errorRate`),
+        dlqDepth: own(`job.${j.id}.dlqDepth`),
+        instances: own(`job.${j.id}.instances`),
+        backfillRemaining: own(`job.${j.id}.backfillRemaining`),
+        poll: { rebalances: own(`job.${j.id}.rebalances`), commitFailures: own(`job.${j.id}.commitFailures`), pollLoopS: own(`job.${j.id}.pollLoopS`), sinkTimeoutMs: own(`job.${j.id}.sinkTimeoutMs`), idempotentSink: own(`job.${j.id}.idempotentSink`) },
         duplicates: `table.${j.sink.table}.duplicates`,
-        nullRatios: (table?.columns ?? []).map((column) => ({ column, key: `table.${j.sink.table}.nullRatio:${column}`, baseline: table?.nullBaseline[column] ?? 0 })),
+        nullRatios: (table?.columns ?? []).map((column) => ({ column, key: own(`table.${j.sink.table}.nullRatio:${column}`), baseline: table?.nullBaseline[column] ?? 0 })),
         critical: j.critical,
       };
     }),
     tables: w.tables.map((t) => ({
       id: t.id,
-      freshness: `table.${t.id}.freshnessS`,
+      freshness: own(`table.${t.id}.freshnessS`),
       rows: `table.${t.id}.rows`,
       duplicates: `table.${t.id}.duplicates`,
       nullRatios: t.columns.map((c) => ({ key: `table.${t.id}.nullRatio:${c}`, baseline: t.nullBaseline[c] ?? 0 })),
     })),
-    dashboards: w.dashboards.map((d) => ({ table: `table.${d.table}.freshnessS`, freshness: `dashboard.${d.id}.freshnessS`, blank: `dashboard.${d.id}.blank`, blankAfterS: d.blankAfterS })),
-    dags: w.dags.map((d) => ({ id: d.id, queued: `dag.${d.id}.queuedTasks`, running: `dag.${d.id}.runningTasks`, failed: `dag.${d.id}.failedRuns`, paused: `dag.${d.id}.paused` })),
-    flags: w.flags.map((f) => ({ id: f.id, on: `flag.${f.id}.on` })),
+    dashboards: w.dashboards.map((d) => ({ table: `table.${d.table}.freshnessS`, freshness: own(`dashboard.${d.id}.freshnessS`), blank: own(`dashboard.${d.id}.blank`), blankAfterS: d.blankAfterS })),
+    dags: w.dags.map((d) => ({ id: d.id, queued: own(`dag.${d.id}.queuedTasks`), running: own(`dag.${d.id}.runningTasks`), failed: own(`dag.${d.id}.failedRuns`), paused: own(`dag.${d.id}.paused`) })),
+    flags: w.flags.map((f) => ({ id: f.id, on: own(`flag.${f.id}.on`) })),
+    slots: 0,
   };
+  keys.slots = slotOf.size;
   keyCache.set(s, keys);
   return keys;
+}
+
+/**
+ * What this module last wrote to each own key of a metrics object (NaN: nothing yet). The metrics
+ * object is a hash table of a hundred keys and most hold the same value from one tick to the next:
+ * a value equal to the one written last is already there, so it is not written again.
+ */
+const lastWritten = new WeakMap<Record<string, number>, Float64Array>();
+
+function writtenFor(m: Record<string, number>, slots: number): Float64Array {
+  let written = lastWritten.get(m);
+  if (!written || written.length !== slots) {
+    written = new Float64Array(slots).fill(Number.NaN);
+    lastWritten.set(m, written);
+  }
+  return written;
+}
+
+// Writes an own key unless it already holds the value.
+function put(m: Record<string, number>, written: Float64Array, key: OwnKey, value: number): void {
+  if (written[key.slot] === value) return;
+  m[key.name] = value;
+  written[key.slot] = value;
 }
 
 /**
@@ -93,7 +137,8 @@ export function computeMetrics(s: Scenario, state: SimState, accounts: readonly 
   const w = state.world;
   const t = state.t;
   const k = keysFor(s);
-  for (const p of k.producers) m[p.rate] = round2(w.producers[p.id]?.lastRate ?? 0);
+  const written = writtenFor(m, k.slots);
+  for (const p of k.producers) put(m, written, p.rate, round2(w.producers[p.id]?.lastRate ?? 0));
   let produced = 0;
   let pending = 0;
   let delivered = 0;
@@ -113,30 +158,30 @@ export function computeMetrics(s: Scenario, state: SimState, accounts: readonly 
       const p = parts[i] as (typeof parts)[number];
       const c = job.committed[i] as number;
       const partLag = Math.max(0, p.logEnd - (c > p.logStart ? c : p.logStart));
-      m[jk.partitionLag[i] as string] = partLag;
+      put(m, written, jk.partitionLag[i] as OwnKey, partLag);
       lag += partLag;
     }
-    m[jk.lag] = lag;
-    m[jk.consumeRate] = round2(job.consumedLastTick / s.clock.tickS);
-    m[jk.running] = job.status === 'RUNNING' ? 1 : 0;
-    m[jk.readerRegistry] = job.readerMode === 'registry' ? 1 : 0;
-    m[jk.restarts] = job.numRestarts;
-    m[jk.errorRate] = round2((job.errorsLastTick * 60) / s.clock.tickS);
-    m[jk.dlqDepth] = account.dlq;
-    m[jk.instances] = job.instances;
-    m[jk.backfillRemaining] = backfillRemaining(job);
+    put(m, written, jk.lag, lag);
+    put(m, written, jk.consumeRate, round2(job.consumedLastTick / s.clock.tickS));
+    put(m, written, jk.running, job.status === 'RUNNING' ? 1 : 0);
+    put(m, written, jk.readerRegistry, job.readerMode === 'registry' ? 1 : 0);
+    put(m, written, jk.restarts, job.numRestarts);
+    put(m, written, jk.errorRate, round2((job.errorsLastTick * 60) / s.clock.tickS));
+    put(m, written, jk.dlqDepth, account.dlq);
+    put(m, written, jk.instances, job.instances);
+    put(m, written, jk.backfillRemaining, backfillRemaining(job));
     if (job.poll) {
-      m[jk.poll.rebalances] = job.poll.rebalances;
-      m[jk.poll.commitFailures] = job.poll.commitFailures;
-      m[jk.poll.pollLoopS] = job.poll.lastLoopS;
-      m[jk.poll.sinkTimeoutMs] = job.poll.sinkTimeoutMs ?? 0;
-      m[jk.poll.idempotentSink] = (job.idempotentSink ?? jobSpecs[j]?.sink.idempotent) ? 1 : 0;
+      put(m, written, jk.poll.rebalances, job.poll.rebalances);
+      put(m, written, jk.poll.commitFailures, job.poll.commitFailures);
+      put(m, written, jk.poll.pollLoopS, job.poll.lastLoopS);
+      put(m, written, jk.poll.sinkTimeoutMs, job.poll.sinkTimeoutMs ?? 0);
+      put(m, written, jk.poll.idempotentSink, (job.idempotentSink ?? jobSpecs[j]?.sink.idempotent) ? 1 : 0);
     }
     m[jk.duplicates] = account.duplicates;
     const rows = account.delivered + account.duplicates;
     for (const nr of jk.nullRatios) {
       const nulls = (account.nulls[nr.column] ?? 0) + rows * nr.baseline;
-      m[nr.key] = rows > 0 ? round4(Math.min(1, nulls / rows)) : 0;
+      put(m, written, nr.key, rows > 0 ? round4(Math.min(1, nulls / rows)) : 0);
     }
     if (jk.critical) {
       produced += account.produced;
@@ -163,7 +208,7 @@ export function computeMetrics(s: Scenario, state: SimState, accounts: readonly 
       everyTable = false;
       continue;
     }
-    m[tk.freshness] = Math.max(0, t - table.loadedThrough);
+    put(m, written, tk.freshness, Math.max(0, t - table.loadedThrough));
     m[tk.rows] = table.rows;
     if (!fillDefaults) continue;
     m[tk.duplicates] ??= 0;
@@ -172,19 +217,19 @@ export function computeMetrics(s: Scenario, state: SimState, accounts: readonly 
   if (fillDefaults && everyTable) defaultsFilled.add(m);
   for (const dk of k.dashboards) {
     const freshness = m[dk.table] ?? 0;
-    m[dk.freshness] = freshness;
-    m[dk.blank] = freshness > dk.blankAfterS ? 1 : 0;
+    put(m, written, dk.freshness, freshness);
+    put(m, written, dk.blank, freshness > dk.blankAfterS ? 1 : 0);
   }
   for (const dk of k.dags) {
     const dag = w.dags[dk.id];
     if (!dag) continue;
     const tasks = taskCounts(dag);
-    m[dk.queued] = tasks.queued;
-    m[dk.running] = tasks.running;
-    m[dk.failed] = dag.failedRuns;
-    m[dk.paused] = dag.paused ? 1 : 0;
+    put(m, written, dk.queued, tasks.queued);
+    put(m, written, dk.running, tasks.running);
+    put(m, written, dk.failed, dag.failedRuns);
+    put(m, written, dk.paused, dag.paused ? 1 : 0);
   }
-  for (const fk of k.flags) m[fk.on] = w.flags[fk.id] ? 1 : 0;
+  for (const fk of k.flags) put(m, written, fk.on, w.flags[fk.id] ? 1 : 0);
   lakeMetrics(s, state, m);
   orchestrationMetrics(s, state, m);
   return m;
