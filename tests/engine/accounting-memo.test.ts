@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playBot, prepareRun, seedsForVariants, type PolicyName } from '../../src/engine';
-import type { LogEntry } from '../../src/scenarios/schema';
 import { messyAvroPlan } from '../support/avro-steps';
 import { deepCopy } from '../../src/engine/deep-copy';
-import { advanceInPlace, applyEntryInPlace, createInitialState } from '../../src/engine/session';
 import type { LedgerRun, Segment, SimState } from '../../src/engine/state';
 import type { JobReader } from '../../src/engine/world/job-reader';
 import { clearDuplicates, markDlqReplayed, writeRun } from '../../src/engine/world/ledger';
@@ -12,6 +10,7 @@ import type { RangeCounts } from '../../src/engine/world/record-math';
 import { accountJob } from '../../src/engine/world/accounting';
 import type { Scenario } from '../../src/scenarios/schema';
 import { Sim, scenario } from '../support/sim-harness';
+import { stepInPlace } from '../support/step-in-place';
 
 // Writes a run over its own offsets, under its own regime.
 function write(ledger: LedgerRun[], r: LedgerRun, segments: Segment[], logEnd: number, overwriteUntil: number, reader: JobReader): void {
@@ -29,23 +28,6 @@ function expectSameAsFresh(s: Scenario, state: SimState): void {
   }
 }
 
-/** Plays a log into one state in place, tick by tick, checking the accounts after every step. */
-function playChecking(s: Scenario, seed: number, log: readonly LogEntry[]): number {
-  const state = createInitialState(s, seed);
-  let checks = 0;
-  for (const entry of log) {
-    while (state.t + s.clock.tickS <= entry.at) {
-      advanceInPlace(s, state, state.t + s.clock.tickS);
-      expectSameAsFresh(s, state);
-      checks += 1;
-    }
-    applyEntryInPlace(s, state, entry);
-    expectSameAsFresh(s, state);
-    checks += 1;
-  }
-  return checks;
-}
-
 describe('accounting a state stepped in place', () => {
   // Runs that interventions change in place: DLQ replays (avro), upstream null repairs (cdc),
   // offset rewinds and dedupes (double-counted revenue), a poll-loop storm's re-deliveries; the
@@ -57,7 +39,7 @@ describe('accounting a state stepped in place', () => {
 
   it.each(runs)('counts $id ($variant, $bot bot) exactly as a fresh count of a copy, at every step', ({ id, seed, bot }) => {
     const s = prepareRun(scenario(id), seed);
-    expect(playChecking(s, seed, playBot(s, bot, seed).log)).toBeGreaterThan(20);
+    expect(stepInPlace(s, seed, playBot(s, bot, seed).log, (state) => expectSameAsFresh(s, state))).toBeGreaterThan(20);
   });
 
   it('counts again the runs a DLQ replay marks as replayed, and those rewinds and resets rewrite', () => {
@@ -65,7 +47,7 @@ describe('accounting a state stepped in place', () => {
     const sim = new Sim(s, 1).start().waitForPage().ack();
     for (const [lines, wait] of messyAvroPlan) sim.typeAll(lines).advance(wait);
     expect(sim.state.rejected).toEqual([]);
-    expect(playChecking(s, 1, sim.state.log)).toBeGreaterThan(50);
+    expect(stepInPlace(s, 1, sim.state.log, (state) => expectSameAsFresh(s, state))).toBeGreaterThan(50);
   });
 
   it('counts again the runs whose source nulls upstream repaired', () => {
@@ -74,7 +56,7 @@ describe('accounting a state stepped in place', () => {
     const s = prepareRun(base, seed);
     const sim = new Sim(s, seed).start().waitForPage().ack().advance(300).complete('request-row-repair').advance(120);
     expect(sim.state.rejected).toEqual([]);
-    expect(playChecking(s, seed, sim.state.log)).toBeGreaterThan(20);
+    expect(stepInPlace(s, seed, sim.state.log, (state) => expectSameAsFresh(s, state))).toBeGreaterThan(20);
   });
 });
 
