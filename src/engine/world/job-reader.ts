@@ -46,6 +46,20 @@ export function jobReader(s: Scenario, spec: JobSpec): JobReader {
     return found;
   };
   const paths = { pinned: new Map<number, Map<string, boolean>>(), registry: new Map<number, Map<string, boolean>>() };
+  const keptPath = (mode: 'pinned' | 'registry', writerVersion: number, path: string): boolean => {
+    let known = paths[mode].get(writerVersion);
+    if (!known) paths[mode].set(writerVersion, (known = new Map()));
+    const hit = known.get(path);
+    if (hit !== undefined) return hit;
+    const writer = schemaOf(writerVersion);
+    const reader = readerSchema(mode, writerVersion);
+    const kept = !!writer && !!reader && hasFieldPath(reader, path) && hasFieldPath(writer, path);
+    known.set(path, kept);
+    return kept;
+  };
+  // The last answer in each mode: a tick asks about the same moved field of the same writer for every partition.
+  const lastPinned = { writerVersion: Number.NaN, path: '', kept: false };
+  const lastRegistry = { writerVersion: Number.NaN, path: '', kept: false };
   const built: JobReader = {
     outcome,
     undecodable(mode, seg) {
@@ -55,15 +69,12 @@ export function jobReader(s: Scenario, spec: JobSpec): JobReader {
       return o.kind === 'fails-some' && seg.poisonEvery > 0 ? 'poison' : 'none';
     },
     keepsPath(mode, writerVersion, path) {
-      let known = paths[mode].get(writerVersion);
-      if (!known) paths[mode].set(writerVersion, (known = new Map()));
-      const hit = known.get(path);
-      if (hit !== undefined) return hit;
-      const writer = schemaOf(writerVersion);
-      const reader = readerSchema(mode, writerVersion);
-      const kept = !!writer && !!reader && hasFieldPath(reader, path) && hasFieldPath(writer, path);
-      known.set(path, kept);
-      return kept;
+      const last = mode === 'pinned' ? lastPinned : lastRegistry;
+      if (last.writerVersion === writerVersion && last.path === path) return last.kept;
+      last.kept = keptPath(mode, writerVersion, path);
+      last.writerVersion = writerVersion;
+      last.path = path;
+      return last.kept;
     },
   };
   cache.set(spec, built);
