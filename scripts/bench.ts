@@ -102,15 +102,14 @@ function warmModelReplays(timed: readonly { replayOnce: () => void }[], rounds: 
 const checkBefore = machineCheck();
 const rows: string[][] = [['scenario', 'model replay (warm)', 'model replay (cold)', 'model + typing (warm)', 'idle 60 min (warm)', 'idle 60 min (cold)', 'ticks', 'target']];
 const runs = builtinRegistry().scenarios.flatMap((base) => seedsForVariants(base).map(({ variant, seed }) => ({ name: variant ? `${base.id} / ${variant}` : base.id, s: prepareRun(base, seed), seed })));
-const modelRuns = runs.map(({ s, seed }) => {
-  const model = playBot(s, 'model', seed);
-  return { model, replayOnce: () => void replay(s, seed, model.log) };
+const modelRuns = runs.map((run) => {
+  const model = playBot(run.s, 'model', run.seed);
+  return { ...run, model, replayOnce: () => void replay(run.s, run.seed, model.log) };
 });
 // Every run is warmed first, so the rounds time compiled code throughout.
 for (const { replayOnce } of modelRuns) warmUp(replayOnce, 1000);
 const warmMs = warmModelReplays(modelRuns, 10, 10);
-runs.forEach(({ name, s, seed }, i) => {
-  const model = (modelRuns[i] as (typeof modelRuns)[number]).model;
+modelRuns.forEach(({ name, s, seed, model }, i) => {
   const warm = warmMs[i] as number;
   const idleLog: LogEntry[] = [{ at: s.clock.playerStartS, command: { type: 'session.start' } }];
   const idleUntil = s.clock.playerStartS + 3600;

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../scenarios/schema';
 import type { SimState } from '../state';
 import { formatDuration, logTimestamp } from '../wall-clock';
-import { countTasks, sensorModeOf } from '../world/step-dags';
+import { sensorModeOf, taskCounts } from '../world/step-dags';
 import { columns, type Printed } from './render-reveal';
 
 /** `airflow jobs check --job-type SchedulerJob` and `airflow pools list`: is the scheduler alive, and who holds the worker slots. */
@@ -30,7 +30,7 @@ export function schedulerStatusOutput(s: Scenario, state: SimState): Printed {
       if (run.sensor === 'running' && sensorModeOf(spec, dag) === 'poke') held += 1;
       if (run.build === 'running') held += 1;
     }
-    const q = countTasks(dag, 'queued');
+    const q = taskCounts(dag).queued;
     running += held;
     queued += q;
     if (held > 0 || q > 0) holders.push([spec.id, String(held), String(q), sensorModeOf(spec, dag)]);

@@ -154,11 +154,6 @@ function assignSlots(s: Scenario, state: SimState): void {
   }
 }
 
-/** Counts a DAG's tasks in a state, over its active runs. */
-export function countTasks(dag: DagState, taskState: 'queued' | 'running'): number {
-  return taskCounts(dag)[taskState];
-}
-
 /** A DAG's queued and running tasks over its active runs (a rescheduled sensor counts as running), in one pass. */
 export function taskCounts(dag: DagState): { queued: number; running: number } {
   let queued = 0;
