@@ -29,9 +29,46 @@ export function writeRun(ledger: LedgerRun[], from: number, to: number, regime: 
     else ledger.push(piece(regime, from, to, 0));
     return;
   }
-  // Only the runs touching [from, to), plus one neighbour each side to merge with, are rebuilt.
   let first = 0;
   while (first < ledger.length && (ledger[first] as LedgerRun).to <= from) first += 1;
+  if (growsPrevious(ledger, first, from, to, regime, overwriteUntil)) {
+    // What a backfill does every tick: the run before grows over [from, to), the run there shrinks.
+    const before = ledger[first - 1] as LedgerRun;
+    const old = ledger[first] as LedgerRun;
+    before.to = to;
+    old.duplicates = share(old, to, old.to);
+    old.from = to;
+    noteRewrite(ledger, first - 1);
+    return;
+  }
+  rewriteRuns(ledger, first, from, to, regime, segments, logEnd, overwriteUntil, reader, merge);
+}
+
+/**
+ * Whether writing [from, to) over run `first` comes down to growing the run before it: the write
+ * starts where that run starts and ends inside it, overwrites the sink's partitions all the way
+ * (no duplicates), and is processed like the run before, which ends at `from` and holds no
+ * duplicates. The rebuild would then merge the write into the run before, keep the rest of run
+ * `first` as its own run (its regime differs) and merge nothing after it.
+ */
+function growsPrevious(ledger: LedgerRun[], first: number, from: number, to: number, regime: Regime, overwriteUntil: number): boolean {
+  const before = ledger[first - 1];
+  const old = ledger[first];
+  if (!before || !old || old.from !== from || old.to <= to || overwriteUntil < to) return false;
+  if (before.to !== from || before.duplicates !== 0 || !sameRegime(before, regime) || sameRegime(old, regime)) return false;
+  const after = ledger[first + 1];
+  if (!after || after.from !== old.to || !sameRegime(after, old)) return true;
+  // The rest of run `first` would merge with the run after it if the two came out as thick.
+  const rest = share(old, to, old.to);
+  return rest * (after.to - after.from) !== after.duplicates * (old.to - to);
+}
+
+/**
+ * The general write over processed offsets: only the runs touching [from, to), plus one neighbour
+ * each side to merge with, are rebuilt. `first` is the first run ending after `from`. Exported so
+ * tests can hold writeRun's shortcut to it.
+ */
+export function rewriteRuns(ledger: LedgerRun[], first: number, from: number, to: number, regime: Regime, segments: Segment[], logEnd: number, overwriteUntil: number, reader: JobReader, merge: boolean): void {
   let end = first;
   while (end < ledger.length && (ledger[end] as LedgerRun).from < to) end += 1;
   const start = Math.max(0, first - 1);
