@@ -9,7 +9,7 @@ export { scoreRun, gradeOf, maxScore, type ScoreReport, type ScorePart } from '.
 export { incidentTimes, timeDefinitions, type IncidentTimes } from './scoring/incident-times';
 export { parTimes } from './scoring/par';
 export { playBot, policies, viewPolicySteps, type PolicyName, type BotRun, type ViewStep } from './bots';
-export { stateHash } from './state-hash';
+export { stateHash, stateHashMatches } from './state-hash';
 export { summarizeRun, type RunSummary } from './run-summary';
 export { timeOfDay, formatDuration, relativeTime } from './wall-clock';
 export { handsPerResponder, handsRefusal, heldAt, type Hold } from './hands';

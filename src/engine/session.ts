@@ -132,6 +132,14 @@ function worldAtStart(s: Scenario, seed: number): SimState {
     ended: null,
     rejected: [],
     log: [],
+    // The keys a run sets later (laterStateKeys) are there from the start, unset, which JSON leaves
+    // out. Added as a run went, in the order it first used them, they gave one run's state up to five
+    // shapes, and other scenarios' runs others: the code reading a state went megamorphic.
+    terminal: undefined,
+    hands: undefined,
+    replies: undefined,
+    sql: undefined,
+    plans: undefined,
   };
   return state;
 }

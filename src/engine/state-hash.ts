@@ -24,3 +24,26 @@ export function stateHash(state: SimState): string {
   const { hands: _inHand, ...rest } = state;
   return hashString(JSON.stringify(rest));
 }
+
+/** The keys a state is given unset and may set during a run, in the order a new state holds them (session.ts). */
+export const laterStateKeys = ['terminal', 'hands', 'replies', 'sql', 'plans'] as const;
+
+/**
+ * Whether a state is the one a recorded hash (a saved attempt, a replay file) was taken of. Until
+ * a new state held its later keys from the start, each was added when a run first used it, so a
+ * hash recorded then has the ones set at the end of the state in that order. The order carries
+ * nothing, so a hash taken with them in any order matches.
+ */
+export function stateHashMatches(state: SimState, recorded: string): boolean {
+  if (stateHash(state) === recorded) return true;
+  const { hands: _inHand, ...rest } = state;
+  const later: string[] = laterStateKeys.filter((key) => key !== 'hands' && rest[key] !== undefined);
+  const fixed = Object.entries(rest).filter(([key]) => !later.includes(key));
+  return orders(later).some((order) => hashString(JSON.stringify(Object.fromEntries([...fixed, ...order.map((key) => [key, rest[key as keyof typeof rest]])]))) === recorded);
+}
+
+// Every order of a few keys.
+function orders(keys: string[]): string[][] {
+  if (keys.length <= 1) return [keys];
+  return keys.flatMap((key, i) => orders([...keys.slice(0, i), ...keys.slice(i + 1)]).map((rest) => [key, ...rest]));
+}

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { ZodError } from 'zod';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { playBot, resultView } from '../../src/engine';
+import { playBot, resultView, stateHash, stateHashMatches } from '../../src/engine';
+import { hashString } from '../../src/engine/state-hash';
+import { attemptId, rememberAttemptId } from '../../src/ui/history/attempt-id';
 import type { AttemptRecord, AttemptRecordV1 } from '../../src/ui/history/attempt-record';
 import { createHistoryStore, openHistoryDb, type HistoryStore } from '../../src/ui/history/history-store';
 import { attemptFromRun } from '../../src/ui/history/record-attempt';
@@ -242,6 +244,24 @@ describe('recording a finished run', () => {
     const { attempts } = await store.loadHistory();
     expect(attempts).toHaveLength(1);
     expect(attempts[0]?.log).toEqual(run.state.log);
+  });
+
+  it('keeps the id of a record saved with the later keys in another order, so showing it again saves no second copy', async () => {
+    // double-counted-revenue's model queries SQL before it types a shell command: before new states
+    // held their later keys from the start, its state hashed with `sql` ahead of `terminal`.
+    const d = scenarioRun('double-counted-revenue');
+    const replayed = playBot(d, 'model', 1).state;
+    const { hands: _inHand, terminal, sql, replies, plans: _plans, ...fixed } = replayed;
+    const legacyHash = hashString(JSON.stringify({ ...fixed, sql, terminal, replies }));
+    expect(legacyHash).not.toBe(stateHash(replayed));
+    expect(stateHashMatches(replayed, legacyHash)).toBe(true);
+    const saved = { ...(attemptFromRun(d, replayed, new Date('2025-03-05T18:00:00.000Z')) as AttemptRecord), id: attemptId(d.id, d.version, 1, legacyHash), stateHash: legacyHash };
+    await store.saveAttempt(saved);
+    rememberAttemptId(replayed, saved.id);
+    const shownAgain = attemptFromRun(d, replayed, new Date('2025-03-05T18:05:00.000Z'));
+    expect(shownAgain?.id).toBe(saved.id);
+    if (shownAgain) await store.saveAttempt(shownAgain);
+    expect((await store.loadHistory()).attempts.map((a) => a.id)).toEqual([saved.id]);
   });
 
   it('records nothing for a run that has not ended', () => {

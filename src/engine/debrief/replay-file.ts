@@ -3,7 +3,7 @@ import { parTimes } from '../scoring/par';
 import { scoreRun, scoringVersion, type ScoreReport } from '../scoring/score-run';
 import { finish, replay } from '../session';
 import type { SimState } from '../state';
-import { stateHash } from '../state-hash';
+import { stateHash, stateHashMatches } from '../state-hash';
 import { prepareRun, runInfo } from '../prepare-run';
 
 /** What importing a replay file gives: the replayed run, or a clear reason for refusing it. */
@@ -109,8 +109,7 @@ export function verifyReplayFile(text: string, findScenario: (id: string) => Sce
     const version = fileScoringVersion(file);
     // Under the same rules the score must match; under other rules the run must be the same, only judged anew.
     if (version === scoringVersion && !same) return fail(`The file says ${claimed.total} (${claimed.grade}) but replaying its log gives ${report.total} (${report.grade}): it was edited or is corrupt.`);
-    const hash = stateHash(state);
-    if (hash !== file.stateHash) return fail(`The file's state hash (${file.stateHash}) does not match what its log replays to (${hash}): it was edited or is corrupt.`);
+    if (!stateHashMatches(state, file.stateHash)) return fail(`The file's state hash (${file.stateHash}) does not match what its log replays to (${stateHash(state)}): it was edited or is corrupt.`);
     const notice =
       version === scoringVersion
         ? null

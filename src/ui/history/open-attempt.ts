@@ -1,10 +1,11 @@
-import { prepareRun, replayInSteps, stateHash } from '../../engine';
+import { prepareRun, replayInSteps, stateHashMatches } from '../../engine';
 import { driveReplay } from '../session/drive-replay';
 import { hashOf } from '../routes/hash-route';
 import { loadAnyScenario } from '../scenarios/load-any-scenario';
 import { navigate } from '../store/navigation-store';
 import { showRun } from '../store/session-actions';
 import type { AttemptRecord } from './attempt-record';
+import { rememberAttemptId } from './attempt-id';
 
 const always = () => true;
 
@@ -30,7 +31,8 @@ async function openSavedAttempt(record: AttemptRecord, stillWanted = always): Pr
   const scenario = prepareRun(base, record.seed, record.level);
   const state = await driveReplay(replayInSteps(scenario, record.seed, record.log, scenario.clock.endS));
   if (!state.ended) return refuse('its log does not reach the end of the session');
-  if (record.stateHash !== '' && stateHash(state) !== record.stateHash) return refuse('replaying its log no longer gives the state it was saved with');
+  if (record.stateHash !== '' && !stateHashMatches(state, record.stateHash)) return refuse('replaying its log no longer gives the state it was saved with');
+  rememberAttemptId(state, record.id);
   const origin = record.imported ? { kind: 'imported' as const, fileName: record.imported.fileName, kept: true } : undefined;
   if (stillWanted()) showRun(scenario, record.seed, state, true, undefined, origin);
 }

@@ -1,6 +1,6 @@
 import { resultView, runInfo, type SimState } from '../../engine';
 import type { Scenario } from '../../scenarios/schema';
-import { attemptId } from './attempt-id';
+import { attemptIdOf } from './attempt-id';
 import { attemptRecordSchema, type AttemptRecord } from './attempt-record';
 
 /**
@@ -13,7 +13,7 @@ export function attemptFromRun(scenario: Scenario, state: SimState, finishedAt: 
   const { summary, report } = result;
   return attemptRecordSchema.parse({
     recordVersion: 2,
-    id: attemptId(scenario.id, scenario.version, state.seed, summary.stateHash),
+    id: attemptIdOf(scenario.id, scenario.version, state, () => summary.stateHash),
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     scenarioTitle: scenario.title,

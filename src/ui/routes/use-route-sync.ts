@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { SimState } from '../../engine';
 import { stageOf } from '../../engine/flow/stage';
 import { stateHash } from '../../engine/state-hash';
-import { attemptId } from '../history/attempt-id';
+import { attemptIdOf } from '../history/attempt-id';
 import { randomSeed } from '../screens/catalogue/random-seed';
 import { openBriefing } from '../session/open-briefing';
 import { resumeSavedSession } from '../session/resume-saved';
@@ -21,7 +21,7 @@ function sessionKeyOf({ scenario, state, seed, level }: LiveSession): SessionKey
   const stage = stageOf(state.flow);
   let finished: string | null = null;
   if (stage === 'debrief' && state.ended) {
-    finished = finishedIds.get(state) ?? attemptId(scenario.id, scenario.version, seed, stateHash(state));
+    finished = finishedIds.get(state) ?? attemptIdOf(scenario.id, scenario.version, state, () => stateHash(state));
     finishedIds.set(state, finished);
   }
   return { stage, scenarioId: scenario.id, level, seed, attemptId: finished };
