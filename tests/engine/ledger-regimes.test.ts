@@ -18,6 +18,16 @@ describe('ledger regimes', () => {
     expect(regimeOf('registry', 'dlq', false, true)).toBe(a);
     expect(a).toEqual({ readerMode: 'registry', onError: 'dlq', skipped: false, dlqReplayed: true });
     expect(regimeOf('pinned', 'skip', true, false)).toEqual({ readerMode: 'pinned', onError: 'skip', skipped: true, dlqReplayed: false });
+    for (const readerMode of ['pinned', 'registry'] as const) {
+      for (const onError of ['fail', 'dlq', 'skip'] as const) {
+        for (const skipped of [false, true]) {
+          for (const dlqReplayed of [false, true]) {
+            expect(regimeOf(readerMode, onError, skipped, dlqReplayed)).toEqual({ readerMode, onError, skipped, dlqReplayed });
+            expect(regimeOf(readerMode, onError, skipped, dlqReplayed)).toBe(regimeOf(readerMode, onError, skipped, dlqReplayed));
+          }
+        }
+      }
+    }
     // A setting outside the known ones still gets a regime of its own, never a wrong shared one.
     expect(regimeOf('unknown' as LedgerRun['readerMode'], 'fail', false, false)).toEqual({ readerMode: 'unknown', onError: 'fail', skipped: false, dlqReplayed: false });
   });

@@ -135,14 +135,18 @@ export function ledgerRun(from: number, to: number, readerMode: LedgerRun['reade
 // Offsets read from a double array arrive boxed (see number-fields.ts).
 widenNumberFields((n) => ledgerRun(n, n, 'pinned', 'fail', false, false, n));
 
-// Every regime there is, made once: each tick writes a run per partition under one of them.
-const regimes = Object.fromEntries(
-  (['pinned', 'registry'] as const).map((readerMode) => [readerMode, Object.fromEntries((['fail', 'dlq', 'skip'] as const).map((onError) => [onError, [0, 1, 2, 3].map((k): Regime => ({ readerMode, onError, skipped: (k & 1) === 1, dlqReplayed: (k & 2) === 2 }))]))]),
-) as Record<string, Record<string, Regime[]> | undefined>;
+// Every regime there is, made once: each tick writes a run per partition under one of them. They
+// are found by position, not by name: looking the names up was a megamorphic keyed load per partition.
+const readerModes = ['pinned', 'registry'] as const;
+const errorModes = ['fail', 'dlq', 'skip'] as const;
+const regimes: Regime[] = readerModes.flatMap((readerMode) => errorModes.flatMap((onError) => [0, 1, 2, 3].map((k): Regime => ({ readerMode, onError, skipped: (k & 1) === 1, dlqReplayed: (k & 2) === 2 }))));
 
 /** The regime with these settings (shared, never changed). */
 export function regimeOf(readerMode: Regime['readerMode'], onError: Regime['onError'], skipped: boolean, dlqReplayed: boolean): Regime {
-  return regimes[readerMode]?.[onError]?.[(skipped ? 1 : 0) + (dlqReplayed ? 2 : 0)] ?? { readerMode, onError, skipped, dlqReplayed };
+  const r = readerMode === 'pinned' ? 0 : readerMode === 'registry' ? 1 : -1;
+  const e = onError === 'fail' ? 0 : onError === 'dlq' ? 1 : onError === 'skip' ? 2 : -1;
+  if (r < 0 || e < 0) return { readerMode, onError, skipped, dlqReplayed };
+  return regimes[(r * errorModes.length + e) * 4 + (skipped ? 1 : 0) + (dlqReplayed ? 2 : 0)] as Regime;
 }
 
 // Appends a run made for `out` (it is not copied), or grows the last run over it when the two merge.
