@@ -79,8 +79,20 @@ function sameExpr(a: Expr, b: Expr, env: Env): boolean {
     const y = resolveRef(env, b);
     return x.kind === 'lake' && y.kind === 'lake' ? x.source === y.source && x.column.name === y.column.name : x.kind === 'rows' && y.kind === 'rows' && x.index === y.index;
   }
-  const strip = (k: string, v: unknown) => (k === '_location' ? undefined : v);
-  return JSON.stringify(a, strip) === JSON.stringify(b, strip);
+  return a === b || printed(a) === printed(b);
+}
+
+// An expression as printed without its place in the query, once per parsed node (checkGrouped compares every node under the select list with every group).
+const printedNodes = new WeakMap<Expr, string>();
+const withoutLocation = (k: string, v: unknown) => (k === '_location' ? undefined : v);
+
+function printed(e: Expr): string {
+  let text = printedNodes.get(e);
+  if (text === undefined) {
+    text = JSON.stringify(e, withoutLocation);
+    printedNodes.set(e, text);
+  }
+  return text;
 }
 
 /** GROUP BY 1 and GROUP BY alias name select-list items, as PostgreSQL allows. */
