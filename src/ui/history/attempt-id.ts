@@ -9,20 +9,25 @@ export function attemptId(scenarioId: string, scenarioVersion: number, seed: num
   return `${scenarioId}@${scenarioVersion}/${seed}/${stateHash}`;
 }
 
-// Runs replayed from a saved record, by the record's id.
-const openedFrom = new WeakMap<SimState, string>();
+// Each finished run's id, worked out once: a finished state never changes.
+const ids = new WeakMap<SimState, string>();
 
 /**
  * Notes that a run was replayed from the record with this id, so it keeps that id wherever the
- * id is derived again. A record saved before new states held their later keys from the start has
- * a hash of the state with those keys in another order (see stateHashMatches): derived afresh,
- * its id would differ, and the debrief would be saved again beside it.
+ * id is asked for. A record saved before new states held their later keys from the start has a
+ * hash of the state with those keys in another order (see stateHashMatches): derived afresh, its
+ * id would differ, and the debrief would be saved again beside it.
  */
 export function rememberAttemptId(state: SimState, id: string): void {
-  openedFrom.set(state, id);
+  ids.set(state, id);
 }
 
-/** The id of a finished run: the record's it was replayed from, or one derived from the run. */
+/** The id of a finished run: the record's it was replayed from, or one derived from the run (hashed once). */
 export function attemptIdOf(scenarioId: string, scenarioVersion: number, state: SimState, stateHash: () => string): string {
-  return openedFrom.get(state) ?? attemptId(scenarioId, scenarioVersion, state.seed, stateHash());
+  let id = ids.get(state);
+  if (id === undefined) {
+    id = attemptId(scenarioId, scenarioVersion, state.seed, stateHash());
+    ids.set(state, id);
+  }
+  return id;
 }

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { SimState } from '../../engine';
 import { stageOf } from '../../engine/flow/stage';
 import { stateHash } from '../../engine/state-hash';
 import { attemptIdOf } from '../history/attempt-id';
@@ -14,15 +13,12 @@ import { hashOf, parseHashRoute, type ScreenRoute } from './hash-route';
 import { followRoute, followSession, sameKey, type RouteStep, type SessionKey } from './session-route';
 import { goTo, replaceRoute } from './use-hash-route';
 
-// A finished state never changes: hash it once, not on every store update.
-const finishedIds = new WeakMap<SimState, string>();
-
 function sessionKeyOf({ scenario, state, seed, level }: LiveSession): SessionKey {
   const stage = stageOf(state.flow);
   let finished: string | null = null;
   if (stage === 'debrief' && state.ended) {
-    finished = finishedIds.get(state) ?? attemptIdOf(scenario.id, scenario.version, state, () => stateHash(state));
-    finishedIds.set(state, finished);
+    // Hashed once per finished state (attemptIdOf keeps it), not on every store update.
+    finished = attemptIdOf(scenario.id, scenario.version, state, () => stateHash(state));
   }
   return { stage, scenarioId: scenario.id, level, seed, attemptId: finished };
 }
